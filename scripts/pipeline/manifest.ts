@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMAINS, type Domain } from './model.ts';
+import { PipelineError } from './errors.ts';
+
+/** How one raw file is laid out, so the reader can check it before any value is trusted. */
+export interface FileLayout {
+  /** Name inside the mirror folder `<domain>/<source-id>/`. */
+  name: string;
+  url: string | null;
+  sha256: string;
+  format: 'xlsx' | 'csv';
+  /** xlsx only. */
+  sheet?: string;
+  /** CSV field separator; default ','. */
+  delimiter?: string;
+  /** 1-based row of the header as seen in a spreadsheet program. */
+  header_row: number;
+  /** The header exactly as published; any change stops the build. */
+  columns: string[];
+  /** Rows before the header, e.g. UNODC's "UNODC / release date" preamble. */
+  preamble?: string;
+}
+
+export interface SourceManifest {
+  id: string;
+  domain: Domain | 'reference';
+  /** Other domains this source feeds (UN-CTS feeds four). */
+  feeds: Domain[];
+  core: boolean;
+  title: string;
+  publisher: string;
+  release_date: string;
+  url: string;
+  licence: string;
+  citation: string;
+  caveats: string[];
+  files: FileLayout[];
+}
+
+const REQUIRED: (keyof SourceManifest)[] = [
+  'id', 'domain', 'feeds', 'core', 'title', 'publisher', 'release_date', 'url', 'licence', 'citation', 'caveats', 'files',
+];
+
+export function parseManifest(text: string, path: string): SourceManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new PipelineError({ file: path }, `manifest is not valid JSON: ${(e as Error).message}`);
+  }
+  const m = raw as SourceManifest;
+  for (const key of REQUIRED) {
+    if (m[key] === undefined) throw new PipelineError({ file: path }, `manifest lacks "${key}"`);
+  }
+  if (m.domain !== 'reference' && !DOMAINS.includes(m.domain)) {
+    throw new PipelineError({ file: path }, `unknown domain "${m.domain}"`);
+  }
+  for (const f of m.files) {
+    if (!/^[0-9a-f]{64}$/.test(f.sha256)) throw new PipelineError({ file: path }, `file ${f.name}: sha256 must be 64 hex digits`);
+    if (f.format === 'xlsx' && !f.sheet) throw new PipelineError({ file: path }, `file ${f.name}: xlsx needs a sheet`);
+    if (!Array.isArray(f.columns) || f.columns.length === 0) throw new PipelineError({ file: path }, `file ${f.name}: columns missing`);
+  }
+  return m;
+}
+
+/** Every `data/sources/*.json`, sorted by id so runs are reproducible. */
+export function loadManifests(dir: string): SourceManifest[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => parseManifest(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
+}
+
+export function fileLayout(manifest: SourceManifest, name: string): FileLayout {
+  const f = manifest.files.find((x) => x.name === name);
+  if (!f) throw new PipelineError({ file: `data/sources/${manifest.id}.json` }, `no file "${name}" in manifest`);
+  return f;
+}

@@ -1,0 +1,115 @@
+/** The data contract between the pipeline and the site (see DESIGN.md, "Data model"). */
+
+export const DOMAINS = [
+  'trafficking-in-persons',
+  'migrant-smuggling',
+  'firearms',
+  'wildlife',
+  'falsified-medicines',
+  'cybercrime',
+  'context',
+] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const SEXES = ['total', 'female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const AGES = ['total', '0-17', '18+', 'unknown'] as const;
+export type Age = (typeof AGES)[number];
+
+/** Label used in `sex`, `age` and `category` when a row is not broken down on that axis. */
+export const TOTAL = 'total';
+
+/** One value per row. `value` is null when censored or missing; a censored value carries its bounds. */
+export interface Observation {
+  domain: Domain;
+  indicator: string;
+  /** ISO 3166-1 alpha-3, a documented non-ISO code (see data/reference/unodc-geo-codes.csv), or an M49 region code. */
+  geo: string;
+  year: number;
+  sex: Sex;
+  age: Age;
+  /** Breakdown label (form of exploitation, firearm type, route, cause, medicine class…) or 'total'. */
+  category: string;
+  /** The other end of a flow (origin of victims, exporter of a shipment…), as a geo code; null when not a flow. */
+  counterpart: string | null;
+  value: number | null;
+  unit: string;
+  /** The publisher's censoring mark, e.g. '<5'; null when the value is exact. */
+  censored: string | null;
+  value_min: number | null;
+  value_max: number | null;
+  /** Source id (the mirror folder name), or the id of the source a derived value was computed from. */
+  source: string;
+  /** `file:sheet:row` with the row number a person sees when opening the publisher's file. */
+  source_ref: string;
+  note: string | null;
+}
+
+export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'DATE';
+
+export interface ColumnDef {
+  name: string;
+  type: ColumnType;
+  description: string;
+}
+
+/** Incident-, shipment- or sample-level rows, with their own typed columns plus source and source_ref. */
+export interface EventTable {
+  name: string;
+  title: string;
+  description: string;
+  columns: ColumnDef[];
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+export interface IndicatorDef {
+  id: string;
+  domain: Domain;
+  title: string;
+  unit: string;
+  definition: string;
+  caveat: string;
+  /** Breakdown axes present in the data, for the site's pickers. */
+  breakdowns: ('sex' | 'age' | 'category' | 'counterpart')[];
+  /** True when the pipeline computed the value (e.g. a rate per 100,000) rather than the publisher. */
+  derived: boolean;
+  sources: string[];
+}
+
+export interface GeoRow {
+  /** The code used in `observations.geo`. */
+  geo: string;
+  m49: string | null;
+  iso2: string | null;
+  iso3: string | null;
+  name: string;
+  /** 'country' | 'subnational' | 'territory' | 'region' | 'world' */
+  kind: string;
+  region_m49: string | null;
+  region_name: string | null;
+  subregion_m49: string | null;
+  subregion_name: string | null;
+  intermediate_m49: string | null;
+  intermediate_name: string | null;
+  /** For sub-national units: the country they belong to. */
+  parent: string | null;
+  ldc: boolean;
+  lldc: boolean;
+  sids: boolean;
+  source: string;
+  source_ref: string;
+}
+
+export interface PopulationRow {
+  geo: string;
+  year: number;
+  population: number;
+  source: string;
+  source_ref: string;
+}
+
+/** Build a `file:sheet:row` reference. CSV files have no sheet; the slot stays empty so the shape is constant. */
+export function sourceRef(file: string, sheet: string | undefined, row: number): string {
+  return `${file}:${sheet ?? ''}:${row}`;
+}

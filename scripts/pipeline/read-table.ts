@@ -1,0 +1,127 @@
+import { readSheet } from 'read-excel-file/node';
+import { dsvFormat } from 'd3';
+import type { ResolvedFile } from './resolve-files.ts';
+import { PipelineError, type CellLocation } from './errors.ts';
+
+export type Cell = string | number | boolean | Date | null;
+
+/** One data row of a publisher's file, addressed by column name as published. */
+export interface RawRow {
+  /** 1-based row number as a person sees it in a spreadsheet program. */
+  row: number;
+  cells: Cell[];
+}
+
+export interface RawTable {
+  file: string;
+  sheet: string | undefined;
+  columns: string[];
+  rows: RawRow[];
+  /** Cell at a named column; throws if the name is not part of the published header. */
+  get(row: RawRow, column: string): Cell;
+  /** Where a cell is, for error messages and quarantine records. */
+  at(row: RawRow, column?: string): CellLocation;
+}
+
+/**
+ * Column names as published, except that a repeated name gets " (2)", " (3)"… so each can be addressed
+ * (EIA's sheet has three "C/UC" columns).
+ */
+export function accessNames(columns: string[]): string[] {
+  const seen = new Map<string, number>();
+  return columns.map((c) => {
+    const n = (seen.get(c) ?? 0) + 1;
+    seen.set(c, n);
+    return n === 1 ? c : `${c} (${n})`;
+  });
+}
+
+function makeTable(file: string, sheet: string | undefined, columns: string[], rows: RawRow[]): RawTable {
+  const index = new Map(accessNames(columns).map((c, i) => [c, i]));
+  return {
+    file,
+    sheet,
+    columns,
+    rows,
+    get(row, column) {
+      const i = index.get(column);
+      if (i === undefined) throw new PipelineError({ file, sheet, column }, `normalizer asked for a column the header does not have`);
+      return row.cells[i] ?? null;
+    },
+    at(row, column) {
+      return { file, sheet, row: row.row, column };
+    },
+  };
+}
+
+function checkHeader(file: ResolvedFile, found: Cell[]): void {
+  const want = file.layout.columns;
+  const { name, sheet, header_row } = file.layout;
+  const got = found.map((c) => (c === null ? '' : String(c)));
+  // A trailing run of empty header cells is layout noise, not a changed header.
+  while (got.length > want.length && got[got.length - 1] === '') got.pop();
+  for (let i = 0; i < Math.max(want.length, got.length); i++) {
+    if (got[i] !== want[i]) {
+      throw new PipelineError(
+        { file: name, sheet, row: header_row, column: want[i] ?? got[i] },
+        `header changed: expected column ${i + 1} to be ${JSON.stringify(want[i] ?? null)}, found ${JSON.stringify(got[i] ?? null)}`,
+      );
+    }
+  }
+}
+
+function isBlank(cells: Cell[]): boolean {
+  return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+}
+
+function toRows(file: ResolvedFile, data: Cell[][]): RawTable {
+  const { name, sheet, header_row } = file.layout;
+  const header = data[header_row - 1];
+  if (!header) throw new PipelineError({ file: name, sheet, row: header_row }, 'header row not found: the file has fewer rows');
+  checkHeader(file, header);
+  const rows: RawRow[] = [];
+  for (let i = header_row; i < data.length; i++) {
+    const cells = data[i] ?? [];
+    const extra = cells.findIndex((c, j) => j >= file.layout.columns.length && c !== null && String(c).trim() !== '');
+    if (extra >= 0) {
+      throw new PipelineError(
+        { file: name, sheet, row: i + 1, column: `#${extra + 1} (beyond the header)` },
+        `row has a value outside the published columns: ${JSON.stringify(cells[extra])}`,
+      );
+    }
+    rows.push({ row: i + 1, cells: cells.slice(0, file.layout.columns.length) });
+  }
+  // Trailing blank rows are not records (spreadsheet programs leave them); blank rows in between are kept
+  // so that the ledger quarantines them visibly.
+  while (rows.length > 0 && isBlank(rows[rows.length - 1]!.cells)) rows.pop();
+  return makeTable(name, sheet, file.layout.columns, rows);
+}
+
+async function readXlsx(file: ResolvedFile): Promise<Cell[][]> {
+  try {
+    return (await readSheet(file.bytes, file.layout.sheet, { trim: false })) as Cell[][];
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new PipelineError({ file: file.layout.name, sheet: file.layout.sheet }, `cannot read the workbook or sheet: ${msg}`);
+  }
+}
+
+function readCsv(file: ResolvedFile): Cell[][] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    throw new PipelineError({ file: file.layout.name }, 'not valid UTF-8');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Each CSV record is one spreadsheet row, even when a quoted field spans lines.
+  const records = dsvFormat(file.layout.delimiter ?? ',').parseRows(text);
+  return records.map((r) => r.map((c) => (c === '' ? null : c)));
+}
+
+export async function readTable(file: ResolvedFile): Promise<RawTable> {
+  const data = file.layout.format === 'xlsx' ? await readXlsx(file) : readCsv(file);
+  return toRows(file, data);
+}
+
+export { isBlank };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readTable } from '../../scripts/pipeline/read-table.ts';
+import type { ResolvedFile } from '../../scripts/pipeline/resolve-files.ts';
+import type { FileLayout } from '../../scripts/pipeline/manifest.ts';
+import { csvBytes, xlsxBytes } from '../support/fixtures.ts';
+
+function file(bytes: Buffer, layout: Partial<FileLayout>): ResolvedFile {
+  const base: FileLayout = { name: 'f.xlsx', url: null, sha256: '0'.repeat(64), format: 'xlsx', sheet: 'S', header_row: 3, columns: ['A', 'B'] };
+  const full: FileLayout = { ...base, ...layout };
+  if (full.format === 'csv') delete full.sheet;
+  return { layout: full, sourceId: 'x', path: '/nowhere', bytes, sha256: full.sha256 };
+}
+
+describe('readTable', () => {
+  it('numbers rows as a spreadsheet shows them, across a preamble and a blank row', async () => {
+    const bytes = await xlsxBytes('S', [['UNODC'], ['30/05/2023'], ['A', 'B'], ['x', '1'], [null, null], ['y', 2]]);
+    const t = await readTable(file(bytes, {}));
+    expect(t.rows.map((r) => r.row)).toEqual([4, 5, 6]);
+    expect(t.get(t.rows[0]!, 'B')).toBe('1');
+    expect(t.get(t.rows[2]!, 'B')).toBe(2);
+  });
+
+  it('stops on a changed header, naming file, sheet, row and column', async () => {
+    const bytes = await xlsxBytes('S', [['UNODC'], ['date'], ['A', 'C'], ['x', '1']]);
+    await expect(readTable(file(bytes, {}))).rejects.toThrow(
+      'file f.xlsx, sheet S, row 3, column B: header changed: expected column 2 to be "B", found "C"',
+    );
+  });
+
+  it('stops when the sheet is missing', async () => {
+    const bytes = await xlsxBytes('Other', [['A', 'B']]);
+    await expect(readTable(file(bytes, { header_row: 1 }))).rejects.toThrow(/file f\.xlsx, sheet S: cannot read the workbook or sheet/);
+  });
+
+  it('stops on a value outside the published columns', async () => {
+    const bytes = csvBytes([['A', 'B'], ['x', '1', 'stray']]);
+    await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }))).rejects.toThrow(
+      'file f.csv, row 2, column #3 (beyond the header): row has a value outside the published columns: "stray"',
+    );
+  });
+
+  it('counts a CSV record with a quoted line break as one row', async () => {
+    const bytes = Buffer.from('A,B\n"two\nlines",1\nz,2\n');
+    const t = await readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }));
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+  });
+
+  it('addresses repeated column names by position', async () => {
+    const bytes = csvBytes([['C/UC', 'x', 'C/UC'], ['C', '1', 'UC']]);
+    const t = await readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1, columns: ['C/UC', 'x', 'C/UC'] }));
+    expect(t.get(t.rows[0]!, 'C/UC (2)')).toBe('UC');
+  });
+});
