@@ -113,3 +113,26 @@ export interface PopulationRow {
 export function sourceRef(file: string, sheet: string | undefined, row: number): string {
   return `${file}:${sheet ?? ''}:${row}`;
 }
+
+/** Rows as compact ranges ("4-7,12"), for values aggregated from many rows of one file. */
+export function rowRanges(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** `file:sheet:rows` for an aggregate; the rows part is a list of ranges. */
+export function sourceRefRows(file: string, sheet: string | undefined, rows: readonly number[]): string {
+  return `${file}:${sheet ?? ''}:${rowRanges(rows)}`;
+}
+
+/** The identity of an observation: two rows with the same key must not carry different values. */
+export function observationKey(o: Observation): string {
+  return [o.indicator, o.geo, o.year, o.sex, o.age, o.category, o.counterpart ?? '', o.unit].join('\u241f');
+}
