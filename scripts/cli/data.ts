@@ -1,0 +1,44 @@
+/**
+ * `npm run data`: every source in the manifest → checksum → normalize → validate → release in public/data/<version>/.
+ * `--if-changed` skips the run when the inputs are those of the current release (used by `npm run build`).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runPipeline, inputFingerprint } from '../pipeline/run-pipeline.ts';
+import { readPointer } from '../pipeline/release/publish.ts';
+import { PipelineError } from '../pipeline/errors.ts';
+import { PROJECT_DIR, downloadDir, releaseDir, sourcesDir } from './options.ts';
+
+const outDir = releaseDir();
+if (process.argv.includes('--if-changed')) {
+  const pointer = readPointer(outDir);
+  if (pointer && pointer.inputs === inputFingerprint(PROJECT_DIR) && existsSync(join(outDir, pointer.version, 'catalog.json'))) {
+    console.log(`data release ${pointer.version} is up to date`);
+    process.exit(0);
+  }
+}
+
+const started = performance.now();
+try {
+  const result = await runPipeline({
+    projectDir: PROJECT_DIR,
+    sourcesDir: sourcesDir(),
+    downloadDir: downloadDir(),
+    outDir,
+  });
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(`${'source/file'.padEnd(78)} ${pad('read', 7)} ${pad('emitted', 8)} ${pad('quarantined', 12)}`);
+  for (const a of result.accounts) {
+    console.log(`${`${a.source}/${a.file}`.padEnd(78)} ${pad(a.read, 7)} ${pad(a.emitted, 8)} ${pad(a.quarantined, 12)}`);
+  }
+  const total = result.accounts.reduce((s, a) => ({ read: s.read + a.read, emitted: s.emitted + a.emitted, q: s.q + a.quarantined }), { read: 0, emitted: 0, q: 0 });
+  console.log(`${'total'.padEnd(78)} ${pad(total.read, 7)} ${pad(total.emitted, 8)} ${pad(total.q, 12)}`);
+  console.log(`${result.observations} observations, ${result.indicators.length} indicators`);
+  console.log(`release ${result.version} written to ${result.dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} catch (e) {
+  if (e instanceof PipelineError) {
+    console.error(`data release failed; the previous release is untouched.\n${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}

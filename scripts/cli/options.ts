@@ -1,0 +1,16 @@
+import { join, resolve } from 'node:path';
+
+export const PROJECT_DIR = resolve(import.meta.dirname, '..', '..');
+
+/** The mirror of publishers' files: SOURCES_DIR, or ../shared/sources beside the project. */
+export function sourcesDir(): string {
+  return resolve(process.env['SOURCES_DIR'] ?? join(PROJECT_DIR, '..', 'shared', 'sources'));
+}
+
+export function releaseDir(): string {
+  return resolve(process.env['RELEASE_DIR'] ?? join(PROJECT_DIR, 'public', 'data'));
+}
+
+export function downloadDir(): string {
+  return join(PROJECT_DIR, 'data', 'raw');
+}

@@ -1,0 +1,133 @@
+import type { IndicatorDef, Observation } from '../model.ts';
+import type { SourceManifest } from '../manifest.ts';
+import type { FileAccount } from '../ledger.ts';
+import type { ReleaseTable } from './tables.ts';
+
+export interface WrittenFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface IndicatorCoverage {
+  rows: number;
+  geos: number;
+  countries: number;
+  year_min: number | null;
+  year_max: number | null;
+  censored: number;
+}
+
+function coverage(rows: Observation[], countryCodes: Set<string>): Map<string, IndicatorCoverage> {
+  const acc = new Map<string, { rows: number; geos: Set<string>; years: number[]; censored: number }>();
+  for (const o of rows) {
+    let a = acc.get(o.indicator);
+    if (!a) acc.set(o.indicator, (a = { rows: 0, geos: new Set(), years: [], censored: 0 }));
+    a.rows++;
+    a.geos.add(o.geo);
+    a.years.push(o.year);
+    if (o.censored !== null) a.censored++;
+  }
+  const out = new Map<string, IndicatorCoverage>();
+  for (const [id, a] of acc) {
+    out.set(id, {
+      rows: a.rows,
+      geos: a.geos.size,
+      countries: [...a.geos].filter((g) => countryCodes.has(g)).length,
+      year_min: Math.min(...a.years),
+      year_max: Math.max(...a.years),
+      censored: a.censored,
+    });
+  }
+  return out;
+}
+
+export interface CatalogInput {
+  version: string;
+  tables: ReleaseTable[];
+  files: WrittenFile[];
+  indicators: IndicatorDef[];
+  observations: Observation[];
+  manifests: SourceManifest[];
+  accounts: FileAccount[];
+  qualityNotes: number;
+  countryCodes: Set<string>;
+}
+
+/** catalog.json: what the site and researchers need to find, cite and trust each dataset and indicator. */
+export function buildCatalog(input: CatalogInput) {
+  const cov = coverage(input.observations, input.countryCodes);
+  const fileOf = (name: string) => input.files.find((f) => f.name === name);
+  const allYears = input.observations.map((o) => o.year);
+  return {
+    name: 'crime-trends-observatory',
+    version: input.version,
+    release_date: [...input.manifests.map((m) => m.release_date)].sort().at(-1) ?? null,
+    coverage: {
+      countries: new Set(input.observations.map((o) => o.geo).filter((g) => input.countryCodes.has(g))).size,
+      year_min: allYears.length ? Math.min(...allYears) : null,
+      year_max: allYears.length ? Math.max(...allYears) : null,
+      observations: input.observations.length,
+    },
+    datasets: input.tables.map((t) => ({
+      name: t.name,
+      title: t.title,
+      description: t.description,
+      path: `${t.name}.parquet`,
+      rows: t.rows.length,
+      bytes: fileOf(`${t.name}.parquet`)?.bytes ?? null,
+      sha256: fileOf(`${t.name}.parquet`)?.sha256 ?? null,
+      columns: t.columns,
+    })),
+    indicators: input.indicators.map((d) => ({ ...d, coverage: cov.get(d.id) ?? null })),
+    sources: input.manifests.map((m) => ({
+      id: m.id,
+      domain: m.domain,
+      feeds: m.feeds,
+      core: m.core,
+      title: m.title,
+      publisher: m.publisher,
+      release_date: m.release_date,
+      url: m.url,
+      licence: m.licence,
+      citation: m.citation,
+      caveats: m.caveats,
+      files: m.files.map((f) => {
+        const a = input.accounts.find((x) => x.source === m.id && x.file === f.name);
+        return { name: f.name, sha256: f.sha256, url: f.url, sheet: f.sheet ?? null, header_row: f.header_row, read: a?.read ?? null, emitted: a?.emitted ?? null, quarantined: a?.quarantined ?? null };
+      }),
+    })),
+    accounting: input.accounts,
+    quality_notes: input.qualityNotes,
+    files: input.files,
+  };
+}
+
+const FRICTIONLESS_TYPE = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integer', BOOLEAN: 'boolean', DATE: 'date' } as const;
+
+/** A Frictionless Data Package, so researchers' tools open the release directly. */
+export function buildDatapackage(input: CatalogInput) {
+  return {
+    profile: 'data-package',
+    name: 'crime-trends-observatory',
+    title: 'Crime Trends Observatory data release',
+    version: input.version,
+    description: 'Publishers\' datasets on trafficking in persons, migrant smuggling, firearms, wildlife, falsified medical products and cybercrime, normalized into tidy tables. Every value carries its source and the row of the publisher\'s file it came from.',
+    licenses: [{ name: 'various', title: 'Each source keeps its publisher\'s terms; see sources[].title and catalog.json' }],
+    sources: input.manifests.map((m) => ({ title: `${m.publisher}: ${m.title} (${m.licence})`, path: m.url })),
+    resources: input.tables.map((t) => {
+      const f = input.files.find((x) => x.name === `${t.name}.parquet`);
+      return {
+        name: t.name,
+        path: `${t.name}.parquet`,
+        format: 'parquet',
+        mediatype: 'application/vnd.apache.parquet',
+        title: t.title,
+        description: t.description,
+        bytes: f?.bytes,
+        hash: f ? `sha256:${f.sha256}` : undefined,
+        schema: { fields: t.columns.map((c) => ({ name: c.name, type: FRICTIONLESS_TYPE[c.type], description: c.description })) },
+      };
+    }),
+  };
+}
