@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: pipeline wall time and peak memory on the full mirror, each run in a fresh process writing to a
+ * scratch folder (the site's release is not touched). Timings are printed, never asserted.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_DIR } from './options.ts';
+
+const runs = Number(process.env['BENCH_RUNS'] ?? 3);
+const results: { wall_ms: number; max_rss_mb: number; timings: Record<string, number>; version: string }[] = [];
+for (let i = 0; i < runs; i++) {
+  const out = mkdtempSync(join(tmpdir(), 'cto-bench-'));
+  try {
+    const json = execFileSync(process.execPath, [join(PROJECT_DIR, 'scripts', 'cli', 'bench-pipeline.ts')], {
+      env: { ...process.env, RELEASE_DIR: out },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    results.push(JSON.parse(json));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+console.log(`pipeline, full mirror, ${runs} runs in fresh processes (${process.version}, ${process.platform}/${process.arch})`);
+console.log(`  wall time: median ${(median(results.map((r) => r.wall_ms)) / 1000).toFixed(2)} s, runs ${results.map((r) => (r.wall_ms / 1000).toFixed(2)).join(' / ')} s`);
+console.log(`  peak memory (max RSS): ${Math.max(...results.map((r) => r.max_rss_mb))} MB`);
+console.log(`  release version: ${[...new Set(results.map((r) => r.version))].join(', ')} (identical across runs: ${new Set(results.map((r) => r.version)).size === 1})`);
+console.log('  stages of the last run (ms):');
+for (const [k, v] of Object.entries(results.at(-1)!.timings)) console.log(`    ${k.padEnd(44)} ${String(v).padStart(7)}`);
