@@ -1,0 +1,23 @@
+/** English UI text. Every string the site shows goes through this catalog; keys are stable, text is not. */
+export const en: Record<string, string> = {
+  'chart.noData': 'No data',
+  'chart.censored': 'Suppressed small count ({mark}): between {min} and {max}',
+  'chart.censoredLegend': 'Suppressed small count (range)',
+  'chart.gap': 'No data for these years',
+  'chart.source': 'Source: {source}. Data release {version}.',
+  'chart.unit': 'Unit: {unit}',
+  'chart.table': 'Data table',
+  'chart.year': 'Year',
+  'chart.value': 'Value',
+  'chart.series': 'Series',
+  'chart.country': 'Country or area',
+  'chart.line.description': '{title}. Line chart of {series} series from {from} to {to}. {summary}',
+  'chart.line.seriesSummary': '{series}: {first} in {fromYear}, {last} in {toYear}.',
+  'chart.bar.description': '{title}. Bar chart of {n} items. Highest: {top} ({topValue}). Lowest: {bottom} ({bottomValue}).',
+  'chart.stacked.description': '{title}. Stacked bars for {n} items, split by {groups}.',
+  'chart.map.description': '{title}. World map of {n} countries or areas with data. Highest: {top} ({topValue}). {missing} countries have no data.',
+  'chart.pointmap.description': '{title}. Map of {n} located events.',
+  'chart.flow.description': '{title}. {n} flows from origin to destination. Largest: {top} ({topValue}).',
+  'map.disclaimer': 'The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.',
+  'map.noDataLegend': 'No data',
+};
