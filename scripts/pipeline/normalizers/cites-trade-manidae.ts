@@ -1,11 +1,321 @@
-import type { SourceModule } from '../source-module.ts';
+/**
+ * CITES Trade Database, shipment-level records for pangolins (family Manidae): one event row per record, and
+ * counts and quantities of records with source code I (confiscated or seized specimens) by importer × exporter × year.
+ *
+ * Each record is one party's report (importer OR exporter) of one shipment, so the same shipment can appear twice;
+ * importer- and exporter-reported figures are kept apart in the category and never added.
+ * Records that are identical in every column but `id` are kept: the CITES comparative tabulation of the same
+ * database counts them as separate shipments (its sums only match when they are included).
+ */
+import { sourceRef, sourceRefRows, type ColumnDef, type EventTable, type IndicatorDef, type Observation } from '../model.ts';
+import { onlyTable, type NormalizeInput, type NormalizeOutput, type SourceModule } from '../source-module.ts';
+import type { RawRow, RawTable } from '../read-table.ts';
+import type { FileLedger } from '../ledger.ts';
+import type { GeoIndex } from '../reference/geo-index.ts';
+import { PipelineError } from '../errors.ts';
+import { decimal, oneOf, requiredText, text, year } from '../values.ts';
 
-/** Placeholder until the normalizer lands. */
+const ID = 'cites-trade-manidae';
+const FILE = 'manidae_shipments.csv';
+
+/** CITES source codes (Res. Conf. 12.3); I = confiscated or seized specimens. */
+const SOURCE_CODES: Record<string, string> = {
+  W: 'W', R: 'R', D: 'D', A: 'A', C: 'C', F: 'F', U: 'U', I: 'I', O: 'O', X: 'X', Y: 'Y',
+};
+/** CITES purpose codes. */
+const PURPOSE_CODES: Record<string, string> = {
+  T: 'T', P: 'P', S: 'S', E: 'E', Z: 'Z', L: 'L', Q: 'Q', M: 'M', H: 'H', B: 'B', G: 'G', N: 'N',
+};
+const REPORTER = { I: 'importer', E: 'exporter' } as const;
+type Reporter = (typeof REPORTER)[keyof typeof REPORTER];
+const APPENDIX = { I: 'I', II: 'II', III: 'III' } as const;
+
+/** Codes in the CITES database that are not places of today's ISO list; the record keeps the code, geo stays null. */
+const NOT_A_PLACE: Record<string, string> = {
+  XX: 'XX = unknown (CITES code, not a place)',
+  SU: 'SU = former USSR (CITES keeps the code for reports naming it); not attributable to a current country',
+};
+
+// ---------------------------------------------------------------------------------------------- cells
+
+/** ISO 3166-1 alpha-2 → the geo code of that country, from the geography table. */
+function iso2Index(geo: GeoIndex): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of geo.rows.values()) if (g.iso2 && g.iso3) out.set(g.iso2, g.geo);
+  return out;
+}
+
+interface Party {
+  code: string | null;
+  geo: string | null;
+  note: string | null;
+}
+
+/** A published ISO2 code: a country, a documented non-place ('XX', 'SU'), or an error naming the cell. */
+function party(t: RawTable, r: RawRow, column: string, iso2: Map<string, string>): Party {
+  const code = text(t, r, column);
+  if (code === null) return { code: null, geo: null, note: null };
+  const why = NOT_A_PLACE[code];
+  if (why !== undefined) return { code, geo: null, note: `${column} ${why}` };
+  const geo = iso2.get(code);
+  if (geo === undefined) throw new PipelineError(t.at(r, column), `unknown ISO 3166-1 alpha-2 code, found ${JSON.stringify(code)}`);
+  return { code, geo, note: null };
+}
+
+function optionalCode(t: RawTable, r: RawRow, column: string, allowed: Record<string, string>): string | null {
+  return text(t, r, column) === null ? null : oneOf(t, r, column, allowed);
+}
+
+/** The file is a family extract; a record of another family means the extract is not what the manifest says. */
+function checkTaxonomy(t: RawTable, r: RawRow): void {
+  oneOf(t, r, 'class', { Mammalia: 'Mammalia' });
+  oneOf(t, r, 'ord', { Pholidota: 'Pholidota' });
+  oneOf(t, r, 'family', { Manidae: 'Manidae' });
+}
+
+interface Shipment {
+  row: RawRow;
+  year: number;
+  source: string | null;
+  reporter: Reporter;
+  term: string;
+  quantity: number;
+  unitLabel: string;
+  importer: Party;
+  exporter: Party;
+  event: Record<string, string | number | boolean | null>;
+}
+
+function readShipment(t: RawTable, r: RawRow, iso2: Map<string, string>): Shipment {
+  checkTaxonomy(t, r);
+  const id = requiredText(t, r, 'id');
+  if (!/^\d+$/.test(id)) throw new PipelineError(t.at(r, 'id'), `expected a whole-number id, found ${JSON.stringify(id)}`);
+  const quantity = decimal(t, r, 'quantity', { min: 0 });
+  if (quantity === null) throw new PipelineError(t.at(r, 'quantity'), 'expected a value, found null');
+  const unit = text(t, r, 'unit');
+  const unitLabel = unit ?? 'specimens';
+  const importer = party(t, r, 'importer', iso2);
+  const exporter = party(t, r, 'exporter', iso2);
+  const origin = party(t, r, 'origin', iso2);
+  const source = optionalCode(t, r, 'source', SOURCE_CODES);
+  const reporter = oneOf(t, r, 'reporter_type', REPORTER);
+  const term = requiredText(t, r, 'term');
+  const y = year(t, r, 'year');
+  const notes = [importer.note, exporter.note, origin.note].filter((n): n is string => n !== null);
+  const event = {
+    record_id: Number(id),
+    year: y,
+    appendix: oneOf(t, r, 'appendix', APPENDIX),
+    taxon: requiredText(t, r, 'taxon'),
+    genus: text(t, r, 'genus'),
+    term,
+    quantity,
+    unit,
+    unit_label: unitLabel,
+    importer: importer.code,
+    importer_geo: importer.geo,
+    exporter: exporter.code,
+    exporter_geo: exporter.geo,
+    origin: origin.code,
+    origin_geo: origin.geo,
+    purpose: optionalCode(t, r, 'purpose', PURPOSE_CODES),
+    source_code: source,
+    reporter_type: reporter,
+    import_permit_randomid: text(t, r, 'import_permit_randomid'),
+    export_permit_randomid: text(t, r, 'export_permit_randomid'),
+    origin_permit_randomid: text(t, r, 'origin_permit_randomid'),
+    note: notes.length > 0 ? notes.join('; ') : null,
+    source: ID,
+    source_ref: sourceRef(t.file, t.sheet, r.row),
+  };
+  return { row: r, year: y, source, reporter, term, quantity, unitLabel, importer, exporter, event };
+}
+
+/**
+ * `id` is the row serial of the extract: a repeated id with the same cells is one record written twice (quarantined);
+ * with different cells it is a contradiction that stops the build.
+ */
+function duplicateIds(t: RawTable, ledger: FileLedger): Set<number> {
+  const seen = new Map<string, { row: number; cells: string }>();
+  const dup = new Set<number>();
+  for (const r of t.rows) {
+    const id = String(t.get(r, 'id') ?? '').trim();
+    const cells = JSON.stringify(r.cells);
+    const prior = seen.get(id);
+    if (!prior) {
+      seen.set(id, { row: r.row, cells });
+      continue;
+    }
+    if (prior.cells !== cells) {
+      throw new PipelineError(t.at(r, 'id'), `duplicate key with conflicting values: id ${id} also on row ${prior.row} with different cells`);
+    }
+    ledger.quarantine(r, `exact duplicate of row ${prior.row}`, 'id', id);
+    dup.add(r.row);
+  }
+  return dup;
+}
+
+// ---------------------------------------------------------------------------------------------- aggregation
+
+/** Sums of decimal quantities (0.296 kg…) carry binary noise; six decimals is far below the data's precision. */
+function tidySum(values: number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+}
+
+const reportedBy = (s: Shipment) => `reported by ${s.reporter}`;
+
+function group(list: Shipment[], key: (s: Shipment) => string): Map<string, Shipment[]> {
+  const out = new Map<string, Shipment[]>();
+  for (const s of list) {
+    const k = key(s);
+    const g = out.get(k);
+    if (g) g.push(s);
+    else out.set(k, [s]);
+  }
+  return out;
+}
+
+function base(t: RawTable, first: Shipment, list: Shipment[]): Omit<Observation, 'indicator' | 'category' | 'value' | 'unit'> {
+  return {
+    domain: 'wildlife',
+    geo: first.importer.geo!,
+    year: first.year,
+    sex: 'total',
+    age: 'total',
+    counterpart: first.exporter.geo,
+    censored: null,
+    value_min: null,
+    value_max: null,
+    source: ID,
+    source_ref: sourceRefRows(t.file, t.sheet, list.map((s) => s.row.row)),
+    note: first.exporter.geo === null ? `exporter not known (${first.exporter.code ?? 'blank'})` : null,
+  };
+}
+
+const flowKey = (s: Shipment) => [s.importer.geo, s.year, s.exporter.geo ?? '', s.reporter].join('|');
+
+function shipmentCounts(t: RawTable, seized: Shipment[]): Observation[] {
+  return [...group(seized, flowKey).values()].map((list) => ({
+    ...base(t, list[0]!, list),
+    indicator: 'wl_cites_confiscated_shipments',
+    category: reportedBy(list[0]!),
+    value: list.length,
+    unit: 'shipment records',
+  }));
+}
+
+/** Quantities only add up within one term and unit (skins, kg of scales, pairs of shoes…) and one reporter side. */
+function quantities(t: RawTable, seized: Shipment[]): Observation[] {
+  const key = (s: Shipment) => [flowKey(s), s.term, s.unitLabel].join('|');
+  return [...group(seized, key).values()].map((list) => {
+    const s = list[0]!;
+    return {
+      ...base(t, s, list),
+      indicator: 'wl_cites_confiscated_quantity',
+      category: `${s.term} (${s.unitLabel}), ${reportedBy(s)}`,
+      value: tidySum(list.map((x) => x.quantity)),
+      unit: s.unitLabel,
+    };
+  });
+}
+
+function byKey(a: Observation, b: Observation): number {
+  return (
+    a.indicator.localeCompare(b.indicator) ||
+    a.geo.localeCompare(b.geo) ||
+    a.year - b.year ||
+    (a.counterpart ?? '').localeCompare(b.counterpart ?? '') ||
+    a.category.localeCompare(b.category)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- module
+
+const col = (name: string, type: ColumnDef['type'], description: string): ColumnDef => ({ name, type, description });
+
+const EVENT_COLUMNS: ColumnDef[] = [
+  col('record_id', 'INTEGER', 'Row serial of the extract (the repository authors’ table id, not the CITES record id)'),
+  col('year', 'INTEGER', 'Year of the shipment record'),
+  col('appendix', 'VARCHAR', 'CITES Appendix (I, II, III)'),
+  col('taxon', 'VARCHAR', 'Taxon as published'),
+  col('genus', 'VARCHAR', 'Genus; null for family-level taxa (Manidae spp.)'),
+  col('term', 'VARCHAR', 'What was traded (skins, scales, shoes, live…)'),
+  col('quantity', 'DOUBLE', 'Quantity in unit'),
+  col('unit', 'VARCHAR', 'Unit as published; null = number of specimens (CITES convention for a blank unit)'),
+  col('unit_label', 'VARCHAR', "Unit with the blank spelled out as 'specimens'"),
+  col('importer', 'VARCHAR', "Importer, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
+  col('importer_geo', 'VARCHAR', 'Importer ISO3; null for XX (unknown) and SU (former USSR)'),
+  col('exporter', 'VARCHAR', "Exporter, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
+  col('exporter_geo', 'VARCHAR', 'Exporter ISO3; null for XX (unknown)'),
+  col('origin', 'VARCHAR', "Country of origin, ISO 3166-1 alpha-2 as published; null = not reported, 'XX' = unknown"),
+  col('origin_geo', 'VARCHAR', 'Country of origin ISO3; null when not reported or unknown'),
+  col('purpose', 'VARCHAR', 'CITES purpose code (T commercial, P personal, S scientific, E educational, Z zoo, L law enforcement, Q circus, M medical, H hunting trophy, B breeding); null = not reported'),
+  col('source_code', 'VARCHAR', 'CITES source code (W wild, I confiscated or seized, U unknown, O pre-Convention, C captive-bred, R ranched, F born in captivity); null = not reported'),
+  col('reporter_type', 'VARCHAR', "Which party reported the record: 'importer' or 'exporter'"),
+  col('import_permit_randomid', 'VARCHAR', 'Anonymised import permit id'),
+  col('export_permit_randomid', 'VARCHAR', 'Anonymised export permit id'),
+  col('origin_permit_randomid', 'VARCHAR', 'Anonymised origin permit id'),
+  col('note', 'VARCHAR', 'Why a code could not be placed (XX, SU)'),
+  col('source', 'VARCHAR', 'Source id'),
+  col('source_ref', 'VARCHAR', 'file::row in the published CSV'),
+];
+
+const CAVEAT =
+  'A legal-trade reporting database: records with source code I are confiscated or seized specimens that were then traded (re-exported, donated…), not a register of seizures. Importer- and exporter-reported records of the same shipment are kept apart and must never be added. Annual reports lag: the last years were incomplete at download (2018 absent).';
+
+const indicator = (id: string, title: string, unit: string, definition: string, caveat: string): IndicatorDef => ({
+  id,
+  domain: 'wildlife',
+  title,
+  unit,
+  definition,
+  caveat,
+  breakdowns: ['category', 'counterpart'],
+  derived: false,
+  sources: [ID],
+});
+
 const source: SourceModule = {
-  id: 'cites-trade-manidae',
-  indicators: [],
-  normalize() {
-    throw new Error('cites-trade-manidae: normalizer not written yet');
+  id: ID,
+  indicators: [
+    indicator(
+      'wl_cites_confiscated_shipments',
+      'CITES trade records of confiscated or seized pangolin specimens',
+      'shipment records',
+      'Number of CITES shipment records of pangolins (family Manidae) with source code I (confiscated or seized), by importer and year, with the exporter as counterpart and the reporting party (importer or exporter) as category.',
+      `${CAVEAT} Records with an unknown importer (XX) are in the shipment table only.`,
+    ),
+    indicator(
+      'wl_cites_confiscated_quantity',
+      'Quantity of confiscated or seized pangolin specimens in CITES trade records',
+      'as stated per row (term and unit in the category)',
+      'Sum of the quantities of CITES shipment records with source code I (confiscated or seized), by importer, year, exporter (counterpart), term and unit, and reporting party. A blank CITES unit means number of specimens.',
+      `${CAVEAT} Quantities of different terms or units (skins, kg of scales, pairs of shoes) are not comparable and are never added.`,
+    ),
+  ],
+  normalize(input: NormalizeInput): NormalizeOutput {
+    const { table: t, ledger } = onlyTable(input, FILE);
+    const iso2 = iso2Index(input.geo);
+    const duplicates = duplicateIds(t, ledger);
+    const shipments: Shipment[] = [];
+    for (const r of t.rows) {
+      if (duplicates.has(r.row)) continue;
+      shipments.push(readShipment(t, r, iso2));
+      ledger.emit(r);
+    }
+    const seized = shipments.filter((s) => s.source === 'I' && s.importer.geo !== null);
+    const observations = [...shipmentCounts(t, seized), ...quantities(t, seized)].sort(byKey);
+    const events: EventTable[] = [
+      {
+        name: 'cites_shipments',
+        title: 'CITES shipment records of pangolins (family Manidae), 1977–2017',
+        description:
+          'One row per CITES shipment-level record (2019 bulk release, family Manidae extract). Each record is one party’s report; the same physical shipment can appear once as importer-reported and once as exporter-reported.',
+        columns: EVENT_COLUMNS,
+        rows: shipments.map((s) => s.event),
+      },
+    ];
+    return { observations, events, quality: [] };
   },
 };
 export default source;
