@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { runPipeline, type PipelineResult } from '../../scripts/pipeline/run-pipeline.ts';
 import { loadManifests } from '../../scripts/pipeline/manifest.ts';
 import { ROOT, tempDir } from '../support/fixtures.ts';
@@ -62,6 +64,34 @@ describe.skipIf(!existsSync(MIRROR))('full mirror', () => {
       for (const f of m.files) expect(s.files.find((x: { name: string }) => x.name === f.name).sha256).toBe(f.sha256);
     }
     expect(catalog.version).toBe(res.version);
+  });
+
+  it('gives byte-identical files when run again on the same inputs', async () => {
+    const again = await runPipeline({ projectDir: ROOT, sourcesDir: MIRROR, downloadDir: join(out, 'raw'), outDir: join(out, 'again') });
+    expect(again.version).toBe(res.version);
+    const names = readdirSync(res.dir).sort();
+    expect(readdirSync(again.dir).sort()).toEqual(names);
+    for (const f of names) expect(readFileSync(join(again.dir, f)).equals(readFileSync(join(res.dir, f))), f).toBe(true);
+  });
+
+  it('publishes in Parquet the values read by hand from the publishers\' files', async () => {
+    const obs = (await parquetReadObjects({ file: await asyncBufferFromFile(join(res.dir, 'observations.parquet')), compressors })) as Record<string, unknown>[];
+    const at = (ref: string, indicator: string) => obs.filter((o) => o['source_ref'] === ref && o['indicator'] === indicator);
+    // GLOTIP row 16787: India, persons prosecuted, 2006, txtVALUE "25,844".
+    expect(at('data_glotip.xlsx:data_glotip_1:16787', 'tip_persons_prosecuted').map((o) => [o['geo'], o['year'], o['value'], o['censored']])).toEqual([['IND', 2006, 25844, null]]);
+    // GLOTIP row 4: Aruba, repatriated from Ukraine, 2010, "<5": censored with bounds, never 0.
+    expect(at('data_glotip.xlsx:data_glotip_1:4', 'tip_victims_repatriated_from').map((o) => [o['geo'], o['counterpart'], o['value'], o['censored'], o['value_min'], o['value_max']])).toEqual([['ABW', 'UKR', null, '<5', 1, 4]]);
+    // UN-CTS row 14: Scotland (GBR_S) kept as its own jurisdiction, 260 offences.
+    expect(obs.some((o) => o['source_ref'] === 'data_cts_corruption_and_economic_crime.xlsx:data_cts_corruption_and_economi:14' && o['geo'] === 'GBR_S' && o['value'] === 260)).toBe(true);
+    // IAFQ row 4: Albania, ammunition seized 2022 = 27,806 rounds.
+    expect(at('data_iafq_firearms_trafficking.xlsx:data_iafq_firearms_trafficking:4', 'fa_ammunition_seized').map((o) => o['value'])).toEqual([27806]);
+    // IOM: the world total of dead and missing over all years is 69,340 (PROVENANCE).
+    const world = obs.filter((o) => o['indicator'] === 'smg_dead_missing' && o['geo'] === '001' && o['category'] === 'total');
+    expect(world.reduce((s, o) => s + Number(o['value']), 0)).toBe(69340);
+    // Rates are derived only from exact counts, and say so.
+    const rate = obs.find((o) => o['indicator'] === 'tip_victims_detected_rate');
+    expect(rate?.['note']).toMatch(/^derived: /);
+    expect(obs.filter((o) => String(o['indicator']).endsWith('_rate') && o['censored'] !== null && o['source'] !== 'unodc-cts-cyber-offences')).toEqual([]);
   });
 
   it('leaves exactly one release folder and the pointer', () => {
