@@ -102,3 +102,14 @@ export function oneOf<T extends string>(t: RawTable, r: RawRow, column: string, 
   if (v === undefined) fail(t, r, column, c, `expected one of ${Object.keys(allowed).map((k) => JSON.stringify(k)).join(', ')}`);
   return v;
 }
+
+/** dd/mm/yyyy → ISO date, rejecting impossible dates (31/02/2010) rather than rolling them over. */
+export function dayMonthYear(t: RawTable, r: RawRow, column: string, s: string): string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
+  const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
+    throw new PipelineError(t.at(r, column), `expected a date dd/mm/yyyy, found ${JSON.stringify(s)}`);
+  }
+  return iso;
+}

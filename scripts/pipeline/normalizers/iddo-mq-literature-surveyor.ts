@@ -29,7 +29,7 @@ import { onlyTable } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
 import type { FileLedger } from '../ledger.ts';
 import { PipelineError } from '../errors.ts';
-import { count, decimal, text, year } from '../values.ts';
+import { count, dayMonthYear, decimal, text, year } from '../values.ts';
 
 const ID = 'iddo-mq-literature-surveyor';
 const FILE = 'publications.csv';
@@ -160,14 +160,7 @@ function link(t: RawTable, r: RawRow, column: string): string | null {
 
 function date(t: RawTable, r: RawRow, column: string): string | null {
   const s = value(t, r, column);
-  if (s === null) return null;
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
-  const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
-    throw new PipelineError(t.at(r, column), `expected a date dd/mm/yyyy, found ${JSON.stringify(s)}`);
-  }
-  return iso;
+  return s === null ? null : dayMonthYear(t, r, column, s);
 }
 
 function known<T>(t: RawTable, r: RawRow, column: string, allowed: Readonly<Record<string, T>>): T | null {

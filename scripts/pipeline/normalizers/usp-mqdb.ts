@@ -18,7 +18,7 @@ import type { NormalizeInput, NormalizeOutput, QualityNote, SourceModule } from 
 import { onlyTable } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
 import { PipelineError } from '../errors.ts';
-import { oneOf, requiredText, text, year } from '../values.ts';
+import { dayMonthYear, oneOf, requiredText, text, year } from '../values.ts';
 
 const ID = 'usp-mqdb';
 const FILE = 'MQD_ALL_CSV.csv';
@@ -184,17 +184,9 @@ function lookup<T>(t: RawTable, r: RawRow, column: string, map: Readonly<Record<
   return map[key]!;
 }
 
-/** dd/mm/yyyy → ISO date, rejecting impossible dates (31/02/2010) rather than rolling them over. */
 export function ddmmyyyy(t: RawTable, r: RawRow, column: string): string | null {
   const s = text(t, r, column);
-  if (s === null) return null;
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
-  const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
-    throw new PipelineError(t.at(r, column), `expected a date dd/mm/yyyy, found ${JSON.stringify(s)}`);
-  }
-  return iso;
+  return s === null ? null : dayMonthYear(t, r, column, s);
 }
 
 function resolveCountry(t: RawTable, r: RawRow, input: NormalizeInput): string {
