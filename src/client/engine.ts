@@ -11,7 +11,7 @@ export interface Engine {
   /** Loads the rows of these indicators from the release into the `observations` table (once per indicator). */
   load(indicators: string[], progress?: Progress): Promise<void>;
   /** Runs SQL with bound parameters (`?`); nothing from the page or URL is ever spliced into the text. */
-  query(sql: string, params: (string | number)[]): Promise<Row[]>;
+  query(sql: string, params: (string | number | null)[]): Promise<Row[]>;
 }
 
 const COLUMNS: [string, 'utf8' | 'f64' | 'i32'][] = [
