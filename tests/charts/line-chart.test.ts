@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { dodge, lineChart, yearRanges, type LineChartOptions } from '../../src/charts/line-chart.ts';
+import { makeLocale } from '../../src/i18n/locale.ts';
+import type { SeriesPoint } from '../../src/charts/types.ts';
+import { yearTicks } from '../../src/charts/axis.ts';
+import { expectSvgSnapshot } from '../support/svg-snapshot.ts';
+
+const en = makeLocale('en');
+const options: LineChartOptions = { id: 'trend', title: 'Detected victims of trafficking', unit: 'Persons' };
+
+function p(series: string, year: number, value: number | null): SeriesPoint {
+  return { series, year, value, censored: null, min: null, max: null };
+}
+function censored(series: string, year: number): SeriesPoint {
+  return { series, year, value: null, censored: '<5', min: 1, max: 4 };
+}
+
+/** Every focusable mark has a key, a label and a hover title equal to the label. */
+function expectAccessibleMarks(svg: string): string[] {
+  const focusable = svg.match(/tabindex="0"/g)?.length ?? 0;
+  const marks = [...svg.matchAll(/tabindex="0" data-key="([^"]+)" aria-label="([^"]+)"\/?>(?:<title>([^<]*)<\/title>)?/g)];
+  expect(marks.length).toBe(focusable);
+  for (const m of marks) expect(m[3]).toBe(m[2]);
+  return marks.map((m) => m[1]!);
+}
+
+const typical = [
+  p('Kenya', 2015, 120),
+  p('Kenya', 2016, 98),
+  p('Kenya', 2017, 130),
+  p('Kenya', 2018, 125),
+  p('Kenya', 2019, 110),
+  p('Nigeria', 2015, 40),
+  p('Nigeria', 2016, 52),
+  p('Nigeria', 2017, 35),
+  p('Nigeria', 2018, 60),
+  p('Nigeria', 2019, 80),
+];
+
+const gappy = [
+  p('Kenya', 2015, 120),
+  p('Kenya', 2016, 98),
+  p('Kenya', 2017, 130),
+  p('Kenya', 2019, 110),
+  p('Kenya', 2020, 140),
+  p('Kenya', 2021, 150),
+  p('Nigeria', 2015, 40),
+  censored('Nigeria', 2016),
+  p('Nigeria', 2017, 35),
+  p('Nigeria', 2018, 60),
+  p('Nigeria', 2019, 80),
+  p('Nigeria', 2020, null),
+  p('Nigeria', 2021, 72),
+  p('United Republic of Tanzania', 2016, 10),
+  p('United Republic of Tanzania', 2017, 12),
+  censored('United Republic of Tanzania', 2018),
+  p('United Republic of Tanzania', 2019, 15),
+];
+
+describe('lineChart', () => {
+  it('draws complete series with direct labels, and describes first and last values', () => {
+    const out = lineChart(typical, options, en);
+    expectSvgSnapshot('line-typical', out.svg);
+    expect(out.description).toBe(
+      'Detected victims of trafficking. Line chart of 2 series from 2015 to 2019. Kenya: 120 in 2015, 110 in 2019. Nigeria: 40 in 2015, 80 in 2019. Unit: Persons.',
+    );
+    expect(out.table.columns).toEqual([
+      { key: 'year', label: 'Year' },
+      { key: 'Kenya', label: 'Kenya', numeric: true },
+      { key: 'Nigeria', label: 'Nigeria', numeric: true },
+    ]);
+    expect(out.table.rows).toEqual([
+      { year: '2015', Kenya: 120, Nigeria: 40 },
+      { year: '2016', Kenya: 98, Nigeria: 52 },
+      { year: '2017', Kenya: 130, Nigeria: 35 },
+      { year: '2018', Kenya: 125, Nigeria: 60 },
+      { year: '2019', Kenya: 110, Nigeria: 80 },
+    ]);
+    expect(expectAccessibleMarks(out.svg)).toHaveLength(10);
+    // No break, so no gap legend; no censored value, so no range legend.
+    expect(out.svg).not.toContain('No data for these years');
+    expect(out.svg).not.toContain('Suppressed small count (range)');
+  });
+
+  it('is an accessible, responsive SVG whose ids come from the id option', () => {
+    const { svg } = lineChart(typical, options, en);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 640 360" width="100%" role="img" aria-labelledby="trend-svg-title" aria-describedby="trend-svg-desc"/);
+    expect(svg).toContain('<title id="trend-svg-title">Detected victims of trafficking</title>');
+    expect(svg).toContain('<desc id="trend-svg-desc">Detected victims of trafficking. Line chart of 2 series');
+    expect(svg).toContain('>Unit: Persons</text>');
+    expect(svg).toContain('aria-label="Kenya, 2016: 98"');
+    // The y axis starts at 0 and the second series is dashed.
+    expect(svg).toMatch(/>0<\/text>/);
+    expect(svg).toContain('stroke="#E69F00" stroke-width="2" stroke-dasharray="6 3"');
+    expect(lineChart(typical, options, en).svg).toBe(svg);
+  });
+
+  it('breaks lines at missing years, draws censored values as ranges, and says so', () => {
+    const out = lineChart(gappy, options, en);
+    expectSvgSnapshot('line-gaps-censored', out.svg);
+    expect(out.description).toBe(
+      'Detected victims of trafficking. Line chart of 3 series from 2015 to 2021. ' +
+        'Kenya: 120 in 2015, 150 in 2021. Missing years: 1 (2018). ' +
+        'Nigeria: 40 in 2015, 72 in 2021. Missing years: 1 (2020). ' +
+        'United Republic of Tanzania: 10 in 2016, 15 in 2019. Missing years: 3 (2015, 2020–2021). ' +
+        'Lines break at years with no data or a suppressed value. Unit: Persons.',
+    );
+    expect(out.table.rows).toEqual([
+      { year: '2015', Kenya: 120, Nigeria: 40, 'United Republic of Tanzania': null },
+      { year: '2016', Kenya: 98, Nigeria: 'suppressed (<5)', 'United Republic of Tanzania': 10 },
+      { year: '2017', Kenya: 130, Nigeria: 35, 'United Republic of Tanzania': 12 },
+      { year: '2018', Kenya: null, Nigeria: 60, 'United Republic of Tanzania': 'suppressed (<5)' },
+      { year: '2019', Kenya: 110, Nigeria: 80, 'United Republic of Tanzania': 15 },
+      { year: '2020', Kenya: 140, Nigeria: null, 'United Republic of Tanzania': null },
+      { year: '2021', Kenya: 150, Nigeria: 72, 'United Republic of Tanzania': null },
+    ]);
+    const keys = expectAccessibleMarks(out.svg);
+    // One mark per observed year: 6 + 6 + 4; the missing Nigeria 2020 point has none.
+    expect(keys).toHaveLength(16);
+    expect(keys).not.toContain('Nigeria|2020');
+    expect(out.svg).toContain('aria-label="Nigeria, 2016: Suppressed small count (&lt;5): between 1 and 4"');
+    // The censored mark is a range bar with a hollow marker, not a filled point.
+    const mark = out.svg.match(/<g tabindex="0" data-key="Nigeria\|2016".*?<\/g>/)![0];
+    expect(mark).toMatch(/<path d="M[^"]+V[^"]+"/);
+    expect(mark).toContain('fill="#fff" stroke="#E69F00"');
+    // Kenya's line is two pieces (2015–2017, 2019–2021): one path with two moves.
+    const kenya = out.svg.match(/<path d="([^"]+)" fill="none" stroke="#0072B2"/)![1]!;
+    expect(kenya.match(/M/g)).toHaveLength(2);
+    expect(out.svg).toContain('No data for these years');
+    expect(out.svg).toContain('Suppressed small count (range)');
+  });
+
+  it('draws a single observation as a point with its label', () => {
+    const out = lineChart([p('Kenya', 2020, 7)], options, en);
+    expectSvgSnapshot('line-single-point', out.svg);
+    expect(out.description).toBe('Detected victims of trafficking. Line chart of 1 series from 2020 to 2020. Kenya: 7 in 2020. Unit: Persons.');
+    expect(out.table.rows).toEqual([{ year: '2020', Kenya: 7 }]);
+    expect(expectAccessibleMarks(out.svg)).toEqual(['Kenya|2020']);
+  });
+
+  it('says "No data" when every value is missing, and draws no zeros', () => {
+    const out = lineChart([p('Kenya', 2018, null), p('Kenya', 2019, null)], options, en);
+    expectSvgSnapshot('line-all-missing', out.svg);
+    expect(out.description).toBe('Detected victims of trafficking. Line chart with no data for the selected years.');
+    expect(out.table.rows).toEqual([
+      { year: '2018', Kenya: null },
+      { year: '2019', Kenya: null },
+    ]);
+    expect(expectAccessibleMarks(out.svg)).toEqual([]);
+    expect(out.svg).toContain('font-style="italic">No data</text>');
+    expect(out.svg).not.toContain('<circle');
+  });
+
+  it('draws an empty chart for no points at all', () => {
+    const out = lineChart([], options, en);
+    expect(out.description).toBe('Detected victims of trafficking. Line chart with no data for the selected years.');
+    expect(out.table).toEqual({ columns: [{ key: 'year', label: 'Year' }], rows: [] });
+    expect(out.svg).toContain('>No data</text>');
+  });
+
+  it('treats reported zeros as values, on an axis from 0 with no negative ticks', () => {
+    const out = lineChart([p('Kenya', 2019, 0), p('Kenya', 2020, 0), p('Kenya', 2021, 0)], options, en);
+    expectSvgSnapshot('line-zeros', out.svg);
+    expect(out.description).toBe('Detected victims of trafficking. Line chart of 1 series from 2019 to 2021. Kenya: 0 in 2019, 0 in 2021. Unit: Persons.');
+    expect(expectAccessibleMarks(out.svg)).toHaveLength(3);
+    expect(out.svg).not.toMatch(/>−|>-\d/);
+  });
+
+  it('emphasises the highlighted series and keeps the others', () => {
+    const out = lineChart(gappy, { ...options, id: 'trend-hl', highlight: 'Nigeria' }, en);
+    expectSvgSnapshot('line-highlight', out.svg);
+    expect(out.svg).toContain('stroke="#E69F00" stroke-width="3"');
+    expect(out.svg.match(/opacity="0.4"/g)).toHaveLength(2);
+  });
+
+  it('keeps only points inside yearDomain and counts the domain years without data as missing', () => {
+    const out = lineChart(typical, { ...options, yearDomain: [2017, 2020] }, en);
+    expect(out.table.rows.map((r) => r['year'])).toEqual(['2017', '2018', '2019', '2020']);
+    expect(out.description).toBe(
+      'Detected victims of trafficking. Line chart of 2 series from 2017 to 2020. Kenya: 130 in 2017, 110 in 2019. Missing years: 1 (2020). Nigeria: 35 in 2017, 80 in 2019. Missing years: 1 (2020). Lines break at years with no data or a suppressed value. Unit: Persons.',
+    );
+  });
+
+  it('describes a series whose only value is suppressed', () => {
+    const out = lineChart([p('Kenya', 2019, 12), censored('Peru', 2019)], options, en);
+    expect(out.description).toBe(
+      'Detected victims of trafficking. Line chart of 2 series from 2019 to 2019. Kenya: 12 in 2019. Peru: suppressed (<5) in 2019. Lines break at years with no data or a suppressed value. Unit: Persons.',
+    );
+  });
+});
+
+describe('line chart helpers', () => {
+  it('writes consecutive years as ranges', () => {
+    expect(yearRanges([2003, 2004, 2005, 2009, 2011, 2012])).toBe('2003–2005, 2009, 2011–2012');
+    expect(yearRanges([])).toBe('');
+  });
+
+  it('labels whole years only, on a step of 1, 2, 5 or 10', () => {
+    expect(yearTicks([2015, 2021], 8)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021]);
+    expect(yearTicks([1990, 2022], 8)).toEqual([1990, 1995, 2000, 2005, 2010, 2015, 2020]);
+    expect(yearTicks([2003, 2016], 6)).toEqual([2005, 2010, 2015]);
+    expect(yearTicks([2003, 2016], 8)).toEqual([2004, 2006, 2008, 2010, 2012, 2014, 2016]);
+    expect(yearTicks([2020, 2020], 8)).toEqual([2020]);
+  });
+
+  it('moves overlapping labels apart within bounds, keeping their order', () => {
+    expect(dodge([100, 105, 300], 14, 0, 400)).toEqual([100, 114, 300]);
+    expect(dodge([395, 398], 14, 0, 400)).toEqual([386, 400]);
+  });
+});
