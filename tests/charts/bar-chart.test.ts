@@ -52,7 +52,7 @@ describe('barChart (vertical)', () => {
       rows: years([10, 13, 16, 19, 22, 25, 28, 31]).map((d) => ({ label: d.label, value: d.value })),
     });
     expect(expectAccessibleMarks(out.svg)).toEqual(['2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019']);
-    expect(out.svg).toMatch(/viewBox="0 0 640 360" width="100%" role="img" aria-labelledby="homicides-svg-title" aria-describedby="homicides-svg-desc"/);
+    expect(out.svg).toMatch(/viewBox="0 0 640 360" width="100%" role="group" aria-labelledby="homicides-svg-title" aria-describedby="homicides-svg-desc"/);
     expect(barChart(years([10, 13, 16, 19, 22, 25, 28, 31]), vertical, en).svg).toBe(out.svg);
   });
 

@@ -84,7 +84,7 @@ describe('lineChart', () => {
 
   it('is an accessible, responsive SVG whose ids come from the id option', () => {
     const { svg } = lineChart(typical, options, en);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 640 360" width="100%" role="img" aria-labelledby="trend-svg-title" aria-describedby="trend-svg-desc"/);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 640 360" width="100%" role="group" aria-labelledby="trend-svg-title" aria-describedby="trend-svg-desc"/);
     expect(svg).toContain('<title id="trend-svg-title">Detected victims of trafficking</title>');
     expect(svg).toContain('<desc id="trend-svg-desc">Detected victims of trafficking. Line chart of 2 series');
     expect(svg).toContain('>Unit: Persons</text>');

@@ -96,7 +96,7 @@ describe('stackedBarChart', () => {
       'Forced labour|Boys',
     ]);
     expect(out.svg).toContain('aria-label="Forced labour, Men: 45"');
-    expect(out.svg).toMatch(/viewBox="0 0 640 \d+" width="100%" role="img" aria-labelledby="forms-svg-title" aria-describedby="forms-svg-desc"/);
+    expect(out.svg).toMatch(/viewBox="0 0 640 \d+" width="100%" role="group" aria-labelledby="forms-svg-title" aria-describedby="forms-svg-desc"/);
     // Parts touch: each starts where the previous one ends.
     const [w, m] = [rectOf(out.svg, 'Forced labour|Women'), rectOf(out.svg, 'Forced labour|Men')];
     expect(m.x).toBeCloseTo(w.x + w.width, 0);
