@@ -1,7 +1,10 @@
 import type { IndicatorDef, Observation, PopulationRow } from './model.ts';
 import { TOTAL } from './model.ts';
 
-/** Count indicators that get a rate per 100,000 population computed by the observatory. */
+/**
+ * Count indicators that get a rate per 100,000 population computed by the observatory. Only counts that relate to
+ * the resident population qualify: migrants dead in a country of transit are not, so IOM figures get no rate.
+ */
 export interface RateRule {
   from: string;
   id: string;
@@ -12,7 +15,6 @@ export const RATE_RULES: RateRule[] = [
   { from: 'tip_victims_detected', id: 'tip_victims_detected_rate', title: 'Detected victims of trafficking per 100,000 population' },
   { from: 'tip_persons_convicted', id: 'tip_persons_convicted_rate', title: 'Persons convicted of trafficking in persons per 100,000 population' },
   { from: 'fa_arms_seized', id: 'fa_arms_seized_rate', title: 'Firearms seized per 100,000 population' },
-  { from: 'smg_dead_missing', id: 'smg_dead_missing_rate', title: 'Migrants dead and missing per 100,000 population of the country of incident' },
 ];
 
 function rateDef(rule: RateRule, base: IndicatorDef): IndicatorDef {

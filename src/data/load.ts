@@ -1,0 +1,69 @@
+/** Build-time loaders: release → chart inputs, through the shared queries. Never imported by browser code. */
+import { query } from '../lib/release-db.ts';
+import { loadCatalog, type Catalog } from '../lib/release.ts';
+import { breakdownQuery, flowsQuery, latestQuery, seriesQuery, TOTAL_SLICE, type Query, type Slice } from './queries.ts';
+import { toBars, toFlows, toMapValues, toSeries, toStacks, type Row } from './shape.ts';
+
+export interface GeoInfo {
+  geo: string;
+  name: string;
+  kind: string;
+  iso3: string | null;
+  region_name: string | null;
+  subregion_m49: string | null;
+  subregion_name: string | null;
+  parent: string | null;
+}
+
+let catalog: Catalog | undefined;
+export function getCatalog(): Catalog {
+  return (catalog ??= loadCatalog());
+}
+
+export function run(q: Query): Promise<Row[]> {
+  return query(q.sql, q.params);
+}
+
+let geoCache: Promise<Map<string, GeoInfo>> | undefined;
+export function geos(): Promise<Map<string, GeoInfo>> {
+  geoCache ??= query<GeoInfo>('SELECT geo, name, kind, iso3, region_name, subregion_m49, subregion_name, parent FROM geo').then((rows) => new Map(rows.map((g) => [g.geo, g])));
+  return geoCache;
+}
+
+export async function names(): Promise<Map<string, string>> {
+  return new Map([...(await geos())].map(([k, g]) => [k, g.name]));
+}
+
+export async function series(indicator: string, geoCodes: string[], years: [number, number], slice: Slice = TOTAL_SLICE) {
+  if (geoCodes.length === 0) return [];
+  return toSeries(await run(seriesQuery(indicator, geoCodes, years, slice)), await names());
+}
+
+/** Latest values for the map: countries and Kosovo only (sub-national units and regions are not drawn). */
+export async function mapValues(indicator: string, years: [number, number], slice: Slice = TOTAL_SLICE) {
+  const g = await geos();
+  const rows = (await run(latestQuery(indicator, years, slice))).filter((r) => {
+    const info = g.get(String(r['geo']));
+    return info !== undefined && (info.kind === 'country' || info.geo === 'XKX');
+  });
+  return toMapValues(rows, await names());
+}
+
+export async function latestBars(indicator: string, years: [number, number], slice: Slice = TOTAL_SLICE, keep: (geo: string) => boolean = () => true) {
+  const rows = (await run(latestQuery(indicator, years, slice))).filter((r) => keep(String(r['geo'])));
+  return toBars(rows, await names());
+}
+
+export async function stacks(indicator: string, geo: string, years: [number, number], axis: 'category' | 'sex' | 'age') {
+  return toStacks(await run(breakdownQuery(indicator, geo, years, axis)));
+}
+
+export async function flows(indicator: string, years: [number, number], geo: string | null = null) {
+  return toFlows(await run(flowsQuery(indicator, years, geo)), await names());
+}
+
+/** Years an indicator covers, from the catalog. */
+export function yearsOf(indicator: string): [number, number] {
+  const c = getCatalog().indicators.find((i) => i.id === indicator)?.coverage;
+  return c && c.year_min !== null && c.year_max !== null ? [c.year_min, c.year_max] : [2000, 2024];
+}

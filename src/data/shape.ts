@@ -1,0 +1,55 @@
+/** Query rows → chart inputs. Pure, so the build and the browser turn the same rows into the same marks. */
+import type { BarDatum, SeriesPoint } from '../charts/types.ts';
+import type { ChoroplethDatum } from '../charts/choropleth.ts';
+import type { FlowDatum } from '../charts/flow-map.ts';
+
+export type Row = Record<string, unknown>;
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function valueOf(r: Row) {
+  return { value: num(r['value']), censored: str(r['censored']), min: num(r['value_min']), max: num(r['value_max']) };
+}
+
+export function toSeries(rows: Row[], names: ReadonlyMap<string, string>): SeriesPoint[] {
+  return rows.map((r) => {
+    const geo = String(r['geo']);
+    const ref = str(r['source_ref']);
+    return { series: names.get(geo) ?? geo, year: Number(r['year']), ...valueOf(r), ...(ref ? { source_ref: ref } : {}) };
+  });
+}
+
+export function toMapValues(rows: Row[], names: ReadonlyMap<string, string>): ChoroplethDatum[] {
+  return rows.map((r) => {
+    const geo = String(r['geo']);
+    return { geo, label: `${names.get(geo) ?? geo} (${r['year']})`, ...valueOf(r) };
+  });
+}
+
+export function toBars(rows: Row[], names: ReadonlyMap<string, string>, key = 'geo'): BarDatum[] {
+  return rows.map((r) => {
+    const k = String(r[key]);
+    return { key: k, label: names.get(k) ?? k, ...valueOf(r) };
+  });
+}
+
+/** Breakdown rows (year, part, value…) as stacked bars: one bar per year, one part per breakdown label. */
+export function toStacks(rows: Row[], partLabel: (part: string) => string = (p) => p): BarDatum[] {
+  return rows
+    .filter((r) => r['part'] !== 'total')
+    .map((r) => ({ key: String(r['year']), label: String(r['year']), group: partLabel(String(r['part'])), ...valueOf(r) }));
+}
+
+/** Summed flows; a flow with suppressed parts becomes "at least" its exact sum (plus one per suppressed cell). */
+export function toFlows(rows: Row[], names: ReadonlyMap<string, string>): FlowDatum[] {
+  return rows.map((r) => {
+    const from = String(r['origin']);
+    const to = String(r['destination']);
+    const exact = num(r['value']) ?? 0;
+    const cells = Number(r['censored_cells'] ?? 0);
+    const label = `${names.get(from) ?? from} → ${names.get(to) ?? to}`;
+    if (cells === 0) return { from, to, value: exact, label };
+    return { from, to, value: null, censored: `≥${exact + cells}`, min: exact + cells, max: null, label };
+  });
+}
