@@ -23,8 +23,8 @@ export interface DomainSpec {
   mainSlice?: Slice;
   /** Countries drawn in the trend by default. */
   trendGeos: string[];
-  /** Home page headline: the indicator and geography of one figure (latest year). */
-  headline: { indicator: string; geo: string; label: string };
+  /** Home page headline: the indicator and geography of one figure (latest year, or `year` when the latest is partial). */
+  headline: { indicator: string; geo: string; label: string; year?: number };
   breakdowns: BreakdownSpec[];
   /** Ranked latest values of a world-level breakdown (routes, causes). */
   rankings?: { indicator: string; geo: string; prefix?: string; exclude?: string; title: string }[];
@@ -58,7 +58,7 @@ export const DOMAINS: DomainSpec[] = [
     intro: 'Migrants recorded dead or missing during migration (IOM Missing Migrants Project) and smuggling offences recorded by police (UN-CTS). Deaths concern all irregular migration, not only smuggled persons.',
     main: 'smg_dead_missing',
     trendGeos: ['USA', 'LBY', 'ITA', 'MEX', 'AFG'],
-    headline: { indicator: 'smg_dead_missing', geo: '001', label: 'Migrants recorded dead or missing, world' },
+    headline: { indicator: 'smg_dead_missing', geo: '001', label: 'Migrants recorded dead or missing, world', year: 2023 },
     breakdowns: [],
     rankings: [
       { indicator: 'smg_dead_missing', geo: '001', title: 'Dead and missing by migration route, latest year', exclude: 'region: ' },

@@ -75,7 +75,7 @@ export function flowsQuery(indicator: string, years: [number, number], geo: stri
 /** Everything a country profile shows for one domain: every indicator's national total series. */
 export function profileQuery(geo: string): Query {
   return {
-    sql: `SELECT indicator, year, ${VALUE_COLUMNS} FROM observations
+    sql: `SELECT indicator, geo, year, ${VALUE_COLUMNS} FROM observations
       WHERE geo = ? AND sex = 'total' AND age = 'total' AND category = 'total' AND counterpart IS NULL
       ORDER BY indicator, year`,
     params: [geo],
