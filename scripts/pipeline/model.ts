@@ -54,6 +54,11 @@ export interface ColumnDef {
   description: string;
 }
 
+/** One column of a released table; a call per column keeps long schemas to one line each. */
+export function column(name: string, type: ColumnType, description: string): ColumnDef {
+  return { name, type, description };
+}
+
 /** Incident-, shipment- or sample-level rows, with their own typed columns plus source and source_ref. */
 export interface EventTable {
   name: string;
@@ -75,6 +80,18 @@ export interface IndicatorDef {
   /** True when the pipeline computed the value (e.g. a rate per 100,000) rather than the publisher. */
   derived: boolean;
   sources: string[];
+}
+
+/** What an indicator says about itself; the source and domain are the same for all of a source's indicators. */
+export type IndicatorSpec = Pick<IndicatorDef, 'id' | 'title' | 'unit' | 'definition' | 'caveat' | 'breakdowns'> & { derived?: boolean };
+
+/**
+ * An indicator published by one source. The fields are spelled out in order because catalog.json lists them as the
+ * object has them: the release must not change with the way a spec was written.
+ */
+export function indicatorDef(source: string, domain: Domain, spec: IndicatorSpec): IndicatorDef {
+  const { id, title, unit, definition, caveat, breakdowns, derived = false } = spec;
+  return { id, domain, title, unit, definition, caveat, breakdowns, derived, sources: [source] };
 }
 
 export interface GeoRow {
@@ -107,6 +124,35 @@ export interface PopulationRow {
   population: number;
   source: string;
   source_ref: string;
+}
+
+/** The fields an observation cannot do without; everything else has a no-breakdown default. */
+export type ObservationFields = Pick<Observation, 'domain' | 'indicator' | 'geo' | 'year' | 'value' | 'unit' | 'source' | 'source_ref'> &
+  Partial<Observation>;
+
+/**
+ * An observation that is not broken down on the axes it does not name: sex, age and category 'total', no flow,
+ * exact (not censored), no note. Sources that aggregate events into counts need only say what they counted.
+ */
+export function observation(o: ObservationFields): Observation {
+  return {
+    domain: o.domain,
+    indicator: o.indicator,
+    geo: o.geo,
+    year: o.year,
+    sex: o.sex ?? 'total',
+    age: o.age ?? 'total',
+    category: o.category ?? TOTAL,
+    counterpart: o.counterpart ?? null,
+    value: o.value,
+    unit: o.unit,
+    censored: o.censored ?? null,
+    value_min: o.value_min ?? null,
+    value_max: o.value_max ?? null,
+    source: o.source,
+    source_ref: o.source_ref,
+    note: o.note ?? null,
+  };
 }
 
 /** Build a `file:sheet:row` reference. CSV files have no sheet; the slot stays empty so the shape is constant. */

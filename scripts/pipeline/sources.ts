@@ -1,9 +1,9 @@
 import type { SourceModule } from './source-module.ts';
-import glotip from './normalizers/unodc-glotip.ts';
+import glotip from './normalizers/unodc-glotip/index.ts';
 import iafq from './normalizers/unodc-iafq.ts';
 import cts from './normalizers/unodc-cts-cyber-offences.ts';
-import iom from './normalizers/iom-missing-migrants.ts';
-import eia from './normalizers/eia-pangolin-seizures.ts';
+import iom from './normalizers/iom-missing-migrants/index.ts';
+import eia from './normalizers/eia-pangolin-seizures/index.ts';
 import cites from './normalizers/cites-trade-manidae.ts';
 import rhino from './normalizers/owid-afrsg-rhino-poaching.ts';
 import usp from './normalizers/usp-mqdb.ts';

@@ -13,7 +13,8 @@ const PLAIN_INT = /^\d+$/;
 const THOUSANDS_INT = /^\d{1,3}(,\d{3})+$/;
 const CENSORED_BELOW = /^<\s*(\d+)$/;
 
-function fail(t: RawTable, r: RawRow, column: string, cell: Cell, what: string): never {
+/** Stops the build on a cell that does not read as expected, naming the cell and quoting what it holds. */
+export function fail(t: RawTable, r: RawRow, column: string, cell: Cell, what: string): never {
   throw new PipelineError(t.at(r, column), `${what}, found ${JSON.stringify(cell instanceof Date ? cell.toISOString() : cell)}`);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import eia from '../../scripts/pipeline/normalizers/eia-pangolin-seizures.ts';
+import eia from '../../scripts/pipeline/normalizers/eia-pangolin-seizures/index.ts';
 import { loadManifests } from '../../scripts/pipeline/manifest.ts';
 import { resolveSource } from '../../scripts/pipeline/resolve-files.ts';
 import { runSource, type SourceRun } from '../../scripts/pipeline/run-source.ts';

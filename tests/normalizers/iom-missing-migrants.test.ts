@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import source from '../../scripts/pipeline/normalizers/iom-missing-migrants.ts';
+import source from '../../scripts/pipeline/normalizers/iom-missing-migrants/index.ts';
 import { loadManifests } from '../../scripts/pipeline/manifest.ts';
 import { resolveSource } from '../../scripts/pipeline/resolve-files.ts';
 import { runSource, type SourceRun } from '../../scripts/pipeline/run-source.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import glotip, { REASONS } from '../../scripts/pipeline/normalizers/unodc-glotip.ts';
+import glotip, { REASONS } from '../../scripts/pipeline/normalizers/unodc-glotip/index.ts';
 import type { Observation } from '../../scripts/pipeline/model.ts';
 import { loadManifests } from '../../scripts/pipeline/manifest.ts';
 import { resolveSource } from '../../scripts/pipeline/resolve-files.ts';

@@ -7,7 +7,8 @@
  * Records that are identical in every column but `id` are kept: the CITES comparative tabulation of the same
  * database counts them as separate shipments (its sums only match when they are included).
  */
-import { sourceRef, sourceRefRows, type ColumnDef, type EventTable, type IndicatorDef, type Observation } from '../model.ts';
+import { column, indicatorDef, sourceRef, sourceRefRows, type ColumnDef, type EventTable, type IndicatorSpec, type Observation } from '../model.ts';
+import { groupBy, tidySum } from '../arrays.ts';
 import { onlyTable, type NormalizeInput, type NormalizeOutput, type SourceModule } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
 import type { FileLedger } from '../ledger.ts';
@@ -157,23 +158,7 @@ function duplicateIds(t: RawTable, ledger: FileLedger): Set<number> {
 
 // ---------------------------------------------------------------------------------------------- aggregation
 
-/** Sums of decimal quantities (0.296 kg…) carry binary noise; six decimals is far below the data's precision. */
-function tidySum(values: number[]): number {
-  return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
-}
-
 const reportedBy = (s: Shipment) => `reported by ${s.reporter}`;
-
-function group(list: Shipment[], key: (s: Shipment) => string): Map<string, Shipment[]> {
-  const out = new Map<string, Shipment[]>();
-  for (const s of list) {
-    const k = key(s);
-    const g = out.get(k);
-    if (g) g.push(s);
-    else out.set(k, [s]);
-  }
-  return out;
-}
 
 function base(t: RawTable, first: Shipment, list: Shipment[]): Omit<Observation, 'indicator' | 'category' | 'value' | 'unit'> {
   return {
@@ -195,7 +180,7 @@ function base(t: RawTable, first: Shipment, list: Shipment[]): Omit<Observation,
 const flowKey = (s: Shipment) => [s.importer.geo, s.year, s.exporter.geo ?? '', s.reporter].join('|');
 
 function shipmentCounts(t: RawTable, seized: Shipment[]): Observation[] {
-  return [...group(seized, flowKey).values()].map((list) => ({
+  return [...groupBy(seized, flowKey).values()].map((list) => ({
     ...base(t, list[0]!, list),
     indicator: 'wl_cites_confiscated_shipments',
     category: reportedBy(list[0]!),
@@ -207,7 +192,7 @@ function shipmentCounts(t: RawTable, seized: Shipment[]): Observation[] {
 /** Quantities only add up within one term and unit (skins, kg of scales, pairs of shoes…) and one reporter side. */
 function quantities(t: RawTable, seized: Shipment[]): Observation[] {
   const key = (s: Shipment) => [flowKey(s), s.term, s.unitLabel].join('|');
-  return [...group(seized, key).values()].map((list) => {
+  return [...groupBy(seized, key).values()].map((list) => {
     const s = list[0]!;
     return {
       ...base(t, s, list),
@@ -231,68 +216,61 @@ function byKey(a: Observation, b: Observation): number {
 
 // ---------------------------------------------------------------------------------------------- module
 
-const col = (name: string, type: ColumnDef['type'], description: string): ColumnDef => ({ name, type, description });
-
 const EVENT_COLUMNS: ColumnDef[] = [
-  col('record_id', 'INTEGER', 'Row serial of the extract (the repository authors’ table id, not the CITES record id)'),
-  col('year', 'INTEGER', 'Year of the shipment record'),
-  col('appendix', 'VARCHAR', 'CITES Appendix (I, II, III)'),
-  col('taxon', 'VARCHAR', 'Taxon as published'),
-  col('genus', 'VARCHAR', 'Genus; null for family-level taxa (Manidae spp.)'),
-  col('term', 'VARCHAR', 'What was traded (skins, scales, shoes, live…)'),
-  col('quantity', 'DOUBLE', 'Quantity in unit'),
-  col('unit', 'VARCHAR', 'Unit as published; null = number of specimens (CITES convention for a blank unit)'),
-  col('unit_label', 'VARCHAR', "Unit with the blank spelled out as 'specimens'"),
-  col('importer', 'VARCHAR', "Importer, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
-  col('importer_geo', 'VARCHAR', 'Importer ISO3; null for XX (unknown) and SU (former USSR)'),
-  col('exporter', 'VARCHAR', "Exporter, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
-  col('exporter_geo', 'VARCHAR', 'Exporter ISO3; null for XX (unknown)'),
-  col('origin', 'VARCHAR', "Country of origin, ISO 3166-1 alpha-2 as published; null = not reported, 'XX' = unknown"),
-  col('origin_geo', 'VARCHAR', 'Country of origin ISO3; null when not reported or unknown'),
-  col('purpose', 'VARCHAR', 'CITES purpose code (T commercial, P personal, S scientific, E educational, Z zoo, L law enforcement, Q circus, M medical, H hunting trophy, B breeding); null = not reported'),
-  col('source_code', 'VARCHAR', 'CITES source code (W wild, I confiscated or seized, U unknown, O pre-Convention, C captive-bred, R ranched, F born in captivity); null = not reported'),
-  col('reporter_type', 'VARCHAR', "Which party reported the record: 'importer' or 'exporter'"),
-  col('import_permit_randomid', 'VARCHAR', 'Anonymised import permit id'),
-  col('export_permit_randomid', 'VARCHAR', 'Anonymised export permit id'),
-  col('origin_permit_randomid', 'VARCHAR', 'Anonymised origin permit id'),
-  col('note', 'VARCHAR', 'Why a code could not be placed (XX, SU)'),
-  col('source', 'VARCHAR', 'Source id'),
-  col('source_ref', 'VARCHAR', 'file::row in the published CSV'),
+  column('record_id', 'INTEGER', 'Row serial of the extract (the repository authors’ table id, not the CITES record id)'),
+  column('year', 'INTEGER', 'Year of the shipment record'),
+  column('appendix', 'VARCHAR', 'CITES Appendix (I, II, III)'),
+  column('taxon', 'VARCHAR', 'Taxon as published'),
+  column('genus', 'VARCHAR', 'Genus; null for family-level taxa (Manidae spp.)'),
+  column('term', 'VARCHAR', 'What was traded (skins, scales, shoes, live…)'),
+  column('quantity', 'DOUBLE', 'Quantity in unit'),
+  column('unit', 'VARCHAR', 'Unit as published; null = number of specimens (CITES convention for a blank unit)'),
+  column('unit_label', 'VARCHAR', "Unit with the blank spelled out as 'specimens'"),
+  column('importer', 'VARCHAR', "Importer, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
+  column('importer_geo', 'VARCHAR', 'Importer ISO3; null for XX (unknown) and SU (former USSR)'),
+  column('exporter', 'VARCHAR', "Exporter, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
+  column('exporter_geo', 'VARCHAR', 'Exporter ISO3; null for XX (unknown)'),
+  column('origin', 'VARCHAR', "Country of origin, ISO 3166-1 alpha-2 as published; null = not reported, 'XX' = unknown"),
+  column('origin_geo', 'VARCHAR', 'Country of origin ISO3; null when not reported or unknown'),
+  column('purpose', 'VARCHAR', 'CITES purpose code (T commercial, P personal, S scientific, E educational, Z zoo, L law enforcement, Q circus, M medical, H hunting trophy, B breeding); null = not reported'),
+  column('source_code', 'VARCHAR', 'CITES source code (W wild, I confiscated or seized, U unknown, O pre-Convention, C captive-bred, R ranched, F born in captivity); null = not reported'),
+  column('reporter_type', 'VARCHAR', "Which party reported the record: 'importer' or 'exporter'"),
+  column('import_permit_randomid', 'VARCHAR', 'Anonymised import permit id'),
+  column('export_permit_randomid', 'VARCHAR', 'Anonymised export permit id'),
+  column('origin_permit_randomid', 'VARCHAR', 'Anonymised origin permit id'),
+  column('note', 'VARCHAR', 'Why a code could not be placed (XX, SU)'),
+  column('source', 'VARCHAR', 'Source id'),
+  column('source_ref', 'VARCHAR', 'file::row in the published CSV'),
 ];
 
 const CAVEAT =
   'A legal-trade reporting database: records with source code I are confiscated or seized specimens that were then traded (re-exported, donated…), not a register of seizures. Importer- and exporter-reported records of the same shipment are kept apart and must never be added. Annual reports lag: the last years were incomplete at download (2018 absent).';
 
-const indicator = (id: string, title: string, unit: string, definition: string, caveat: string): IndicatorDef => ({
-  id,
-  domain: 'wildlife',
-  title,
-  unit,
-  definition,
-  caveat,
-  breakdowns: ['category', 'counterpart'],
-  derived: false,
-  sources: [ID],
-});
+/** Both indicators are flows from exporter to importer, split by the reporting party. */
+const SPECS: IndicatorSpec[] = [
+  {
+    id: 'wl_cites_confiscated_shipments',
+    title: 'CITES trade records of confiscated or seized pangolin specimens',
+    unit: 'shipment records',
+    definition:
+      'Number of CITES shipment records of pangolins (family Manidae) with source code I (confiscated or seized), by importer and year, with the exporter as counterpart and the reporting party (importer or exporter) as category.',
+    caveat: `${CAVEAT} Records with an unknown importer (XX) are in the shipment table only.`,
+    breakdowns: ['category', 'counterpart'],
+  },
+  {
+    id: 'wl_cites_confiscated_quantity',
+    title: 'Quantity of confiscated or seized pangolin specimens in CITES trade records',
+    unit: 'as stated per row (term and unit in the category)',
+    definition:
+      'Sum of the quantities of CITES shipment records with source code I (confiscated or seized), by importer, year, exporter (counterpart), term and unit, and reporting party. A blank CITES unit means number of specimens.',
+    caveat: `${CAVEAT} Quantities of different terms or units (skins, kg of scales, pairs of shoes) are not comparable and are never added.`,
+    breakdowns: ['category', 'counterpart'],
+  },
+];
 
 const source: SourceModule = {
   id: ID,
-  indicators: [
-    indicator(
-      'wl_cites_confiscated_shipments',
-      'CITES trade records of confiscated or seized pangolin specimens',
-      'shipment records',
-      'Number of CITES shipment records of pangolins (family Manidae) with source code I (confiscated or seized), by importer and year, with the exporter as counterpart and the reporting party (importer or exporter) as category.',
-      `${CAVEAT} Records with an unknown importer (XX) are in the shipment table only.`,
-    ),
-    indicator(
-      'wl_cites_confiscated_quantity',
-      'Quantity of confiscated or seized pangolin specimens in CITES trade records',
-      'as stated per row (term and unit in the category)',
-      'Sum of the quantities of CITES shipment records with source code I (confiscated or seized), by importer, year, exporter (counterpart), term and unit, and reporting party. A blank CITES unit means number of specimens.',
-      `${CAVEAT} Quantities of different terms or units (skins, kg of scales, pairs of shoes) are not comparable and are never added.`,
-    ),
-  ],
+  indicators: SPECS.map((spec) => indicatorDef(ID, 'wildlife', spec)),
   normalize(input: NormalizeInput): NormalizeOutput {
     const { table: t, ledger } = onlyTable(input, FILE);
     const iso2 = iso2Index(input.geo);

@@ -23,7 +23,8 @@
  * literature recommends for prevalence.
  */
 import type { ColumnDef, EventTable, IndicatorDef, Observation } from '../model.ts';
-import { sourceRef, sourceRefRows, TOTAL } from '../model.ts';
+import { column, indicatorDef, observation, sourceRef, sourceRefRows, TOTAL } from '../model.ts';
+import { byCode } from '../arrays.ts';
 import type { NormalizeInput, NormalizeOutput, QualityNote, SourceModule } from '../source-module.ts';
 import { onlyTable } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
@@ -66,7 +67,7 @@ const CAVEAT =
 const CATEGORY_DEF = 'category is "total" or the IDDO medicine class (column `name`, e.g. ACT, Non-artemisinins, Sulphonylureas).';
 
 function indicator(id: string, title: string, unit: string, definition: string, caveat: string, derived: boolean): IndicatorDef {
-  return { id, domain: DOMAIN, title, unit, definition: `${definition} ${CATEGORY_DEF}`, caveat, breakdowns: ['category'], derived, sources: [ID] };
+  return indicatorDef(ID, DOMAIN, { id, title, unit, definition: `${definition} ${CATEGORY_DEF}`, caveat, breakdowns: ['category'], derived });
 }
 
 const RANDOM = 'Random surveys only ("Random survey" sampling), the design the literature recommends for prevalence.';
@@ -87,50 +88,48 @@ const INDICATORS: IndicatorDef[] = [
     `${RATE} ${RANDOM}`, `Computed by the observatory. ${CAVEAT}`, true),
 ];
 
-const C = (name: string, type: ColumnDef['type'], description: string): ColumnDef => ({ name, type, description });
-
 const COLUMNS: ColumnDef[] = [
-  C('medicine_type', 'VARCHAR', 'type: Antimalarial or Antidiabetic'),
-  C('publication_id', 'INTEGER', 'IDDO publication id'),
-  C('doi', 'VARCHAR', 'DOI as published (free text); null where IDDO has NULL or -1'),
-  C('title', 'VARCHAR', 'Publication title'),
-  C('first_author', 'VARCHAR', 'First author'),
-  C('publication_year', 'INTEGER', 'Publication year (column year)'),
-  C('publisher', 'VARCHAR', 'Journal or publishing body'),
-  C('publication_type_id', 'INTEGER', 'IDDO publication type id'),
-  C('publication_type', 'VARCHAR', 'Publication type (Original research article, Report, Lay Press…)'),
-  C('url', 'VARCHAR', 'URL as published; null where IDDO has NULL or -1'),
-  C('inn_drug_id', 'INTEGER', 'IDDO medicine id'),
-  C('drug_short_name', 'VARCHAR', 'Medicine abbreviation (short_name)'),
-  C('drug_name', 'VARCHAR', 'Medicine (INN or combination)'),
-  C('medicine_class', 'VARCHAR', 'IDDO medicine class (column name; ", " spacing normalised)'),
-  C('country_id', 'INTEGER', 'IDDO country id'),
-  C('country', 'VARCHAR', 'Country as published; null for multi-country or unspecified records'),
-  C('geo', 'VARCHAR', 'ISO alpha-3 code of the country'),
-  C('country_lat', 'DOUBLE', 'Country point latitude (lat)'),
-  C('country_lon', 'DOUBLE', 'Country point longitude (lon)'),
-  C('location_id', 'INTEGER', 'IDDO location id (column id)'),
-  C('location_name', 'VARCHAR', 'Sampling location(s) as published'),
-  C('latitude', 'DOUBLE', 'Site latitude'),
-  C('longitude', 'DOUBLE', 'Site longitude'),
-  C('survey_data_id', 'INTEGER', 'Survey record id: publication × medicine × place × outlet × sampling; its rows are its quality categories'),
-  C('outlet_type_id', 'INTEGER', 'IDDO outlet type id'),
-  C('outlet_type', 'VARCHAR', 'Outlet type (Private pharmacy, Combination of outlets…)'),
-  C('sampling_type_id', 'INTEGER', 'IDDO sampling type id'),
-  C('sampling_type', 'VARCHAR', 'Sampling design (Convenience survey, Random survey, Seizure…)'),
-  C('drug_quality_category_id', 'INTEGER', 'IDDO id of the overall verdict, for reports giving only a verdict or a percentage'),
-  C('drug_quality_category', 'VARCHAR', 'Overall verdict for such reports (drug_quality_category_name)'),
-  C('failure_rate', 'DOUBLE', 'Percentage failing, for reports that give only a percentage'),
-  C('starting_date', 'DATE', 'Start of sampling (published as dd/mm/yyyy)'),
-  C('ending_date', 'DATE', 'End of sampling (published as dd/mm/yyyy)'),
-  C('samples_total', 'INTEGER', 'Total samples of the survey record, repeated on each of its rows (never sum it); null where IDDO has -1 (unknown)'),
-  C('samples_total_unit', 'VARCHAR', 'What a sample is (tablets, pack, batch…), as published'),
-  C('sdq_id', 'INTEGER', 'IDDO id of this quality-category row'),
-  C('sdq_num_sample', 'INTEGER', 'Samples of the record in this quality category; null where IDDO has NULL or -1 (unknown)'),
-  C('sdq_category', 'VARCHAR', 'Quality category: Good quality, Substandard, Falsified, Substandard or falsified'),
-  C('excluded_from_prevalence', 'VARCHAR', 'Why the row is not in the med_survey_* indicators; null when it is'),
-  C('source', 'VARCHAR', 'Source id'),
-  C('source_ref', 'VARCHAR', "file:sheet:row of the row in the publisher's file"),
+  column('medicine_type', 'VARCHAR', 'type: Antimalarial or Antidiabetic'),
+  column('publication_id', 'INTEGER', 'IDDO publication id'),
+  column('doi', 'VARCHAR', 'DOI as published (free text); null where IDDO has NULL or -1'),
+  column('title', 'VARCHAR', 'Publication title'),
+  column('first_author', 'VARCHAR', 'First author'),
+  column('publication_year', 'INTEGER', 'Publication year (column year)'),
+  column('publisher', 'VARCHAR', 'Journal or publishing body'),
+  column('publication_type_id', 'INTEGER', 'IDDO publication type id'),
+  column('publication_type', 'VARCHAR', 'Publication type (Original research article, Report, Lay Press…)'),
+  column('url', 'VARCHAR', 'URL as published; null where IDDO has NULL or -1'),
+  column('inn_drug_id', 'INTEGER', 'IDDO medicine id'),
+  column('drug_short_name', 'VARCHAR', 'Medicine abbreviation (short_name)'),
+  column('drug_name', 'VARCHAR', 'Medicine (INN or combination)'),
+  column('medicine_class', 'VARCHAR', 'IDDO medicine class (column name; ", " spacing normalised)'),
+  column('country_id', 'INTEGER', 'IDDO country id'),
+  column('country', 'VARCHAR', 'Country as published; null for multi-country or unspecified records'),
+  column('geo', 'VARCHAR', 'ISO alpha-3 code of the country'),
+  column('country_lat', 'DOUBLE', 'Country point latitude (lat)'),
+  column('country_lon', 'DOUBLE', 'Country point longitude (lon)'),
+  column('location_id', 'INTEGER', 'IDDO location id (column id)'),
+  column('location_name', 'VARCHAR', 'Sampling location(s) as published'),
+  column('latitude', 'DOUBLE', 'Site latitude'),
+  column('longitude', 'DOUBLE', 'Site longitude'),
+  column('survey_data_id', 'INTEGER', 'Survey record id: publication × medicine × place × outlet × sampling; its rows are its quality categories'),
+  column('outlet_type_id', 'INTEGER', 'IDDO outlet type id'),
+  column('outlet_type', 'VARCHAR', 'Outlet type (Private pharmacy, Combination of outlets…)'),
+  column('sampling_type_id', 'INTEGER', 'IDDO sampling type id'),
+  column('sampling_type', 'VARCHAR', 'Sampling design (Convenience survey, Random survey, Seizure…)'),
+  column('drug_quality_category_id', 'INTEGER', 'IDDO id of the overall verdict, for reports giving only a verdict or a percentage'),
+  column('drug_quality_category', 'VARCHAR', 'Overall verdict for such reports (drug_quality_category_name)'),
+  column('failure_rate', 'DOUBLE', 'Percentage failing, for reports that give only a percentage'),
+  column('starting_date', 'DATE', 'Start of sampling (published as dd/mm/yyyy)'),
+  column('ending_date', 'DATE', 'End of sampling (published as dd/mm/yyyy)'),
+  column('samples_total', 'INTEGER', 'Total samples of the survey record, repeated on each of its rows (never sum it); null where IDDO has -1 (unknown)'),
+  column('samples_total_unit', 'VARCHAR', 'What a sample is (tablets, pack, batch…), as published'),
+  column('sdq_id', 'INTEGER', 'IDDO id of this quality-category row'),
+  column('sdq_num_sample', 'INTEGER', 'Samples of the record in this quality category; null where IDDO has NULL or -1 (unknown)'),
+  column('sdq_category', 'VARCHAR', 'Quality category: Good quality, Substandard, Falsified, Substandard or falsified'),
+  column('excluded_from_prevalence', 'VARCHAR', 'Why the row is not in the med_survey_* indicators; null when it is'),
+  column('source', 'VARCHAR', 'Source id'),
+  column('source_ref', 'VARCHAR', "file:sheet:row of the row in the publisher's file"),
 ];
 
 type SurveyRow = Record<string, string | number | boolean | null>;
@@ -275,28 +274,26 @@ function tally(rows: { s: SurveyRow; row: number }[]): Cell[] {
   }
   const rank = (c: Cell) => (c.category === TOTAL ? 0 : 1);
   return [...cells.values()].sort(
-    (a, b) => (a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : 0) || a.year - b.year || rank(a) - rank(b) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+    (a, b) => byCode(a.geo, b.geo) || a.year - b.year || rank(a) - rank(b) || byCode(a.category, b.category),
   );
 }
 
-function observation(c: Cell, file: string, indicator: string, value: number, unit: string, note: string | null): Observation {
-  return {
-    domain: DOMAIN, indicator, geo: c.geo, year: c.year, sex: 'total', age: 'total', category: c.category, counterpart: null,
-    value, unit, censored: null, value_min: null, value_max: null, source: ID, source_ref: sourceRefRows(file, undefined, c.rows), note,
-  };
+function cellObservation(c: Cell, file: string, indicator: string, value: number, unit: string, note: string | null): Observation {
+  const source_ref = sourceRefRows(file, undefined, c.rows);
+  return observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, category: c.category, value, unit, source: ID, source_ref, note });
 }
 
 /** A cell whose surveys report zero samples has no prevalence; the counts are still published. */
 function toObservations(cells: Cell[], file: string, suffix: '' | '_random'): Observation[] {
   return cells.flatMap((c) => {
     const out = [
-      observation(c, file, `med_survey_samples${suffix}`, c.samples, 'samples', null),
-      observation(c, file, `med_survey_sf_samples${suffix}`, c.sf, 'samples', null),
+      cellObservation(c, file, `med_survey_samples${suffix}`, c.samples, 'samples', null),
+      cellObservation(c, file, `med_survey_sf_samples${suffix}`, c.sf, 'samples', null),
     ];
     if (c.samples > 0) {
       const records = `${c.records.size} survey record${c.records.size === 1 ? '' : 's'}`;
       const note = `computed by the observatory: ${c.sf} substandard or falsified ÷ ${c.samples} samples × 100, from ${records}`;
-      out.push(observation(c, file, `med_survey_sf_prevalence${suffix}`, Math.round((c.sf / c.samples) * 10_000) / 100, 'percent', note));
+      out.push(cellObservation(c, file, `med_survey_sf_prevalence${suffix}`, Math.round((c.sf / c.samples) * 10_000) / 100, 'percent', note));
     }
     return out;
   });

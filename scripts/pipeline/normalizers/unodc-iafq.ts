@@ -21,7 +21,7 @@
  * - A 0 is published as given: the export does not distinguish a reported 0 from "not recorded" (note on the row).
  */
 import type { IndicatorDef, Observation } from '../model.ts';
-import { observationKey, sourceRef } from '../model.ts';
+import { indicatorDef, observationKey, sourceRef } from '../model.ts';
 import type { NormalizeInput, NormalizeOutput, SourceModule } from '../source-module.ts';
 import { onlyTable } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
@@ -285,7 +285,7 @@ function def(
   caveats: string[],
   breakdowns: IndicatorDef['breakdowns'],
 ): IndicatorDef {
-  return { id, domain: 'firearms', title, unit, definition, caveat: [VOLUNTARY, ZEROS, ...caveats].join(' '), breakdowns, derived: false, sources: [SOURCE] };
+  return indicatorDef(SOURCE, 'firearms', { id, title, unit, definition, caveat: [VOLUNTARY, ZEROS, ...caveats].join(' '), breakdowns });
 }
 
 const EVENTS = [

@@ -13,7 +13,8 @@
  * `same_as_row` names the earlier identical row so that a user can drop them if they wish.
  */
 import type { ColumnDef, EventTable, IndicatorDef, Observation } from '../model.ts';
-import { sourceRef, sourceRefRows, TOTAL } from '../model.ts';
+import { column, observation, sourceRef, sourceRefRows, TOTAL } from '../model.ts';
+import { byCode } from '../arrays.ts';
 import type { NormalizeInput, NormalizeOutput, QualityNote, SourceModule } from '../source-module.ts';
 import { onlyTable } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
@@ -144,34 +145,32 @@ const INDICATORS: IndicatorDef[] = [
   },
 ];
 
-const C = (name: string, type: ColumnDef['type'], description: string): ColumnDef => ({ name, type, description });
-
 const COLUMNS: ColumnDef[] = [
-  C('region', 'VARCHAR', 'Region as published (Asia, Africa, South America — the publisher files Guatemala under South America)'),
-  C('country', 'VARCHAR', 'Country as published'),
-  C('geo', 'VARCHAR', 'ISO alpha-3 code of the country'),
-  C('province', 'VARCHAR', 'Province or region of collection, as published (trimmed)'),
-  C('brand_name', 'VARCHAR', 'Medicine/Brand Name as published'),
-  C('therapeutic_indication', 'VARCHAR', 'Therapeutic Indications as published'),
-  C('medicine_class', 'VARCHAR', 'Medicine class normalised from therapeutic_indication (documented map in the normalizer); null for "Missing"'),
-  C('manufacturer', 'VARCHAR', 'Manufacturer as published'),
-  C('batch_lot_number', 'VARCHAR', 'Batch/lot number as published'),
-  C('api', 'VARCHAR', 'Active pharmaceutical ingredient(s) as published'),
-  C('dosage_form', 'VARCHAR', 'Dosage form as published'),
-  C('drug_registered', 'VARCHAR', 'Drug Registered as published (Yes, Registered, No, Non-Registered, Unknown, Missing, N/A, No Information…)'),
-  C('registered', 'BOOLEAN', 'Registered with the national regulator: true for Yes/Registered, false for No/Non-Registered, null when unknown'),
-  C('facility_sector', 'VARCHAR', 'Facility Sector as published (Private, Public, Informal, Unknown…)'),
-  C('facility_type', 'VARCHAR', 'Facility Type as published'),
-  C('year', 'INTEGER', 'Year of collection as published'),
-  C('date_collected', 'DATE', 'Date Sample Collected (published as dd/mm/yyyy)'),
-  C('result', 'VARCHAR', 'Final test result: pass or fail'),
-  C('test_type', 'VARCHAR', 'Type of test: screening (Minilab/TLC) or compendial; null where the publisher left it empty'),
-  C('reason_for_failure', 'VARCHAR', 'Reason for Failure as published (N/A for passed samples)'),
-  C('counterfeit', 'BOOLEAN', 'Counterfeit Medicine flag (Yes/No, any case)'),
-  C('action_taken', 'VARCHAR', 'Actions Taken on Substandard or Counterfeit Medicine as published'),
-  C('same_as_row', 'INTEGER', 'Row of the first earlier sample identical in every published column (the file has no sample id; such rows are counted as separate samples); null otherwise'),
-  C('source', 'VARCHAR', 'Source id'),
-  C('source_ref', 'VARCHAR', 'file:sheet:row of the sample in the publisher\'s file'),
+  column('region', 'VARCHAR', 'Region as published (Asia, Africa, South America — the publisher files Guatemala under South America)'),
+  column('country', 'VARCHAR', 'Country as published'),
+  column('geo', 'VARCHAR', 'ISO alpha-3 code of the country'),
+  column('province', 'VARCHAR', 'Province or region of collection, as published (trimmed)'),
+  column('brand_name', 'VARCHAR', 'Medicine/Brand Name as published'),
+  column('therapeutic_indication', 'VARCHAR', 'Therapeutic Indications as published'),
+  column('medicine_class', 'VARCHAR', 'Medicine class normalised from therapeutic_indication (documented map in the normalizer); null for "Missing"'),
+  column('manufacturer', 'VARCHAR', 'Manufacturer as published'),
+  column('batch_lot_number', 'VARCHAR', 'Batch/lot number as published'),
+  column('api', 'VARCHAR', 'Active pharmaceutical ingredient(s) as published'),
+  column('dosage_form', 'VARCHAR', 'Dosage form as published'),
+  column('drug_registered', 'VARCHAR', 'Drug Registered as published (Yes, Registered, No, Non-Registered, Unknown, Missing, N/A, No Information…)'),
+  column('registered', 'BOOLEAN', 'Registered with the national regulator: true for Yes/Registered, false for No/Non-Registered, null when unknown'),
+  column('facility_sector', 'VARCHAR', 'Facility Sector as published (Private, Public, Informal, Unknown…)'),
+  column('facility_type', 'VARCHAR', 'Facility Type as published'),
+  column('year', 'INTEGER', 'Year of collection as published'),
+  column('date_collected', 'DATE', 'Date Sample Collected (published as dd/mm/yyyy)'),
+  column('result', 'VARCHAR', 'Final test result: pass or fail'),
+  column('test_type', 'VARCHAR', 'Type of test: screening (Minilab/TLC) or compendial; null where the publisher left it empty'),
+  column('reason_for_failure', 'VARCHAR', 'Reason for Failure as published (N/A for passed samples)'),
+  column('counterfeit', 'BOOLEAN', 'Counterfeit Medicine flag (Yes/No, any case)'),
+  column('action_taken', 'VARCHAR', 'Actions Taken on Substandard or Counterfeit Medicine as published'),
+  column('same_as_row', 'INTEGER', 'Row of the first earlier sample identical in every published column (the file has no sample id; such rows are counted as separate samples); null otherwise'),
+  column('source', 'VARCHAR', 'Source id'),
+  column('source_ref', 'VARCHAR', 'file:sheet:row of the sample in the publisher\'s file'),
 ];
 
 type Sample = Record<string, string | number | boolean | null>;
@@ -273,24 +272,22 @@ function tally(samples: { s: Sample; row: number }[]): Cell[] {
   }
   const order = (c: Cell) => (c.category === TOTAL ? 0 : Object.values(TEST_CATEGORY).includes(c.category as never) ? 2 : 1);
   return [...cells.values()].sort(
-    (a, b) => (a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : 0) || a.year - b.year || order(a) - order(b) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+    (a, b) => byCode(a.geo, b.geo) || a.year - b.year || order(a) - order(b) || byCode(a.category, b.category),
   );
 }
 
-function observation(c: Cell, file: string, indicator: string, value: number, unit: string, note: string | null): Observation {
-  return {
-    domain: DOMAIN, indicator, geo: c.geo, year: c.year, sex: 'total', age: 'total', category: c.category, counterpart: null,
-    value, unit, censored: null, value_min: null, value_max: null, source: ID, source_ref: sourceRefRows(file, undefined, c.rows), note,
-  };
+function cellObservation(c: Cell, file: string, indicator: string, value: number, unit: string, note: string | null): Observation {
+  const source_ref = sourceRefRows(file, undefined, c.rows);
+  return observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, category: c.category, value, unit, source: ID, source_ref, note });
 }
 
 /** Every cell has at least one sample, so its zeros are real zeros (no sample failed), not missing values. */
 function toObservations(cells: Cell[], file: string): Observation[] {
   return cells.flatMap((c) => [
-    observation(c, file, 'med_samples_tested', c.tested, 'samples', null),
-    observation(c, file, 'med_samples_failed', c.failed, 'samples', null),
-    observation(c, file, 'med_failure_rate', Math.round((c.failed / c.tested) * 10_000) / 100, 'percent', `computed by the observatory: ${c.failed} failed ÷ ${c.tested} tested × 100`),
-    observation(c, file, 'med_samples_counterfeit', c.counterfeit, 'samples', null),
+    cellObservation(c, file, 'med_samples_tested', c.tested, 'samples', null),
+    cellObservation(c, file, 'med_samples_failed', c.failed, 'samples', null),
+    cellObservation(c, file, 'med_failure_rate', Math.round((c.failed / c.tested) * 10_000) / 100, 'percent', `computed by the observatory: ${c.failed} failed ÷ ${c.tested} tested × 100`),
+    cellObservation(c, file, 'med_samples_counterfeit', c.counterfeit, 'samples', null),
   ]);
 }
 

@@ -1,4 +1,4 @@
-import type { ColumnDef, EventTable, GeoRow, Observation, PopulationRow } from '../model.ts';
+import { column, type ColumnDef, type EventTable, type GeoRow, type Observation, type PopulationRow } from '../model.ts';
 
 /** A table ready to be written: schema plus rows in their final, deterministic order. */
 export interface ReleaseTable {
@@ -9,64 +9,62 @@ export interface ReleaseTable {
   rows: Record<string, string | number | boolean | null>[];
 }
 
-const c = (name: string, type: ColumnDef['type'], description: string): ColumnDef => ({ name, type, description });
-
 export const OBSERVATION_COLUMNS: ColumnDef[] = [
-  c('domain', 'VARCHAR', 'Crime domain'),
-  c('indicator', 'VARCHAR', 'Indicator id (see catalog.json)'),
-  c('geo', 'VARCHAR', 'ISO 3166-1 alpha-3, a documented non-ISO code, or an M49 region code (see the geo table)'),
-  c('year', 'INTEGER', 'Reference year'),
-  c('sex', 'VARCHAR', 'total | female | male | other | unknown'),
-  c('age', 'VARCHAR', 'total | 0-17 | 18+ | unknown'),
-  c('category', 'VARCHAR', "Breakdown label, or 'total'"),
-  c('counterpart', 'VARCHAR', 'Geo code of the other end of a flow (origin, exporter…); null when not a flow'),
-  c('value', 'DOUBLE', 'The value; null when censored or missing'),
-  c('unit', 'VARCHAR', 'Unit of the value'),
-  c('censored', 'VARCHAR', "The publisher's censoring mark (e.g. '<5'); null when exact"),
-  c('value_min', 'DOUBLE', 'Lower bound of a censored value'),
-  c('value_max', 'DOUBLE', 'Upper bound of a censored value (null if unbounded)'),
-  c('source', 'VARCHAR', 'Source id (mirror folder name)'),
-  c('source_ref', 'VARCHAR', "file:sheet:row in the publisher's file, row as seen in a spreadsheet program"),
-  c('note', 'VARCHAR', 'Publisher note or how the value was derived'),
+  column('domain', 'VARCHAR', 'Crime domain'),
+  column('indicator', 'VARCHAR', 'Indicator id (see catalog.json)'),
+  column('geo', 'VARCHAR', 'ISO 3166-1 alpha-3, a documented non-ISO code, or an M49 region code (see the geo table)'),
+  column('year', 'INTEGER', 'Reference year'),
+  column('sex', 'VARCHAR', 'total | female | male | other | unknown'),
+  column('age', 'VARCHAR', 'total | 0-17 | 18+ | unknown'),
+  column('category', 'VARCHAR', "Breakdown label, or 'total'"),
+  column('counterpart', 'VARCHAR', 'Geo code of the other end of a flow (origin, exporter…); null when not a flow'),
+  column('value', 'DOUBLE', 'The value; null when censored or missing'),
+  column('unit', 'VARCHAR', 'Unit of the value'),
+  column('censored', 'VARCHAR', "The publisher's censoring mark (e.g. '<5'); null when exact"),
+  column('value_min', 'DOUBLE', 'Lower bound of a censored value'),
+  column('value_max', 'DOUBLE', 'Upper bound of a censored value (null if unbounded)'),
+  column('source', 'VARCHAR', 'Source id (mirror folder name)'),
+  column('source_ref', 'VARCHAR', "file:sheet:row in the publisher's file, row as seen in a spreadsheet program"),
+  column('note', 'VARCHAR', 'Publisher note or how the value was derived'),
 ];
 
 export const GEO_COLUMNS: ColumnDef[] = [
-  c('geo', 'VARCHAR', 'Code used in observations.geo'),
-  c('m49', 'VARCHAR', 'UN M49 numeric code (zero-padded)'),
-  c('iso2', 'VARCHAR', 'ISO 3166-1 alpha-2'),
-  c('iso3', 'VARCHAR', 'ISO 3166-1 alpha-3'),
-  c('name', 'VARCHAR', 'UN name (M49), or the documented name for non-ISO codes'),
-  c('kind', 'VARCHAR', 'country | subnational | territory | region | subregion | intermediate | world'),
-  c('region_m49', 'VARCHAR', 'M49 region code'),
-  c('region_name', 'VARCHAR', 'M49 region name'),
-  c('subregion_m49', 'VARCHAR', 'M49 sub-region code'),
-  c('subregion_name', 'VARCHAR', 'M49 sub-region name'),
-  c('intermediate_m49', 'VARCHAR', 'M49 intermediate region code'),
-  c('intermediate_name', 'VARCHAR', 'M49 intermediate region name'),
-  c('parent', 'VARCHAR', 'Country of a sub-national unit; parent region of a region'),
-  c('ldc', 'BOOLEAN', 'Least Developed Country'),
-  c('lldc', 'BOOLEAN', 'Land-Locked Developing Country'),
-  c('sids', 'BOOLEAN', 'Small Island Developing State'),
-  c('source', 'VARCHAR', 'Source id'),
-  c('source_ref', 'VARCHAR', 'file:sheet:row'),
+  column('geo', 'VARCHAR', 'Code used in observations.geo'),
+  column('m49', 'VARCHAR', 'UN M49 numeric code (zero-padded)'),
+  column('iso2', 'VARCHAR', 'ISO 3166-1 alpha-2'),
+  column('iso3', 'VARCHAR', 'ISO 3166-1 alpha-3'),
+  column('name', 'VARCHAR', 'UN name (M49), or the documented name for non-ISO codes'),
+  column('kind', 'VARCHAR', 'country | subnational | territory | region | subregion | intermediate | world'),
+  column('region_m49', 'VARCHAR', 'M49 region code'),
+  column('region_name', 'VARCHAR', 'M49 region name'),
+  column('subregion_m49', 'VARCHAR', 'M49 sub-region code'),
+  column('subregion_name', 'VARCHAR', 'M49 sub-region name'),
+  column('intermediate_m49', 'VARCHAR', 'M49 intermediate region code'),
+  column('intermediate_name', 'VARCHAR', 'M49 intermediate region name'),
+  column('parent', 'VARCHAR', 'Country of a sub-national unit; parent region of a region'),
+  column('ldc', 'BOOLEAN', 'Least Developed Country'),
+  column('lldc', 'BOOLEAN', 'Land-Locked Developing Country'),
+  column('sids', 'BOOLEAN', 'Small Island Developing State'),
+  column('source', 'VARCHAR', 'Source id'),
+  column('source_ref', 'VARCHAR', 'file:sheet:row'),
 ];
 
 export const POPULATION_COLUMNS: ColumnDef[] = [
-  c('geo', 'VARCHAR', 'ISO 3166-1 alpha-3 (or XKX)'),
-  c('year', 'INTEGER', 'Year'),
-  c('population', 'DOUBLE', 'Mid-year population (persons)'),
-  c('source', 'VARCHAR', 'Source id'),
-  c('source_ref', 'VARCHAR', 'file:sheet:row'),
+  column('geo', 'VARCHAR', 'ISO 3166-1 alpha-3 (or XKX)'),
+  column('year', 'INTEGER', 'Year'),
+  column('population', 'DOUBLE', 'Mid-year population (persons)'),
+  column('source', 'VARCHAR', 'Source id'),
+  column('source_ref', 'VARCHAR', 'file:sheet:row'),
 ];
 
 export const QUARANTINE_COLUMNS: ColumnDef[] = [
-  c('source', 'VARCHAR', 'Source id'),
-  c('file', 'VARCHAR', "Publisher's file"),
-  c('sheet', 'VARCHAR', 'Sheet (xlsx only)'),
-  c('row', 'INTEGER', 'Row as seen in a spreadsheet program'),
-  c('column', 'VARCHAR', 'Column that decided the quarantine'),
-  c('value', 'VARCHAR', 'The cell value'),
-  c('reason', 'VARCHAR', 'Why the row is not in the release'),
+  column('source', 'VARCHAR', 'Source id'),
+  column('file', 'VARCHAR', "Publisher's file"),
+  column('sheet', 'VARCHAR', 'Sheet (xlsx only)'),
+  column('row', 'INTEGER', 'Row as seen in a spreadsheet program'),
+  column('column', 'VARCHAR', 'Column that decided the quarantine'),
+  column('value', 'VARCHAR', 'The cell value'),
+  column('reason', 'VARCHAR', 'Why the row is not in the release'),
 ];
 
 function cmp(a: string | number | null, b: string | number | null): number {

@@ -1,0 +1,23 @@
+/** Small array helpers the normalizers share when they turn events into observations. */
+
+/** Items by key, in first-seen order, so the observations built from the groups come out in a stable order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Sums of hand-typed decimals (0.245 kg…) carry binary noise; six decimals is far below any publisher's precision. */
+export function tidySum(values: readonly number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+}
+
+/** Code-point order, so the output order does not depend on the machine's locale. */
+export function byCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,2 @@
+/** The source id: it names this source's rows, its alias file and its mirror folder. */
+export const ID = 'eia-pangolin-seizures';
