@@ -1,0 +1,66 @@
+/**
+ * Progress of a redraw in the form's `[data-status]` live region: a <progress> bar that moves with every chunk, and
+ * a sentence that changes only in 10 % steps, so a screen reader is not flooded with announcements.
+ */
+import type { Stage } from './engine.ts';
+
+/** Percentage shown for a stage, or null while the total is unknown. */
+export function percent(loaded: number, total: number | null): number | null {
+  if (total === null || total <= 0) return null;
+  return Math.max(0, Math.min(100, Math.floor((loaded / total) * 100)));
+}
+
+/** The sentence for a progress event; `step` rounds the percentage down (10 for the live region). */
+export function progressText(stage: Stage, loaded: number, total: number | null, step = 1): string {
+  const p = percent(loaded, total);
+  const shown = p === null ? null : Math.floor(p / step) * step;
+  switch (stage) {
+    case 'engine':
+      return shown === null ? 'Loading the query engine…' : `Loading the query engine… ${shown}%`;
+    case 'data':
+      return 'Reading the data release…';
+    case 'query':
+      return 'Querying…';
+  }
+}
+
+export interface ProgressView {
+  update(stage: Stage, loaded: number, total: number | null): void;
+  /** Replaces the bar with a final sentence. */
+  done(message: string): void;
+}
+
+/**
+ * Shows progress inside `status` (which keeps its role="status"); call `done` to finish. `first` is the sentence
+ * before any event: the engine's when it may still have to load, otherwise a plain "Updating the chart…".
+ */
+export function showProgress(status: HTMLElement, first = 'Loading the query engine…'): ProgressView {
+  const doc = status.ownerDocument;
+  const text = doc.createElement('span');
+  const bar = doc.createElement('progress');
+  bar.max = 100;
+  bar.setAttribute('aria-hidden', 'true'); // the sentence carries the same information for assistive technology
+  status.replaceChildren(text, ' ', bar);
+  text.textContent = first;
+  bar.removeAttribute('value'); // indeterminate until the first byte count arrives
+  let last = '';
+  let engineBusy = false;
+  return {
+    update(stage, loaded, total) {
+      const p = percent(loaded, total);
+      // The data is read while the engine loads; the engine's percentage is the better measure of the wait.
+      if (stage === 'engine') engineBusy = p !== 100;
+      else if (stage === 'data' && engineBusy) return;
+      if (p === null) bar.removeAttribute('value');
+      else bar.value = p;
+      const sentence = progressText(stage, loaded, total, 10);
+      if (sentence !== last) {
+        last = sentence;
+        text.textContent = sentence;
+      }
+    },
+    done(message) {
+      status.replaceChildren(message);
+    },
+  };
+}
