@@ -1,0 +1,412 @@
+/**
+ * `npm run bench`, pages: the built site in Debian's Chromium, on loopback and under Chromium's network emulation
+ * (10 Mbit/s, 40 ms round trip), each run in a fresh browser profile (empty cache). For a domain dashboard, a country
+ * profile, an indicator page and the conventional baseline (src/pages/bench/conventional.astro: DuckDB-WASM first,
+ * then query, then draw) it reports
+ * - bytes before interaction by kind (HTML, CSS, JS, data, engine), as brotli at the best quality (what a static host
+ *   precompresses) and as served in the run (the server compresses on the fly, as a CDN would);
+ * - time to first chart with JavaScript disabled and enabled: the later of first contentful paint and the first
+ *   animation frame after a `.chart-svg svg` entered the document (observed from an isolated world, which runs even
+ *   when the page's scripts are disabled), and when the HTML had arrived;
+ * - the first interaction with the engine cold and warm interactions: from submitting the controls to the animation
+ *   frame after the host reports the new view drawn by DuckDB (`data-rendered-by="duckdb"`, `data-state`);
+ * then the ratios against the conventional page, and the design's budgets. Timings are printed, never asserted.
+ */
+import type { Page } from 'playwright-core';
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { compressedFile, compressible, DIST, fileFor, hasDist, precompress, serve, type ServedRequest, type StaticServer } from '../../tests/e2e/support/server.ts';
+import { openSession, type Session } from '../../tests/e2e/support/browser.ts';
+import { geosWithData } from '../../tests/e2e/support/release.ts';
+
+const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
+const WARM = Math.max(1, Number(process.env['BENCH_WARM'] ?? 5));
+/** Give up on a chart or a redraw after this long (the conventional page under emulation needs the whole engine). */
+const TIMEOUT = 120_000;
+
+interface Target {
+  name: string;
+  path: string;
+}
+const TARGETS: Target[] = [
+  { name: 'domain dashboard', path: '/trafficking-in-persons/' },
+  { name: 'country profile', path: '/country/KEN/' },
+  { name: 'indicator page', path: '/indicator/tip_victims_detected/' },
+  { name: 'conventional', path: '/bench/conventional/' },
+];
+const CONVENTIONAL = TARGETS[3]!;
+
+interface Network {
+  name: string;
+  conditions: { offline: false; latency: number; downloadThroughput: number; uploadThroughput: number } | null;
+}
+const NETWORKS: Network[] = [
+  { name: 'loopback', conditions: null },
+  { name: '10 Mbit/s, 40 ms RTT', conditions: { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 } },
+];
+
+const KINDS = ['html', 'css', 'js', 'data', 'engine', 'other'] as const;
+type Kind = (typeof KINDS)[number];
+type Bytes = Record<Kind, { brotli: number; served: number }>;
+
+interface Run {
+  /** ms from navigation start; null when no chart appeared. */
+  chart: number | null;
+  /** When the HTML document had arrived (responseEnd). */
+  html: number | null;
+  bytes: Bytes;
+  requests: number;
+  cold: number | null;
+  warm: number[];
+  foreign: string[];
+  errors: string[];
+}
+
+/** Runs in an isolated world before any of the page's own code, with or without the page's JavaScript. */
+const OBSERVER = `(() => {
+  let seen = false;
+  const check = () => {
+    if (seen || !document.querySelector('.chart-svg svg')) return;
+    seen = true;
+    observer.disconnect();
+    const dom = performance.now();
+    requestAnimationFrame(() => {
+      performance.mark('bench:chart-dom', { startTime: dom });
+      performance.mark('bench:chart-frame');
+    });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+function kindOf(r: ServedRequest): Kind {
+  const ext = extname(r.file ?? new URL(r.url, 'http://x').pathname).toLowerCase();
+  if (ext === '.html' || ext === '') return 'html';
+  if (ext === '.css') return 'css';
+  if (ext === '.js' || ext === '.mjs') return 'js';
+  if (ext === '.wasm') return 'engine';
+  if (['.parquet', '.json', '.csv', '.arrow', '.duckdb'].includes(ext)) return 'data';
+  return 'other';
+}
+
+/** Brotli size of a whole file at the best quality (what a static host precompresses); a Range response counts as sent. */
+function brotliBytes(r: ServedRequest): number {
+  if (r.status !== 200 || !r.file || !compressible(r.file)) return r.bytes;
+  return Math.min(compressedFile(r.file).br.length, r.bytes || Infinity);
+}
+
+function bytesOf(requests: ServedRequest[]): Bytes {
+  const out = Object.fromEntries(KINDS.map((k) => [k, { brotli: 0, served: 0 }])) as Bytes;
+  for (const r of requests) {
+    if (r.method !== 'GET') continue;
+    const k = kindOf(r);
+    out[k].brotli += brotliBytes(r);
+    out[k].served += r.bytes;
+  }
+  return out;
+}
+
+/** Requests in flight in the browser, to wait until the page has stopped loading. */
+function tracker(session: Session) {
+  let inflight = 0;
+  let last = Date.now();
+  const up = () => {
+    inflight++;
+    last = Date.now();
+  };
+  const down = () => {
+    inflight = Math.max(0, inflight - 1);
+    last = Date.now();
+  };
+  session.context.on('request', up);
+  session.context.on('requestfinished', down);
+  session.context.on('requestfailed', down);
+  return {
+    async quiet(ms = 500, timeout = TIMEOUT) {
+      const end = Date.now() + timeout;
+      while (Date.now() < end && (inflight > 0 || Date.now() - last < ms)) await new Promise((r) => setTimeout(r, 50));
+    },
+  };
+}
+
+async function prepare(session: Session, network: Network): Promise<Page> {
+  const page = await session.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: OBSERVER, worldName: 'bench', runImmediately: true });
+  if (network.conditions) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network.conditions);
+  }
+  return page;
+}
+
+/** Time to first chart (the later of its frame and first contentful paint) and HTML arrival; null chart if none came. */
+async function chartTiming(page: Page, waitMs: number): Promise<{ chart: number | null; html: number | null }> {
+  const read = () =>
+    page.evaluate(() => {
+      const frame = performance.getEntriesByName('bench:chart-frame')[0]?.startTime ?? null;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { frame, fcp, html: nav && nav.responseEnd > 0 ? nav.responseEnd : null };
+    });
+  const end = Date.now() + waitMs;
+  let t = await read();
+  while ((t.frame === null || t.fcp === null) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 25));
+    t = await read();
+  }
+  return { chart: t.frame === null ? null : Math.max(t.frame, t.fcp ?? 0), html: t.html };
+}
+
+interface Controls {
+  indicator: string;
+  offered: string[];
+  defaults: string[];
+  defaultYears: [number, number];
+  range: [number, number];
+}
+
+async function controlsOf(page: Page): Promise<Controls | null> {
+  return page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>('form[data-controls]');
+    const host = form?.parentElement?.querySelector<HTMLElement>('.figure-host');
+    const raw = host?.dataset['chart'] ?? host?.dataset['conventional'];
+    if (!form || !host || !raw) return null;
+    const spec = JSON.parse(raw) as { indicator: string; defaults: { geo: string[]; years: [number, number] } };
+    return {
+      indicator: spec.indicator,
+      offered: [...form.querySelectorAll<HTMLOptionElement>('select[name=geo] option')].map((o) => o.value),
+      defaults: spec.defaults.geo,
+      defaultYears: spec.defaults.years,
+      range: [Number(form.querySelector<HTMLInputElement>('input[name=from]')!.min), Number(form.querySelector<HTMLInputElement>('input[name=to]')!.max)] as [number, number],
+    };
+  });
+}
+
+interface View {
+  geo: string[];
+  years: [number, number];
+}
+
+/** Views unlike the default and unlike each other, each with data: sliding year windows and pairs of countries. */
+async function viewsFor(c: Controls, n: number): Promise<View[]> {
+  const views: View[] = [];
+  for (let i = 0; views.length < n && i < n * 3; i++) {
+    const hi = c.range[1] - (i % 4);
+    const years: [number, number] = [Math.max(c.range[0], hi - 6), hi];
+    const geos = (await geosWithData(c.indicator, years)).filter((g) => c.offered.includes(g) && !c.defaults.includes(g));
+    const a = geos[(2 * i) % Math.max(1, geos.length)];
+    const b = geos[(2 * i + 1) % Math.max(1, geos.length)];
+    if (a && b && a !== b) views.push({ geo: [c.defaults[0]!, a, b], years });
+  }
+  return views;
+}
+
+/** Submits a view through the form and returns ms until the frame after the host reports it drawn by DuckDB. */
+async function interact(page: Page, view: View, defaultYears: [number, number]): Promise<number> {
+  return page.evaluate(
+    async ({ geo, years, defaultYears, timeout }) => {
+      const form = document.querySelector<HTMLFormElement>('form[data-controls]')!;
+      const host = form.parentElement!.querySelector<HTMLElement>('.figure-host')!;
+      const select = form.querySelector<HTMLSelectElement>('select[name=geo]')!;
+      for (const o of select.options) o.selected = geo.includes(o.value);
+      form.querySelector<HTMLInputElement>('input[name=from]')!.value = String(years[0]);
+      form.querySelector<HTMLInputElement>('input[name=to]')!.value = String(years[1]);
+      const param = (y: [number, number]) => (y[0] === y[1] ? String(y[0]) : `${y[0]}-${y[1]}`);
+      const want = param(years);
+      const wantDefault = param(defaultYears);
+      const drawn = () => {
+        const p = new URLSearchParams(host.dataset['state'] ?? '');
+        const shown = (p.get('geo') ?? '').split(',');
+        return host.dataset['renderedBy'] === 'duckdb' && host.getAttribute('aria-busy') !== 'true' &&
+          (p.get('years') ?? wantDefault) === want && shown.length === geo.length && geo.every((g) => shown.includes(g));
+      };
+      const t0 = performance.now();
+      const done = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`no redraw within ${timeout} ms; status: ${form.querySelector('[data-status]')?.textContent ?? ''}`));
+        }, timeout);
+        const observer = new MutationObserver(() => {
+          if (!drawn()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve(performance.now()));
+        });
+        observer.observe(host, { attributes: true, childList: true });
+      });
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      form.requestSubmit();
+      return (await done) - t0;
+    },
+    { geo: view.geo, years: view.years, defaultYears, timeout: TIMEOUT },
+  );
+}
+
+async function measure(server: StaticServer, target: Target, network: Network, js: boolean): Promise<Run> {
+  const session = await openSession(server.origin, { javaScriptEnabled: js, blockForeign: false });
+  try {
+    const net = tracker(session);
+    const page = await prepare(session, network);
+    const first = server.requests.length;
+    const response = await page.goto(new URL(target.path, server.origin).href, { waitUntil: 'load', timeout: TIMEOUT });
+    if (!response?.ok()) {
+      session.errors.push(`HTTP ${response?.status() ?? 'no response'} for ${target.path} (is the build current?)`);
+      return { chart: null, html: null, bytes: bytesOf([]), requests: 0, cold: null, warm: [], foreign: session.foreign, errors: session.errors };
+    }
+    // Without JS the chart is either in the HTML or never comes; with JS the conventional page needs its engine.
+    const timing = await chartTiming(page, js ? TIMEOUT : 1_000);
+    await net.quiet();
+    const before = server.requests.slice(first);
+    const run: Run = { ...timing, bytes: bytesOf(before), requests: before.length, cold: null, warm: [], foreign: session.foreign, errors: session.errors };
+    if (!js || timing.chart === null) return run;
+    const controls = await controlsOf(page);
+    if (!controls) return run;
+    const views = await viewsFor(controls, 1 + WARM);
+    run.cold = await interact(page, views[0]!, controls.defaultYears);
+    for (const v of views.slice(1)) run.warm.push(await interact(page, v, controls.defaultYears));
+    return run;
+  } finally {
+    await session.close();
+  }
+}
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const medianOf = (runs: Run[], f: (r: Run) => number | null): number | null => {
+  const xs = runs.map(f).filter((x): x is number => x !== null);
+  return xs.length === runs.length ? median(xs) : null;
+};
+
+interface Summary {
+  target: Target;
+  network: Network;
+  noJs: { chart: number | null; html: number | null; bytes: Bytes };
+  js: { chart: number | null; html: number | null; bytes: Bytes; cold: number | null; warm: number | null };
+  problems: string[];
+}
+
+function medianBytes(runs: Run[]): Bytes {
+  return Object.fromEntries(
+    KINDS.map((k) => [k, { brotli: median(runs.map((r) => r.bytes[k].brotli)) ?? 0, served: median(runs.map((r) => r.bytes[k].served)) ?? 0 }]),
+  ) as Bytes;
+}
+
+async function summarize(server: StaticServer, target: Target, network: Network): Promise<Summary> {
+  const noJs: Run[] = [];
+  const js: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    noJs.push(await measure(server, target, network, false));
+    js.push(await measure(server, target, network, true));
+  }
+  const problems = [...new Set([...noJs, ...js].flatMap((r) => [...r.foreign.map((u) => `request outside the origin: ${u}`), ...r.errors]))];
+  return {
+    target,
+    network,
+    noJs: { chart: medianOf(noJs, (r) => r.chart), html: medianOf(noJs, (r) => r.html), bytes: medianBytes(noJs) },
+    js: {
+      chart: medianOf(js, (r) => r.chart),
+      html: medianOf(js, (r) => r.html),
+      bytes: medianBytes(js),
+      cold: medianOf(js, (r) => r.cold),
+      warm: median(js.flatMap((r) => r.warm)),
+    },
+    problems,
+  };
+}
+
+const kb = (n: number) => (n / 1024).toFixed(1);
+const ms = (n: number | null) => (n === null ? '—' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)}`);
+const pad = (s: string, n: number) => s.padStart(n);
+const total = (b: Bytes, kinds: readonly Kind[] = KINDS, f: 'brotli' | 'served' = 'brotli') => kinds.reduce((a, k) => a + b[k][f], 0);
+
+function printTable(rows: Summary[]) {
+  console.log(
+    `  ${'page'.padEnd(18)}${pad('HTML', 8)}${pad('CSS', 7)}${pad('JS', 7)}${pad('data', 8)}${pad('engine', 9)}${pad('total', 9)}${pad('(served)', 10)}` +
+      `${pad('html in', 9)}${pad('chart,no JS', 13)}${pad('chart, JS', 11)}${pad('1st int.', 10)}${pad('warm', 7)}`,
+  );
+  for (const s of rows) {
+    const b = s.js.bytes;
+    console.log(
+      `  ${s.target.name.padEnd(18)}${pad(kb(b.html.brotli), 8)}${pad(kb(b.css.brotli), 7)}${pad(kb(b.js.brotli), 7)}${pad(kb(b.data.brotli), 8)}` +
+        `${pad(kb(b.engine.brotli), 9)}${pad(kb(total(b)), 9)}${pad(kb(total(b, KINDS, 'served')), 10)}` +
+        `${pad(ms(s.js.html), 9)}${pad(ms(s.noJs.chart), 13)}${pad(ms(s.js.chart), 11)}${pad(ms(s.js.cold), 10)}${pad(ms(s.js.warm), 7)}`,
+    );
+  }
+}
+
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(1)}×`);
+const mark = (ok: boolean | null) => (ok === null ? 'n/a ' : ok ? 'ok  ' : 'MISS');
+
+export async function benchPages(): Promise<boolean> {
+  if (!hasDist()) {
+    console.log('pages: skipped — dist/ does not exist; run `npm run build` first');
+    return false;
+  }
+  // Brotli at the best quality takes about a minute for the engine's WebAssembly: done once, up front, in parallel.
+  const t0 = Date.now();
+  const assetDir = join(DIST, '_astro');
+  const assets = existsSync(assetDir) ? readdirSync(assetDir).map((f) => join(assetDir, f)) : [];
+  const pages = TARGETS.map((t) => fileFor(DIST, t.path)).filter((f): f is string => f !== null);
+  await precompress([...assets, ...pages].filter(compressible));
+  console.log(`pages: brotli (quality 11) of ${assets.length + pages.length} files ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (cached in .tmp/brotli)`);
+  const server = await serve({ compress: true });
+  const all: Summary[] = [];
+  try {
+    // One untimed load of each page warms the server's compression cache and the OS file cache.
+    for (const t of TARGETS) await measure(server, t, NETWORKS[0]!, true);
+    for (const network of NETWORKS) for (const target of TARGETS) all.push(await summarize(server, target, network));
+  } finally {
+    await server.close();
+  }
+
+  console.log(`\npages, Chromium (${RUNS} runs per cell, each in a fresh profile; medians; warm = median of ${WARM} per run × ${RUNS})`);
+  console.log('  bytes before interaction in KB, brotli at best quality (a static host\'s precompression); "served" = as sent in the run');
+  console.log('  times in ms from navigation start: "html in" = HTML document arrived; chart = first chart painted; interactions = submit → redrawn frame');
+  for (const network of NETWORKS) {
+    console.log(`\n  ${network.name}`);
+    printTable(all.filter((s) => s.network === network));
+  }
+
+  console.log('\nratios: conventional page ÷ this page (higher is better for this page)');
+  for (const network of NETWORKS) {
+    const conv = all.find((s) => s.network === network && s.target === CONVENTIONAL)!;
+    for (const s of all.filter((x) => x.network === network && x.target !== CONVENTIONAL)) {
+      console.log(
+        `  ${network.name.padEnd(22)} ${s.target.name.padEnd(18)} time to first chart: ${ratio(conv.js.chart, s.js.chart)} with JS, ` +
+          `${ratio(conv.js.chart, s.noJs.chart)} against this page without JS; bytes before interaction: ${ratio(total(conv.js.bytes), total(s.js.bytes))}; ` +
+          `JS before interaction: ${ratio(total(conv.js.bytes, ['js', 'engine']), total(s.js.bytes, ['js', 'engine']))}`,
+      );
+    }
+  }
+
+  console.log('\nbudgets (docs: DESIGN.md "Performance budgets"; printed, never asserted)');
+  for (const s of all.filter((x) => x.target !== CONVENTIONAL)) {
+    const conv = all.find((x) => x.network === s.network && x.target === CONVENTIONAL)!;
+    const firstView = total(s.noJs.bytes, ['html', 'css', 'other']);
+    const jsBefore = total(s.js.bytes, ['js', 'engine']);
+    const loop = s.network.conditions === null;
+    const lines = [
+      `${mark(s.noJs.chart !== null)} chart visible with zero JavaScript (${ms(s.noJs.chart)} ms)`,
+      `${mark(firstView < 300 * 1024)} HTML+CSS+SVG of first view < 300 KB brotli (${kb(firstView)} KB)`,
+      `${mark(jsBefore < 100 * 1024)} JS before interaction < 100 KB brotli (${kb(jsBefore)} KB)`,
+      loop
+        ? `${mark(s.js.cold === null ? null : s.js.cold < 2500)} first interaction, engine cold < 2.5 s on loopback (${ms(s.js.cold)} ms)`
+        : `${mark(null)} first interaction, engine cold: ${ms(s.js.cold)} ms (the 2.5 s budget is for loopback)`,
+      `${mark(s.js.warm === null ? null : s.js.warm < 100)} warm interactions < 100 ms (${ms(s.js.warm)} ms)`,
+      `${mark(conv.js.chart === null || s.js.chart === null ? null : conv.js.chart >= 10 * s.js.chart)} time to first chart ≥ 10× better than conventional (${ratio(conv.js.chart, s.js.chart)})`,
+    ];
+    console.log(`  ${s.network.name}, ${s.target.name}:\n    ${lines.join('\n    ')}`);
+  }
+
+  const problems = all.flatMap((s) => s.problems.map((p) => `${s.network.name}, ${s.target.name}: ${p}`));
+  if (problems.length > 0) {
+    console.log(`\nproblems seen during the runs (${problems.length}):`);
+    for (const p of problems.slice(0, 20)) console.log(`  ${p.split('\n')[0]}`);
+  }
+  return problems.length === 0;
+}

@@ -1,0 +1,204 @@
+/**
+ * With JavaScript: submitting a chart's controls on a dashboard and on an indicator page redraws the chart with data
+ * queried by DuckDB-WASM in the page (the figure's table must equal the same query run by DuckDB in Node on the same
+ * Parquet bytes), writes the view into the URL, and that URL reproduces the view in a fresh browser profile.
+ * A malformed link shows its notice; the tabs follow `?tab=`. No request leaves the origin, no console errors.
+ * Timings are never asserted here (`npm run bench` measures them).
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serve, type StaticServer } from './support/server.ts';
+import { openSession, requireChromium, type Session } from './support/browser.ts';
+import { BUILT, figureTable, setUp, title, TREND_HOST } from './support/suite.ts';
+import { expectedTable, geosWithData } from './support/release.ts';
+
+/** Long enough for a cold engine on a loaded 2-core machine; a redraw normally takes a second or two. */
+const REDRAW_TIMEOUT = 60_000;
+
+interface Controls {
+  indicator: string;
+  offered: string[];
+  defaults: string[];
+  defaultYears: [number, number];
+  range: [number, number];
+}
+
+async function controlsOf(page: Page): Promise<Controls> {
+  return page.evaluate((hostSel) => {
+    const host = document.querySelector<HTMLElement>(hostSel);
+    const form = host?.parentElement?.querySelector<HTMLFormElement>('form[data-controls]');
+    if (!host || !form) throw new Error(`no ${hostSel} with a form[data-controls] beside it`);
+    const spec = JSON.parse(host.dataset['chart'] ?? '{}') as { indicator: string; defaults: { geo: string[]; years: [number, number] } };
+    const select = form.querySelector<HTMLSelectElement>('select[name=geo]')!;
+    const from = form.querySelector<HTMLInputElement>('input[name=from]')!;
+    const to = form.querySelector<HTMLInputElement>('input[name=to]')!;
+    return {
+      indicator: spec.indicator,
+      offered: [...select.options].map((o) => o.value),
+      defaults: spec.defaults.geo,
+      defaultYears: spec.defaults.years,
+      range: [Number(from.min), Number(to.max)] as [number, number],
+    };
+  }, TREND_HOST);
+}
+
+/** A view different from the default: the first default country plus two others with data, over recent years. */
+async function pickView(c: Controls, offset = 0): Promise<View> {
+  const years: [number, number] = [Math.max(c.range[0], c.range[1] - 6 - offset), c.range[1] - offset];
+  const candidates = (await geosWithData(c.indicator, years)).filter((g) => c.offered.includes(g) && !c.defaults.includes(g));
+  expect(candidates.length, `countries with data for ${c.indicator} in ${years.join('–')}`).toBeGreaterThanOrEqual(2);
+  return { geo: [c.defaults[0]!, ...candidates.slice(offset, offset + 2)], years, defaultYears: c.defaultYears };
+}
+
+interface View {
+  geo: string[];
+  years: [number, number];
+  /** The page's default years: the URL leaves `years` out when the view has them. */
+  defaultYears: [number, number];
+}
+
+const yearsParam = (y: [number, number]) => (y[0] === y[1] ? String(y[0]) : `${y[0]}-${y[1]}`);
+
+/** Uses the form as a person does, then waits until the host says DuckDB drew this view. */
+async function submitView(page: Page, view: View): Promise<string> {
+  const form = page.locator(`${TREND_HOST}`).locator('xpath=..').locator('form[data-controls]');
+  await form.locator('select[name=geo]').selectOption(view.geo);
+  await form.locator('input[name=from]').fill(String(view.years[0]));
+  await form.locator('input[name=to]').fill(String(view.years[1]));
+  await form.locator('button[type=submit], input[type=submit]').first().click();
+  const handle = await page.waitForFunction(
+    ({ hostSel, geo, years, defaultYears }) => {
+      const host = document.querySelector<HTMLElement>(hostSel);
+      if (!host || host.dataset['renderedBy'] !== 'duckdb' || host.getAttribute('aria-busy') === 'true') return false;
+      const p = new URLSearchParams(host.dataset['state'] ?? '');
+      const shown = (p.get('geo') ?? '').split(',');
+      return (p.get('years') ?? defaultYears) === years && shown.length === geo.length && geo.every((g) => shown.includes(g)) ? host.dataset['state']! : false;
+    },
+    { hostSel: TREND_HOST, geo: view.geo, years: yearsParam(view.years), defaultYears: yearsParam(view.defaultYears) },
+    { timeout: REDRAW_TIMEOUT, polling: 50 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** What the URL must say for this view. */
+function expectUrlState(page: Page, state: string, view: View) {
+  const url = new URL(page.url());
+  expect(url.search, 'the URL carries the state the host reports').toBe(state);
+  expect(new Set(url.searchParams.get('geo')!.split(','))).toEqual(new Set(view.geo));
+  expect(url.searchParams.get('years') ?? yearsParam(view.defaultYears)).toBe(yearsParam(view.years));
+}
+
+describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
+  let server: StaticServer;
+  const sessions: Session[] = [];
+  /** Permalink and table of the indicator-page view, for the fresh-profile test. */
+  let permalink: { url: string; table: string[][] } | undefined;
+
+  async function session(): Promise<Session> {
+    ready();
+    const s = await openSession(server.origin);
+    sessions.push(s);
+    return s;
+  }
+
+  const ready = setUp(async () => {
+    requireChromium();
+    server = await serve();
+  });
+
+  afterEach(async () => {
+    // Every test's sessions must have stayed on the origin and logged no error; then they are closed.
+    const open = sessions.splice(0);
+    try {
+      for (const s of open) {
+        expect(s.foreign, 'requests that left the origin').toEqual([]);
+        expect(s.errors, 'console errors, page errors, failed requests').toEqual([]);
+      }
+    } finally {
+      for (const s of open) await s.close();
+    }
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('dashboard: the trend redraws with DuckDB-WASM, twice, and the URL follows', async () => {
+    const s = await session();
+    const page = await s.open('/trafficking-in-persons/');
+    const before = await figureTable(page, TREND_HOST);
+    const c = await controlsOf(page);
+
+    const first = await pickView(c);
+    const state = await submitView(page, first);
+    expectUrlState(page, state, first);
+    expect(await figureTable(page, TREND_HOST)).toEqual(await expectedTable(c.indicator, first.geo, first.years));
+    expect(await figureTable(page, TREND_HOST)).not.toEqual(before);
+    expect(await page.locator(`${TREND_HOST} .chart-svg svg`).count()).toBe(1);
+
+    // A second change runs on the engine already loaded (the "warm" path).
+    const second = await pickView(c, 1);
+    const state2 = await submitView(page, second);
+    expectUrlState(page, state2, second);
+    expect(await figureTable(page, TREND_HOST)).toEqual(await expectedTable(c.indicator, second.geo, second.years));
+    // The data came from the release by Range reads of its Parquet file, not from anything else.
+    expect(server.requests.some((r) => r.url.endsWith('/observations.parquet') && r.range !== null)).toBe(true);
+  });
+
+  it('indicator page: the trend redraws with DuckDB-WASM and the URL follows', async () => {
+    const s = await session();
+    const page = await s.open('/indicator/tip_victims_detected/');
+    const c = await controlsOf(page);
+    const view = await pickView(c);
+    const state = await submitView(page, view);
+    expectUrlState(page, state, view);
+    const table = await figureTable(page, TREND_HOST);
+    expect(table).toEqual(await expectedTable(c.indicator, view.geo, view.years));
+    permalink = { url: page.url(), table };
+  });
+
+  it('a permalink reproduces the view in a fresh browser profile', async () => {
+    expect(permalink, 'set by the indicator-page test above').toBeDefined();
+    const s = await session();
+    const page = await s.open(permalink!.url);
+    await page.waitForSelector(`${TREND_HOST}[data-rendered-by="duckdb"]:not([aria-busy="true"])`, { timeout: REDRAW_TIMEOUT });
+    expect(await figureTable(page, TREND_HOST)).toEqual(permalink!.table);
+    expect(page.url()).toBe(permalink!.url);
+    await expect(page.locator('[data-notice]').isVisible()).resolves.toBe(false);
+  });
+
+  it('a malformed link shows the notice and the default view', async () => {
+    const s = await session();
+    const clean = await (await s.open('/indicator/tip_victims_detected/')).evaluate(() => document.querySelector('.figure-host[data-chart] .chart-table')?.textContent);
+    const page = await s.open('/indicator/tip_victims_detected/?geo=ZZZ&years=abc');
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toMatch(/geo=ZZZ/);
+    expect(await page.evaluate(() => document.querySelector('.figure-host[data-chart] .chart-table')?.textContent)).toBe(clean);
+    expect(await page.locator(`${TREND_HOST} .chart-svg svg`).isVisible()).toBe(true);
+  });
+
+  it('tabs: ?tab=map opens on the map, and choosing a tab updates the URL', async () => {
+    const s = await session();
+    const page = await s.open('/indicator/tip_victims_detected/?tab=map');
+    await expect(page.locator('#panel-map').isVisible()).resolves.toBe(true);
+    await page.waitForFunction(() => (document.querySelector<HTMLElement>('#panel-chart')?.hidden ?? false) === true);
+    await page.locator('a[data-tab="table"]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('tab') === 'table');
+    expect(await page.locator('#panel-table').isVisible()).toBe(true);
+    expect(await page.locator('#panel-map').isVisible()).toBe(false);
+  });
+
+  it('the benchmark baseline page draws its chart with DuckDB-WASM', async () => {
+    const s = await session();
+    const page = await s.open('/bench/conventional/');
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    await page.waitForSelector('[data-conventional][data-rendered-by="duckdb"] .chart-svg svg', { timeout: REDRAW_TIMEOUT });
+    const table = await figureTable(page, '[data-conventional]');
+    const dashboard = await (await s.open('/trafficking-in-persons/')).evaluate(() =>
+      [...document.querySelectorAll('.figure-host[data-chart] .chart-table table tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
+    );
+    // Same data, same chart code: the baseline's table is the dashboard's default trend table.
+    expect(table).toEqual(dashboard);
+  });
+});
