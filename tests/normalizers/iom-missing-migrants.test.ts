@@ -163,23 +163,23 @@ describe('iom-missing-migrants: golden', () => {
   it('aggregates dead and missing by country, world, route, cause and region per year', async () => {
     const { output } = await run();
     expect(values(output.observations, 'smg_dead_missing')).toEqual({
-      '001 2019 Central Mediterranean': 18,
-      '001 2019 Drowning': 18,
-      '001 2019 Harsh environmental conditions / lack of adequate shelter, food, water': 1,
+      '001 2019 route: Central Mediterranean': 18,
+      '001 2019 cause: Drowning': 18,
+      '001 2019 cause: Harsh environmental conditions / lack of adequate shelter, food, water': 1,
       '001 2019 region: Mediterranean': 18,
       '001 2019 region: North America': 1,
       '001 2019 total': 19,
-      '001 2019 US-Mexico border crossing': 1,
-      '001 2019 Violence': 0,
-      '001 2020 Mixed or unknown': 2,
+      '001 2019 route: US-Mexico border crossing': 1,
+      '001 2019 cause: Violence': 0,
+      '001 2020 cause: Mixed or unknown': 2,
       '001 2020 region: Central America': 3,
       '001 2020 region: Europe': 1,
       '001 2020 total': 4,
-      '001 2020 Vehicle accident / death linked to hazardous transport': 2,
-      '001 2024 Drowning': 4,
+      '001 2020 cause: Vehicle accident / death linked to hazardous transport': 2,
+      '001 2024 cause: Drowning': 4,
       '001 2024 region: Western Africa': 4,
       '001 2024 total': 4,
-      '001 2024 Western Africa / Atlantic route to the Canary Islands': 4,
+      '001 2024 route: Western Africa / Atlantic route to the Canary Islands': 4,
       'ESP 2024 total': 4,
       'LBY 2019 total': 18,
       'MEX 2020 total': 3,
@@ -200,9 +200,9 @@ describe('iom-missing-migrants: golden', () => {
 
   it('does not publish a dead/missing split that a correction record makes negative, and reports it', async () => {
     const { output } = await run();
-    expect(pick(output.observations, 'smg_dead', '001', 2019, 'Violence')).toBeUndefined();
-    expect(pick(output.observations, 'smg_missing', '001', 2019, 'Violence')).toBeUndefined();
-    expect(pick(output.observations, 'smg_missing', '001', 2019, 'Drowning')?.value).toBe(15);
+    expect(pick(output.observations, 'smg_dead', '001', 2019, 'cause: Violence')).toBeUndefined();
+    expect(pick(output.observations, 'smg_missing', '001', 2019, 'cause: Violence')).toBeUndefined();
+    expect(pick(output.observations, 'smg_missing', '001', 2019, 'cause: Drowning')?.value).toBe(15);
     expect(output.quality).toEqual([
       {
         source: 'iom-missing-migrants', source_ref: ref('7'), check: 'incident date vs month',
@@ -211,7 +211,7 @@ describe('iom-missing-migrants: golden', () => {
       {
         source: 'iom-missing-migrants', source_ref: ref('5'), check: 'dead / missing split of an aggregate',
         message:
-          'Violence 2019: dead sums to 2 and missing to -2: correction records in this cell move persons from missing to dead while the original ' +
+          'cause: Violence 2019: dead sums to 2 and missing to -2: correction records in this cell move persons from missing to dead while the original ' +
           'record counting them as missing sits in another; smg_dead and smg_missing not published for this cell (smg_dead_missing is)',
       },
     ]);
@@ -369,10 +369,10 @@ describe.skipIf(!existsSync(MIRROR_FILE))('iom-missing-migrants: the real mirror
     expect(pick(o, 'smg_dead', 'NLD', 2018)?.value).toBe(5);
     expect(pick(o, 'smg_missing', 'NLD', 2018)?.value).toBe(13);
     expect(pick(o, 'smg_dead_missing', 'CYM', 2023)).toEqual(obs('smg_dead_missing', 'CYM', 2023, 'total', 4, '13994,14118'));
-    expect(pick(o, 'smg_missing', '001', 2022, 'Caribbean to Central America')).toEqual(
-      obs('smg_missing', '001', 2022, 'Caribbean to Central America', 17, '12121-12122'),
+    expect(pick(o, 'smg_missing', '001', 2022, 'route: Caribbean to Central America')).toEqual(
+      obs('smg_missing', '001', 2022, 'route: Caribbean to Central America', 17, '12121-12122'),
     );
-    expect(pick(o, 'smg_dead_missing', '001', 2018, 'DRC to Uganda')).toEqual(obs('smg_dead_missing', '001', 2018, 'DRC to Uganda', 6, '4170,4186'));
+    expect(pick(o, 'smg_dead_missing', '001', 2018, 'route: DRC to Uganda')).toEqual(obs('smg_dead_missing', '001', 2018, 'route: DRC to Uganda', 6, '4170,4186'));
     expect(pick(o, 'smg_dead', '001', 2023)?.value).toBe(5357);
     expect(pick(o, 'smg_missing', '001', 2023)?.value).toBe(3249);
     expect(pick(o, 'smg_dead_missing', 'MEX', 2022)?.value).toBe(288);
@@ -396,6 +396,6 @@ describe.skipIf(!existsSync(MIRROR_FILE))('iom-missing-migrants: the real mirror
     expect(rows.filter((r) => typeof r['survivors'] === 'number' && r['survivors'] < 0)).toHaveLength(11);
     const checks = output.quality.map((q) => q.check);
     expect(checks.filter((c) => c === 'incident date vs month')).toHaveLength(13);
-    expect(output.quality.filter((q) => q.check === 'dead / missing split of an aggregate').map((q) => q.message.split(':')[0])).toEqual(['Violence 2024']);
+    expect(output.quality.filter((q) => q.check === 'dead / missing split of an aggregate').map((q) => q.message.split(': dead')[0])).toEqual(['cause: Violence 2024']);
   });
 });

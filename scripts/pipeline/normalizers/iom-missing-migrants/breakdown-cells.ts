@@ -2,8 +2,11 @@ import type { Incident } from './read-record.ts';
 
 /** M49 code of the world, the geo of the route, cause and region breakdowns. */
 export const WORLD = '001';
-/** Prefix that keeps MMP's regions of incident apart from route names in the shared category axis. */
-const REGION_PREFIX = 'region: ';
+/**
+ * Prefixes that keep the three cuts of the world total (routes, causes, MMP regions of incident) apart on the one
+ * category axis, so that no chart or query can add one cut to another.
+ */
+export const CATEGORY_PREFIX = { route: 'route: ', cause: 'cause: ', region: 'region: ' } as const;
 
 /** The sums of one geo × year × category. */
 export interface Cell {
@@ -22,9 +25,13 @@ export interface Cell {
 
 /** The breakdown cells a record belongs to: its country (if it is one), the world, its route, cause and region. */
 function cellsOf(i: Incident): { geo: string; category: string }[] {
-  const out = [{ geo: WORLD, category: 'total' }, { geo: WORLD, category: i.cause }, { geo: WORLD, category: `${REGION_PREFIX}${i.region}` }];
+  const out = [
+    { geo: WORLD, category: 'total' },
+    { geo: WORLD, category: `${CATEGORY_PREFIX.cause}${i.cause}` },
+    { geo: WORLD, category: `${CATEGORY_PREFIX.region}${i.region}` },
+  ];
   if (i.geo !== null) out.unshift({ geo: i.geo, category: 'total' });
-  if (i.route !== null) out.push({ geo: WORLD, category: i.route });
+  if (i.route !== null) out.push({ geo: WORLD, category: `${CATEGORY_PREFIX.route}${i.route}` });
   return out;
 }
 

@@ -11,7 +11,7 @@ const COMMON_CAVEAT =
 
 const BREAKDOWN_NOTE =
   'Country rows use the ISO3 code of the MMP "Country of Incident" (incidents at sea carry the country MMP assigns them). ' +
-  'World rows (geo 001) carry category "total", a migration route name, a cause of death, or "region: <MMP region of incident>": ' +
+  'World rows (geo 001) carry category "total", "route: <migration route>", "cause: <cause of death>" or "region: <MMP region of incident>": ' +
   'these are three different breakdowns of the same total and must not be added across. Records without a migration route ' +
   '(about 15%) are in no route row, so route rows do not add up to the world total.';
 
