@@ -1,7 +1,7 @@
 /** Build-time loaders: release → chart inputs, through the shared queries. Never imported by browser code. */
 import { query } from '../lib/release-db.ts';
 import { loadCatalog, type Catalog } from '../lib/release.ts';
-import { breakdownQuery, flowsQuery, latestQuery, seriesQuery, TOTAL_SLICE, type Query, type Slice } from './queries.ts';
+import { breakdownQuery, categoryRankingQuery, flowsQuery, latestQuery, seriesQuery, TOTAL_SLICE, type Query, type Slice } from './queries.ts';
 import { toBars, toFlows, toMapValues, toSeries, toStacks, type Row } from './shape.ts';
 
 export interface GeoInfo {
@@ -58,8 +58,12 @@ export async function stacks(indicator: string, geo: string, years: [number, num
   return toStacks(await run(breakdownQuery(indicator, geo, years, axis)));
 }
 
-export async function flows(indicator: string, years: [number, number], geo: string | null = null) {
-  return toFlows(await run(flowsQuery(indicator, years, geo)), await names());
+export async function flows(indicator: string, years: [number, number], geo: string | null = null, categories: string[] = []) {
+  return toFlows(await run(flowsQuery(indicator, years, geo, categories)), await names());
+}
+
+export async function categoryRanking(indicator: string, geo: string, year: number, prefix: string) {
+  return toBars(await run(categoryRankingQuery(indicator, geo, year, prefix)), new Map(), 'key');
 }
 
 /** Years an indicator covers, from the catalog. */

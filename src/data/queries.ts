@@ -58,17 +58,30 @@ export function breakdownQuery(indicator: string, geo: string, years: [number, n
 
 /**
  * Flows summed over the years: exact values are added; censored cells are counted separately so that a flow with a
- * suppressed part is shown as "at least" its exact sum, never as if complete.
+ * suppressed part is shown as "at least" its exact sum, never as if complete. `categories` keeps only the breakdown
+ * labels whose direction is counterpart → geo (e.g. a seizure's origin and transit, not its destination).
  */
-export function flowsQuery(indicator: string, years: [number, number], geo: string | null = null): Query {
+export function flowsQuery(indicator: string, years: [number, number], geo: string | null = null, categories: string[] = []): Query {
+  const byCategory = categories.length > 0 ? `AND category IN (${placeholders(categories.length)})` : '';
   return {
     sql: `SELECT counterpart AS origin, geo AS destination, sum(value) AS value, count(censored) AS censored_cells,
         min(year) AS year_min, max(year) AS year_max
       FROM observations
       WHERE indicator = ? AND counterpart IS NOT NULL AND sex = 'total' AND age = 'total' AND year BETWEEN ? AND ?
-        AND (? IS NULL OR geo = ? OR counterpart = ?)
+        AND (? IS NULL OR geo = ? OR counterpart = ?) ${byCategory}
       GROUP BY counterpart, geo ORDER BY value DESC NULLS LAST, origin, destination`,
-    params: [indicator, years[0], years[1], geo, geo, geo],
+    params: [indicator, years[0], years[1], geo, geo, geo, ...categories],
+  };
+}
+
+/** One world-level breakdown in one year, e.g. migration routes: the categories that start with `prefix`. */
+export function categoryRankingQuery(indicator: string, geo: string, year: number, prefix: string): Query {
+  return {
+    sql: `SELECT substr(category, ?) AS key, substr(category, ?) AS label, ${VALUE_COLUMNS} FROM observations
+      WHERE indicator = ? AND geo = ? AND year = ? AND sex = 'total' AND age = 'total' AND counterpart IS NULL
+        AND starts_with(category, ?)
+      ORDER BY key`,
+    params: [prefix.length + 1, prefix.length + 1, indicator, geo, year, prefix],
   };
 }
 
