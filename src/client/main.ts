@@ -4,7 +4,9 @@
  * URL, the tabs, the tooltip and the notice for a link that could not be read. `start()` is called by
  * ClientScript.astro; everything else here is pure and tested in tests/site/client.test.ts.
  */
-import { parseState, serializeState, type ParsedState, type StateSpace, type ViewState } from '../state/url-state.ts';
+import { parseState, reasonText, serializeState, type ParsedState, type StateSpace, type ViewState } from '../state/url-state.ts';
+import type { Locale } from '../charts/types.ts';
+import { makeLocale } from '../i18n/locale.ts';
 import type { ChartSpec } from './redraw.ts';
 import { initTabs } from './tabs.ts';
 import { initTooltip } from './tooltip.ts';
@@ -65,23 +67,43 @@ export function readEngineBytes(json: string | null | undefined): number | null 
   }
 }
 
-const PARAM_NAMES: Record<string, string> = { geo: 'countries', years: 'years', tab: 'tab', indicator: 'indicator', lang: 'language' };
-
-/** The notice for a link whose parameters were (partly) ignored. */
-export function linkNotice(problems: ParsedState['problems']): string {
-  const items = problems.map((p) => `“${p.param}=${p.value}” (${p.reason})`);
-  return `Part of this link could not be used, so the default view is shown for it: ${items.join('; ')}.`;
+/** The page's language (`<html lang>`), for the texts this script writes. */
+export function pageLocale(doc: Document): Locale {
+  return makeLocale(doc.documentElement.lang || 'en');
 }
 
-/** The status line for a form that cannot be applied. */
-export function formProblem(problems: ParsedState['problems'], yearRange: [number, number]): string {
+const EN = makeLocale('en');
+
+/** A URL parameter's name in words, in a status line. */
+function paramName(param: string, { t }: Locale): string {
+  switch (param) {
+    case 'tab':
+      return t('status.param.tab');
+    case 'indicator':
+      return t('status.param.indicator');
+    case 'lang':
+      return t('status.param.lang');
+    default:
+      return param;
+  }
+}
+
+/** The notice for a link whose parameters were (partly) ignored. */
+export function linkNotice(problems: ParsedState['problems'], locale: Locale = EN): string {
+  const items = problems.map((p) => locale.t('notice.problem', { param: p.param, value: p.value, reason: reasonText(p, locale) }));
+  return locale.t('notice.link', { problems: items.join('; ') });
+}
+
+/** The status line for a form that cannot be applied (the form only sets countries and years). */
+export function formProblem(problems: ParsedState['problems'], yearRange: [number, number], locale: Locale = EN): string {
+  const { t } = locale;
   const parts = problems.map((p) => {
-    if (p.param === 'geo' && p.reason === 'empty list') return 'choose at least one country or area';
-    if (p.param === 'geo') return `countries: ${p.reason}`;
-    if (p.param === 'years') return `years must be between ${yearRange[0]} and ${yearRange[1]}, the first not after the last`;
-    return `${PARAM_NAMES[p.param] ?? p.param}: ${p.reason}`;
+    if (p.param === 'geo' && p.reason === 'empty-list') return t('status.chooseGeo');
+    if (p.param === 'geo') return t('status.geoProblem', { reason: reasonText(p, locale) });
+    if (p.param === 'years') return t('status.yearsProblem', { from: yearRange[0], to: yearRange[1] });
+    return t('status.paramProblem', { param: paramName(p.param, locale), reason: reasonText(p, locale) });
   });
-  return `Not updated: ${parts.join('; ')}.`;
+  return t('status.notUpdated', { problems: parts.join('; ') });
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -136,6 +158,8 @@ function setForm(w: Wired, s: ViewState) {
 
 export function start(doc: Document = document): void {
   const win = doc.defaultView!;
+  const locale = pageLocale(doc);
+  const { t } = locale;
   initTooltip(doc);
   const release = doc.body.dataset['release'];
   const bytes = Number(doc.body.dataset['observationsBytes']);
@@ -164,7 +188,7 @@ export function start(doc: Document = document): void {
   const notice = doc.querySelector<HTMLElement>('[data-notice]');
   if (parsed.problems.length > 0) {
     if (notice) {
-      notice.textContent = linkNotice(parsed.problems);
+      notice.textContent = linkNotice(parsed.problems, locale);
       notice.hidden = false;
     }
     writeUrl(); // the address bar now says what is shown; the notice says what was dropped
@@ -193,14 +217,14 @@ export function start(doc: Document = document): void {
         state = { ...state, geo: next.geo, years: next.years };
         qs = writeUrl();
       }
-      const view = showProgress(w.status, engineUp ? 'Updating the chart…' : undefined);
+      const view = showProgress(w.status, locale, engineUp ? t('status.updating') : undefined);
       w.host.setAttribute('aria-busy', 'true');
       try {
         const { redraw, updatedText } = await import('./redraw.ts');
-        if (!source) throw new Error('this page does not name its data release');
+        if (!source) throw new Error(t('status.noRelease'));
         const href = qs ? `${win.location.pathname}${qs}` : undefined;
         const result = await redraw(w.host, w.spec, next, {
-          source, names: w.names, ...(href ? { href } : {}),
+          source, names: w.names, locale, ...(href ? { href } : {}),
           progress: (stage, loaded, total) => {
             if (mine === token) view.update(stage, loaded, stage === 'engine' && engineBytes ? engineBytes : total);
           },
@@ -210,14 +234,14 @@ export function start(doc: Document = document): void {
         if (!result.applied) return;
         w.host.dataset['renderedBy'] = 'duckdb';
         w.host.dataset['state'] = qs;
-        view.done(updatedText(next.geo.length, next.years, result.queryMs));
+        view.done(updatedText(next.geo.length, next.years, result.queryMs, locale));
         // The link's notice described the view the page opened with; a view the reader chose replaces it.
         if (byUser && urlBound && notice) notice.hidden = true;
       } catch (e) {
         if (mine !== token) return;
         requested = { geo: [], years: [0, 0] }; // nothing is in flight: asking again must retry
         console.error(e);
-        view.done(`The chart could not be redrawn (${e instanceof Error ? e.message : String(e)}); it still shows the previous view.`);
+        view.done(t('status.failed', { error: e instanceof Error ? e.message : String(e) }));
       } finally {
         if (mine === token) w.host.removeAttribute('aria-busy');
       }
@@ -228,7 +252,7 @@ export function start(doc: Document = document): void {
       const geo = [...w.select.selectedOptions].map((o) => o.value);
       const { state: s, problems } = parseState(formSearch(geo, w.from.value, w.to.value), w.space);
       if (problems.length > 0) {
-        w.status.replaceChildren(formProblem(problems, w.space.yearRange));
+        w.status.replaceChildren(formProblem(problems, w.space.yearRange, locale));
         return;
       }
       const next = canonical({ ...s, tab: urlBound ? state.tab : 'chart' }, w.space.defaults);

@@ -2,7 +2,11 @@
  * Progress of a redraw in the form's `[data-status]` live region: a <progress> bar that moves with every chunk, and
  * a sentence that changes only in 10 % steps, so a screen reader is not flooded with announcements.
  */
+import type { Locale } from '../charts/types.ts';
+import { makeLocale } from '../i18n/locale.ts';
 import type { Stage } from './engine.ts';
+
+const EN = makeLocale('en');
 
 /** Percentage shown for a stage, or null while the total is unknown. */
 export function percent(loaded: number, total: number | null): number | null {
@@ -11,16 +15,17 @@ export function percent(loaded: number, total: number | null): number | null {
 }
 
 /** The sentence for a progress event; `step` rounds the percentage down (10 for the live region). */
-export function progressText(stage: Stage, loaded: number, total: number | null, step = 1): string {
+export function progressText(stage: Stage, loaded: number, total: number | null, step = 1, locale: Locale = EN): string {
+  const { t } = locale;
   const p = percent(loaded, total);
   const shown = p === null ? null : Math.floor(p / step) * step;
   switch (stage) {
     case 'engine':
-      return shown === null ? 'Loading the query engine…' : `Loading the query engine… ${shown}%`;
+      return shown === null ? t('status.engine') : t('status.enginePercent', { percent: locale.number(shown, 0) });
     case 'data':
-      return 'Reading the data release…';
+      return t('status.data');
     case 'query':
-      return 'Querying…';
+      return t('status.query');
   }
 }
 
@@ -34,7 +39,7 @@ export interface ProgressView {
  * Shows progress inside `status` (which keeps its role="status"); call `done` to finish. `first` is the sentence
  * before any event: the engine's when it may still have to load, otherwise a plain "Updating the chart…".
  */
-export function showProgress(status: HTMLElement, first = 'Loading the query engine…'): ProgressView {
+export function showProgress(status: HTMLElement, locale: Locale = EN, first = locale.t('status.engine')): ProgressView {
   const doc = status.ownerDocument;
   const text = doc.createElement('span');
   const bar = doc.createElement('progress');
@@ -53,7 +58,7 @@ export function showProgress(status: HTMLElement, first = 'Loading the query eng
       else if (stage === 'data' && engineBusy) return;
       if (p === null) bar.removeAttribute('value');
       else bar.value = p;
-      const sentence = progressText(stage, loaded, total, 10);
+      const sentence = progressText(stage, loaded, total, 10, locale);
       if (sentence !== last) {
         last = sentence;
         text.textContent = sentence;

@@ -3,6 +3,7 @@
  * with bound parameters, and the same chart and figure functions the build used turn the rows into the figure's HTML.
  * Loaded only on interaction (a dynamic import from main.ts), together with the chart code and the engine.
  */
+import type { Locale } from '../charts/types.ts';
 import { lineChart } from '../charts/line-chart.ts';
 import { figureHtml, type Frame } from '../charts/figure.ts';
 import { makeLocale } from '../i18n/locale.ts';
@@ -22,7 +23,7 @@ export interface ChartSpec {
   frame: Frame;
 }
 
-const locale = makeLocale('en');
+const EN = makeLocale('en');
 
 export function yearsText(years: [number, number]): string {
   return years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`;
@@ -39,15 +40,16 @@ export function trendFrame(spec: ChartSpec, years: [number, number], href?: stri
  * The figure's HTML for query rows: identical to what the build renders for the same rows and years
  * (and the default view gets no permalink, exactly as at build time).
  */
-export function trendHtml(rows: Row[], spec: ChartSpec, state: Pick<ViewState, 'years'>, names: ReadonlyMap<string, string>, href?: string): string {
+export function trendHtml(rows: Row[], spec: ChartSpec, state: Pick<ViewState, 'years'>, names: ReadonlyMap<string, string>, href?: string, locale: Locale = EN): string {
   const chartId = spec.chartId ?? spec.frame.id.replace(/-figure$/, '');
   const chart = lineChart(toSeries(rows, names), { id: chartId, title: spec.frame.title, unit: spec.unit, yearDomain: state.years }, locale);
   return figureHtml(chart, trendFrame(spec, state.years, href), locale);
 }
 
 /** "Updated: 3 countries, 2010–2020 (query 12 ms)". */
-export function updatedText(geos: number, years: [number, number], queryMs: number): string {
-  return `Updated: ${geos} ${geos === 1 ? 'country' : 'countries'}, ${yearsText(years)} (query ${Math.max(0, Math.round(queryMs))} ms)`;
+export function updatedText(geos: number, years: [number, number], queryMs: number, locale: Locale = EN): string {
+  const params = { n: locale.number(geos), years: yearsText(years), ms: locale.number(Math.max(0, Math.round(queryMs)), 0) };
+  return geos === 1 ? locale.t('status.updated.one', params) : locale.t('status.updated.other', params);
 }
 
 const engines = new Map<string, Engine>();
@@ -66,6 +68,8 @@ export function prepare(source: ParquetSource, indicator: string): Promise<void>
 export interface RedrawOptions {
   source: ParquetSource;
   names: ReadonlyMap<string, string>;
+  /** The page's language; the figure is drawn as the build drew it in that language. Default: English. */
+  locale?: Locale;
   /** Permalink for the figure's source line; omitted for the default view. */
   href?: string;
   progress?: Progress;
@@ -90,6 +94,6 @@ export async function redraw(host: HTMLElement, spec: ChartSpec, state: ViewStat
   const queryMs = performance.now() - t0;
   if (opts.isCurrent && !opts.isCurrent()) return { queryMs, rows: rows.length, applied: false };
   // figureHtml escapes every text and attribute it writes (src/charts/svg.ts), so names and values cannot inject markup.
-  host.innerHTML = trendHtml(rows, spec, state, opts.names, opts.href);
+  host.innerHTML = trendHtml(rows, spec, state, opts.names, opts.href, opts.locale);
   return { queryMs, rows: rows.length, applied: true };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseState, serializeState, type StateSpace } from '../../src/state/url-state.ts';
+import { parseState, reasonText, serializeState, type StateSpace } from '../../src/state/url-state.ts';
+import { makeLocale } from '../../src/i18n/locale.ts';
 
 const space: StateSpace = {
   geos: new Set(['KEN', 'NGA', 'GBR_S', '001']),
@@ -25,19 +26,22 @@ describe('URL state', () => {
   });
 
   it.each([
-    ['geo=ZZZ', 'geo', 'unknown code ZZZ'],
-    ["geo=KEN');DROP TABLE observations;--", 'geo', "unknown code KEN');DROP TABLE observations;--"],
-    ['geo=KEN,NGA,GBR_S,001', 'geo', 'at most 3 countries or areas'],
-    ['years=2021-2015', 'years', 'start after end'],
-    ['years=1990-2000', 'years', 'outside 2003–2021'],
-    ['years=20x5', 'years', 'expected YYYY or YYYY-YYYY'],
-    ['tab=pie', 'tab', 'expected one of chart, map, table'],
-    ['indicator=nope', 'indicator', 'unknown indicator'],
-    ['colour=red', 'colour', 'unknown parameter'],
-  ])('falls back to the default on %s and says why', (qs, param, reason) => {
+    ['geo=ZZZ', 'geo', 'unknown-code', 'unknown code ZZZ'],
+    ["geo=KEN');DROP TABLE observations;--", 'geo', 'unknown-code', "unknown code KEN');DROP TABLE observations;--"],
+    ['geo=KEN,NGA,GBR_S,001', 'geo', 'too-many', 'at most 3 countries or areas'],
+    ['years=2021-2015', 'years', 'start-after-end', 'start after end'],
+    ['years=1990-2000', 'years', 'outside-range', 'outside 2003–2021'],
+    ['years=20x5', 'years', 'bad-years', 'expected YYYY or YYYY-YYYY'],
+    ['tab=pie', 'tab', 'bad-tab', 'expected one of chart, map, table'],
+    ['indicator=nope', 'indicator', 'unknown-indicator', 'unknown indicator'],
+    ['colour=red', 'colour', 'unknown-parameter', 'unknown parameter'],
+    ['lang=xx', 'lang', 'unsupported-lang', 'only English is available so far'],
+  ])('falls back to the default on %s and says why', (qs, param, reason, words) => {
     const { state, problems } = parseState(`?${qs}`, space);
     expect(state).toEqual(space.defaults);
-    expect(problems).toEqual([{ param, value: new URLSearchParams(qs).get(param), reason }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ param, value: new URLSearchParams(qs).get(param), reason });
+    expect(reasonText(problems[0]!, makeLocale('en'))).toBe(words);
   });
 
   it('keeps the valid parameters when another one is malformed', () => {
