@@ -29,9 +29,12 @@ export interface DomainSpec {
    */
   headline: { indicator: string; geo: string; year?: number };
   breakdowns: BreakdownSpec[];
-  /** Ranked latest values of a world-level breakdown (routes, causes). */
-  rankings?: { indicator: string; geo: string; prefix?: string; exclude?: string; titleKey: string }[];
-  flows?: { indicator: string; titleKey: string };
+  /** Ranked values of one prefixed world-level breakdown (routes, causes) in one complete year. */
+  rankings?: { indicator: string; geo: string; prefix: string; year: number; titleKey: string; categoryKey: string }[];
+  /** Origin → destination views; `categories` keeps only labels whose direction is counterpart → geo. */
+  flows?: { indicator: string; titleKey: string; categories?: string[] }[];
+  /** Several indicators of one country on one chart (e.g. the four cyber offence types). */
+  comparisons?: { indicators: string[]; geo: string; titleKey: string }[];
   points?: 'migrant_incidents' | 'pangolin_seizures';
   /** Further indicators listed with links. */
   more: string[];
@@ -49,7 +52,7 @@ export const DOMAINS: DomainSpec[] = [
       { indicator: 'tip_victims_detected', axis: 'sex', geo: 'MEX', titleKey: 'domain.trafficking-in-persons.breakdown.sex' },
       { indicator: 'tip_victims_detected', axis: 'age', geo: 'NGA', titleKey: 'domain.trafficking-in-persons.breakdown.age' },
     ],
-    flows: { indicator: 'tip_victims_by_citizenship', titleKey: 'domain.trafficking-in-persons.flows' },
+    flows: [{ indicator: 'tip_victims_by_citizenship', titleKey: 'domain.trafficking-in-persons.flows' }],
     more: ['tip_victims_detected_rate', 'tip_persons_prosecuted', 'tip_persons_convicted', 'tip_persons_convicted_rate', 'tip_persons_formal_contact', 'tip_offences', 'tip_victims_repatriated_from', 'tip_persons_convicted_by_citizenship'],
   },
   {
@@ -60,7 +63,8 @@ export const DOMAINS: DomainSpec[] = [
     headline: { indicator: 'smg_dead_missing', geo: '001', year: 2023 },
     breakdowns: [],
     rankings: [
-      { indicator: 'smg_dead_missing', geo: '001', titleKey: 'domain.migrant-smuggling.ranking.routes', exclude: 'region: ' },
+      { indicator: 'smg_dead_missing', geo: '001', prefix: 'route: ', year: 2023, titleKey: 'domain.migrant-smuggling.ranking.routes', categoryKey: 'domain.migrant-smuggling.ranking.routeAxis' },
+      { indicator: 'smg_dead_missing', geo: '001', prefix: 'cause: ', year: 2023, titleKey: 'domain.migrant-smuggling.ranking.causes', categoryKey: 'domain.migrant-smuggling.ranking.causeAxis' },
     ],
     points: 'migrant_incidents',
     more: ['smg_dead', 'smg_missing', 'smg_offences_smuggling_migrants', 'smg_offences_smuggling_migrants_rate'],
@@ -84,7 +88,10 @@ export const DOMAINS: DomainSpec[] = [
     trendGeos: ['CHN', 'VNM', 'IND', 'MYS', 'NGA'],
     headline: { indicator: 'wl_rhinos_poached', geo: '002' },
     breakdowns: [{ indicator: 'wl_pangolin_seized_kg', axis: 'category', geo: 'CHN', titleKey: 'domain.wildlife.breakdown.product' }],
-    flows: { indicator: 'wl_cites_confiscated_shipments', titleKey: 'domain.wildlife.flows' },
+    flows: [
+      { indicator: 'wl_cites_confiscated_shipments', titleKey: 'domain.wildlife.flows' },
+      { indicator: 'wl_pangolin_seizure_routes', titleKey: 'domain.wildlife.flows.routes', categories: ['origin', 'via'] },
+    ],
     points: 'pangolin_seizures',
     more: ['wl_pangolin_seized_kg', 'wl_pangolin_seized_animals', 'wl_pangolin_seizure_routes', 'wl_cites_confiscated_quantity', 'wl_rhinos_poached', 'wl_rhino_horn_seized_kg', 'wl_rhino_horns_seized', 'wl_offences_protected_species', 'wl_offences_protected_species_rate'],
   },
@@ -104,6 +111,13 @@ export const DOMAINS: DomainSpec[] = [
     trendGeos: ['DEU', 'ESP', 'COL', 'JPN', 'NZL'],
     headline: { indicator: 'cyb_unlawful_access', geo: 'DEU' },
     breakdowns: [],
+    comparisons: [
+      {
+        indicators: ['cyb_fraud_cyber_rate', 'cyb_unlawful_access_rate', 'cyb_unlawful_interception_rate', 'cyb_unlawful_interference_rate'],
+        geo: 'ITA',
+        titleKey: 'domain.cybercrime.comparison',
+      },
+    ],
     more: ['cyb_fraud_cyber', 'cyb_unlawful_access', 'cyb_unlawful_access_rate', 'cyb_unlawful_interception', 'cyb_unlawful_interception_rate', 'cyb_unlawful_interference', 'cyb_unlawful_interference_rate'],
   },
 ];

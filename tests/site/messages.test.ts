@@ -61,7 +61,12 @@ describe('message catalog', () => {
         if (!(`domain.${d.slug}.${part}` in en)) missing.push(`domain.${d.slug}.${part}`);
         else expect(domainText(d, part, locale)).not.toMatch(/^domain\./);
       }
-      const keys = [...d.breakdowns.map((b) => b.titleKey), ...(d.rankings ?? []).map((r) => r.titleKey), ...(d.flows ? [d.flows.titleKey] : [])];
+      const keys = [
+        ...d.breakdowns.map((b) => b.titleKey),
+        ...(d.rankings ?? []).flatMap((r) => [r.titleKey, r.categoryKey]),
+        ...(d.flows ?? []).map((f) => f.titleKey),
+        ...(d.comparisons ?? []).map((c) => c.titleKey),
+      ];
       missing.push(...keys.filter((k) => !(k in en)));
     }
     expect(missing).toEqual([]);
