@@ -115,7 +115,7 @@ export const en: Record<string, string> = {
   'home.source': 'Source: {sources}. Row {row}.',
   'home.noData': 'No data in this release.',
   'home.jump': 'Go to a country or an indicator',
-  'home.countryField': 'Country or area',
+  'home.countryField': 'Country, area or indicator',
   'home.find': 'Find',
   'home.allCountries': 'All {n} countries and areas',
   'home.allIndicators': 'All {n} indicators',

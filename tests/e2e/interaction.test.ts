@@ -189,6 +189,16 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     expect(await page.locator('#panel-map').isVisible()).toBe(false);
   });
 
+  it('home: a country or indicator typed in the go-to box opens its page', async () => {
+    const s = await session();
+    const page = await s.open('/');
+    await page.fill('form[data-jump] input', 'Kenya');
+    await Promise.all([page.waitForURL('**/country/KEN/'), page.click('form[data-jump] button')]);
+    await page.goBack();
+    await page.fill('form[data-jump] input', 'Detected victims of trafficking in persons');
+    await Promise.all([page.waitForURL('**/indicator/tip_victims_detected/'), page.click('form[data-jump] button')]);
+  });
+
   it('the benchmark baseline page draws its chart with DuckDB-WASM', async () => {
     const s = await session();
     const page = await s.open('/bench/conventional/');

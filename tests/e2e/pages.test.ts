@@ -102,6 +102,12 @@ describe.skipIf(!BUILT)(title('every built page'), () => {
       }
       for (const m of html.matchAll(CSS_URL)) problems.push(`${where}: url(${m[1]})`);
       if (!/<meta http-equiv="Content-Security-Policy" content="default-src 'self'/.test(html)) problems.push(`${where}: no CSP with default-src 'self'`);
+      // The CSP allows scripts from the site's files only: inline code would be blocked, so it must never be emitted.
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        const attrs = m[1] ?? '';
+        if (/type="application\/(ld\+)?json"/.test(attrs) || /\bsrc=/.test(attrs)) continue;
+        if ((m[2] ?? '').trim() !== '') problems.push(`${where}: inline <script${attrs}>`);
+      }
     }
     expect(problems).toEqual([]);
   });
