@@ -15,6 +15,16 @@ export interface Frame {
   href?: string;
 }
 
+export function yearsText(years: [number, number]): string {
+  return years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`;
+}
+
+/** "Persons, 2003–2021": the unit and the years a figure covers, the same at build time and after a redraw. */
+export function subtitleOf(unit: string, years: [number, number]): string {
+  const u = unit ? `${unit[0]!.toUpperCase()}${unit.slice(1)}, ` : '';
+  return `${u}${yearsText(years)}`;
+}
+
 function cell(v: string | number | null, numeric: boolean | undefined, locale: Locale): string {
   if (v === null) return el('td', { class: 'missing' }, text(locale.t('chart.noData')));
   if (typeof v === 'number') return el('td', { class: 'num' }, text(locale.number(v)));

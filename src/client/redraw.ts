@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../charts/types.ts';
 import { lineChart } from '../charts/line-chart.ts';
-import { figureHtml, type Frame } from '../charts/figure.ts';
+import { figureHtml, subtitleOf, yearsText, type Frame } from '../charts/figure.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { seriesQuery } from '../data/queries.ts';
 import { toSeries, type Row } from '../data/shape.ts';
@@ -25,15 +25,11 @@ export interface ChartSpec {
 
 const EN = makeLocale('en');
 
-export function yearsText(years: [number, number]): string {
-  return years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`;
-}
 
 /** The frame of the redrawn figure: as the build frames it (src/lib/frames.ts), with the years of the view. */
 export function trendFrame(spec: ChartSpec, years: [number, number], href?: string): Frame {
   const { id, title, source, version, caveat } = spec.frame;
-  const unit = spec.unit ? `${spec.unit[0]!.toUpperCase()}${spec.unit.slice(1)}` : '';
-  return { id, title, subtitle: `${unit}, ${yearsText(years)}`, source, version, caveat, ...(href ? { href } : {}) };
+  return { id, title, subtitle: subtitleOf(spec.unit, years), source, version, caveat, ...(href ? { href } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Frames (title, unit, years, source, caveat, version) for charts of an indicator, from the catalog. */
-import type { Frame } from '../charts/figure.ts';
+import { subtitleOf, yearsText, type Frame } from '../charts/figure.ts';
 import { getCatalog } from '../data/load.ts';
 
 export function indicatorDef(id: string) {
@@ -17,16 +17,14 @@ export function sourceLine(sourceIds: string[]): string {
     .join('; ');
 }
 
-export function yearsText(years: [number, number]): string {
-  return years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`;
-}
+export { yearsText };
 
 export function frameFor(indicator: string, id: string, years: [number, number], title?: string, href?: string): Frame {
   const def = indicatorDef(indicator);
   return {
     id,
     title: title ?? def.title,
-    subtitle: `${def.unit[0]!.toUpperCase()}${def.unit.slice(1)}, ${yearsText(years)}`,
+    subtitle: subtitleOf(def.unit, years),
     source: sourceLine(def.sources),
     version: getCatalog().version,
     caveat: def.caveat,
