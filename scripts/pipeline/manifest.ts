@@ -71,9 +71,3 @@ export function loadManifests(dir: string): SourceManifest[] {
     .sort()
     .map((f) => parseManifest(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
 }
-
-export function fileLayout(manifest: SourceManifest, name: string): FileLayout {
-  const f = manifest.files.find((x) => x.name === name);
-  if (!f) throw new PipelineError({ file: `data/sources/${manifest.id}.json` }, `no file "${name}" in manifest`);
-  return f;
-}

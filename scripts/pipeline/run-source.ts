@@ -1,6 +1,6 @@
 import type { SourceManifest } from './manifest.ts';
 import type { ResolvedFile } from './resolve-files.ts';
-import { readTable, type RawTable } from './read-table.ts';
+import { isBlank, readTable, type RawTable } from './read-table.ts';
 import { FileLedger, type FileAccount, type QuarantineEntry } from './ledger.ts';
 import type { GeoIndex, GeoResolution } from './reference/geo-index.ts';
 import type { NormalizeOutput, SourceModule } from './source-module.ts';
@@ -23,7 +23,7 @@ export function openLedgers(sourceId: string, tables: Map<string, RawTable>): Ma
   for (const [name, t] of tables) {
     const ledger = new FileLedger(sourceId, t);
     for (const r of t.rows) {
-      if (r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) ledger.quarantine(r, 'blank row');
+      if (isBlank(r.cells)) ledger.quarantine(r, 'blank row');
     }
     ledgers.set(name, ledger);
   }

@@ -126,6 +126,3 @@ export const DOMAINS: DomainSpec[] = [
 export function domainText(d: DomainSpec, part: 'title' | 'intro' | 'headline', locale: Locale): string {
   return locale.t(`domain.${d.slug}.${part}`);
 }
-
-/** Context series (corruption, money laundering, environment offences) have no dashboard; they have indicator pages. */
-export const CONTEXT_DOMAIN = 'context';

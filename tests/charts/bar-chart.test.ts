@@ -3,6 +3,7 @@ import { barChart, rankedBarChart, rankOrder, type BarChartOptions } from '../..
 import { makeLocale } from '../../src/i18n/locale.ts';
 import type { BarDatum } from '../../src/charts/types.ts';
 import { expectSvgSnapshot } from '../support/svg-snapshot.ts';
+import { expectAccessibleMarks } from '../support/chart-marks.ts';
 
 const en = makeLocale('en');
 
@@ -13,14 +14,6 @@ function censored(key: string, label: string): BarDatum {
   return { key, label, value: null, censored: '<5', min: 1, max: 4 };
 }
 
-/** Every focusable mark has a key, a label and a hover title equal to the label. */
-function expectAccessibleMarks(svg: string): string[] {
-  const focusable = svg.match(/tabindex="0"/g)?.length ?? 0;
-  const marks = [...svg.matchAll(/tabindex="0" data-key="([^"]+)" aria-label="([^"]+)"\/?>(?:<title>([^<]*)<\/title>)?/g)];
-  expect(marks.length).toBe(focusable);
-  for (const m of marks) expect(m[3]).toBe(m[2]);
-  return marks.map((m) => m[1]!);
-}
 
 const years = (values: (number | null | '<5')[]): BarDatum[] =>
   values.map((v, i) => (v === '<5' ? censored(String(2012 + i), String(2012 + i)) : bar(String(2012 + i), String(2012 + i), v)));

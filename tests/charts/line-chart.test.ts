@@ -4,6 +4,7 @@ import { makeLocale } from '../../src/i18n/locale.ts';
 import type { SeriesPoint } from '../../src/charts/types.ts';
 import { yearTicks } from '../../src/charts/axis.ts';
 import { expectSvgSnapshot } from '../support/svg-snapshot.ts';
+import { expectAccessibleMarks } from '../support/chart-marks.ts';
 
 const en = makeLocale('en');
 const options: LineChartOptions = { id: 'trend', title: 'Detected victims of trafficking', unit: 'Persons' };
@@ -15,14 +16,6 @@ function censored(series: string, year: number): SeriesPoint {
   return { series, year, value: null, censored: '<5', min: 1, max: 4 };
 }
 
-/** Every focusable mark has a key, a label and a hover title equal to the label. */
-function expectAccessibleMarks(svg: string): string[] {
-  const focusable = svg.match(/tabindex="0"/g)?.length ?? 0;
-  const marks = [...svg.matchAll(/tabindex="0" data-key="([^"]+)" aria-label="([^"]+)"\/?>(?:<title>([^<]*)<\/title>)?/g)];
-  expect(marks.length).toBe(focusable);
-  for (const m of marks) expect(m[3]).toBe(m[2]);
-  return marks.map((m) => m[1]!);
-}
 
 const typical = [
   p('Kenya', 2015, 120),
