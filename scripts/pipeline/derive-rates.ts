@@ -26,6 +26,7 @@ function rateDef(rule: RateRule, base: IndicatorDef): IndicatorDef {
     definition: `${base.title} divided by the mid-year population (World Bank SP.POP.TOTL) of the same country and year, times 100,000. Computed by the observatory, not by the publisher. ${base.definition}`,
     caveat: `Derived by the observatory. ${base.caveat} No rate is given where the count is censored or the population is unknown.`,
     breakdowns: [],
+    dimensions: [],
     derived: true,
     sources: [...base.sources, 'population-worldbank'],
   };

@@ -22,6 +22,13 @@ export interface FileLayout {
   preamble?: string;
 }
 
+/** A year the file covers only in part (a year still running, reports still arriving): drawn as such, never as a drop. */
+export interface PartialPeriod {
+  year: number;
+  /** What is missing, in a few words for a chart label and table, e.g. "to 15 November 2024". */
+  note: string;
+}
+
 export interface SourceManifest {
   id: string;
   domain: Domain | 'reference';
@@ -35,6 +42,8 @@ export interface SourceManifest {
   licence: string;
   citation: string;
   caveats: string[];
+  /** Years the publisher's file covers only in part; absent when none. */
+  partial_periods?: PartialPeriod[];
   files: FileLayout[];
 }
 
@@ -55,6 +64,11 @@ export function parseManifest(text: string, path: string): SourceManifest {
   }
   if (m.domain !== 'reference' && !DOMAINS.includes(m.domain)) {
     throw new PipelineError({ file: path }, `unknown domain "${m.domain}"`);
+  }
+  for (const p of m.partial_periods ?? []) {
+    if (!Number.isInteger(p.year) || typeof p.note !== 'string' || p.note.length === 0) {
+      throw new PipelineError({ file: path }, `partial_periods: each entry needs a whole "year" and a "note", found ${JSON.stringify(p)}`);
+    }
   }
   for (const f of m.files) {
     if (!/^[0-9a-f]{64}$/.test(f.sha256)) throw new PipelineError({ file: path }, `file ${f.name}: sha256 must be 64 hex digits`);

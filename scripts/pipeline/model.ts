@@ -17,8 +17,26 @@ export type Sex = (typeof SEXES)[number];
 export const AGES = ['total', '0-17', '18+', 'unknown'] as const;
 export type Age = (typeof AGES)[number];
 
-/** Label used in `sex`, `age` and `category` when a row is not broken down on that axis. */
+/** Label used in `sex`, `age`, `dimension` and `category` when a row is not broken down on that axis. */
 export const TOTAL = 'total';
+
+/**
+ * One breakdown of an indicator (form of exploitation, firearm type, route, medicine class, citizenship…). Its
+ * categories are parts of the indicator's total; parts of two different breakdowns describe the same things twice
+ * and must never be stacked or added together.
+ */
+export interface DimensionDef {
+  /** The name written in `observations.dimension`, e.g. 'medicine class'. */
+  name: string;
+  /**
+   * True when each counted thing falls in at most one category (medicine classes, causes of death), so parts may be
+   * stacked; false when one thing can be in several (forms of exploitation of one victim, transit countries of one
+   * seizure), so parts are compared side by side, never stacked.
+   */
+  exclusive: boolean;
+  /** True when the categories are geo codes (a flow's other end); the same code is in `counterpart`. */
+  geo?: boolean;
+}
 
 /** One value per row. `value` is null when censored or missing; a censored value carries its bounds. */
 export interface Observation {
@@ -29,7 +47,9 @@ export interface Observation {
   year: number;
   sex: Sex;
   age: Age;
-  /** Breakdown label (form of exploitation, firearm type, route, cause, medicine class…) or 'total'. */
+  /** Which breakdown `category` belongs to (a DimensionDef name of the indicator), or 'total' for the indicator's total. */
+  dimension: string;
+  /** The value within the breakdown (a form of exploitation, a firearm type, a route, a geo code…) or 'total'. */
   category: string;
   /** The other end of a flow (origin of victims, exporter of a shipment…), as a geo code; null when not a flow. */
   counterpart: string | null;
@@ -77,21 +97,26 @@ export interface IndicatorDef {
   caveat: string;
   /** Breakdown axes present in the data, for the site's pickers. */
   breakdowns: ('sex' | 'age' | 'category' | 'counterpart')[];
+  /** The breakdowns `dimension` may name (besides 'total'); empty when the indicator has none. */
+  dimensions: DimensionDef[];
   /** True when the pipeline computed the value (e.g. a rate per 100,000) rather than the publisher. */
   derived: boolean;
   sources: string[];
 }
 
 /** What an indicator says about itself; the source and domain are the same for all of a source's indicators. */
-export type IndicatorSpec = Pick<IndicatorDef, 'id' | 'title' | 'unit' | 'definition' | 'caveat' | 'breakdowns'> & { derived?: boolean };
+export type IndicatorSpec = Pick<IndicatorDef, 'id' | 'title' | 'unit' | 'definition' | 'caveat' | 'breakdowns'> & {
+  derived?: boolean;
+  dimensions?: DimensionDef[];
+};
 
 /**
  * An indicator published by one source. The fields are spelled out in order because catalog.json lists them as the
  * object has them: the release must not change with the way a spec was written.
  */
 export function indicatorDef(source: string, domain: Domain, spec: IndicatorSpec): IndicatorDef {
-  const { id, title, unit, definition, caveat, breakdowns, derived = false } = spec;
-  return { id, domain, title, unit, definition, caveat, breakdowns, derived, sources: [source] };
+  const { id, title, unit, definition, caveat, breakdowns, derived = false, dimensions = [] } = spec;
+  return { id, domain, title, unit, definition, caveat, breakdowns, dimensions, derived, sources: [source] };
 }
 
 export interface GeoRow {
@@ -142,6 +167,7 @@ export function observation(o: ObservationFields): Observation {
     year: o.year,
     sex: o.sex ?? 'total',
     age: o.age ?? 'total',
+    dimension: o.dimension ?? TOTAL,
     category: o.category ?? TOTAL,
     counterpart: o.counterpart ?? null,
     value: o.value,
@@ -180,5 +206,5 @@ export function sourceRefRows(file: string, sheet: string | undefined, rows: rea
 
 /** The identity of an observation: two rows with the same key must not carry different values. */
 export function observationKey(o: Observation): string {
-  return [o.indicator, o.geo, o.year, o.sex, o.age, o.category, o.counterpart ?? '', o.unit].join('\u241f');
+  return [o.indicator, o.geo, o.year, o.sex, o.age, o.dimension, o.category, o.counterpart ?? '', o.unit].join('\u241f');
 }

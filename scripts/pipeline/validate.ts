@@ -46,6 +46,11 @@ export function validateObservations(rows: Observation[], indicators: Map<string
     check(geo.has(o.geo), o, 'geo', `geo ${JSON.stringify(o.geo)} is not in the geography table`);
     check(o.counterpart === null || geo.has(o.counterpart), o, 'counterpart', `counterpart ${JSON.stringify(o.counterpart)} is not in the geography table`);
     check(o.category.length > 0, o, 'category', 'empty category');
+    check((o.category === 'total') === (o.dimension === 'total'), o, 'dimension', `dimension ${JSON.stringify(o.dimension)} and category ${JSON.stringify(o.category)}: only the total has neither`);
+    const dim = def!.dimensions.find((d) => d.name === o.dimension);
+    check(o.dimension === 'total' || dim !== undefined, o, 'dimension', `dimension ${JSON.stringify(o.dimension)} is not declared for the indicator`);
+    // In a place dimension a category that is a geo code is the flow's other end; labels (Unknown, Nationals) are not.
+    check(!dim?.geo || !geo.has(o.category) || o.counterpart === o.category, o, 'category', `category ${JSON.stringify(o.category)} of a place dimension must equal the counterpart`);
     check(o.unit.length > 0, o, 'unit', 'empty unit');
     if (o.censored === null) {
       check(o.value_min === null && o.value_max === null, o, 'value_min', 'bounds given for an exact value');
@@ -60,7 +65,7 @@ export function validateObservations(rows: Observation[], indicators: Map<string
     if (prior) {
       throw new PipelineError(
         { ...where(o), column: 'value' },
-        `duplicate key (${o.indicator}, ${o.geo}, ${o.year}, ${o.sex}, ${o.age}, ${o.category}, ${o.counterpart ?? '-'}) also at ${prior.source_ref}`,
+        `duplicate key (${o.indicator}, ${o.geo}, ${o.year}, ${o.sex}, ${o.age}, ${o.dimension}, ${o.category}, ${o.counterpart ?? '-'}) also at ${prior.source_ref}`,
       );
     }
     seen.set(key, o);

@@ -11,6 +11,8 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { readSlice, type ParquetSource, type Row } from './parquet-slice.ts';
+import { OBSERVATION_COLUMNS } from '../../scripts/pipeline/release/tables.ts';
+import type { ColumnDef } from '../../scripts/pipeline/model.ts';
 
 export type { ParquetSource, Row };
 export type Stage = 'engine' | 'data' | 'query';
@@ -25,12 +27,17 @@ export interface Engine {
 
 type ColumnType = 'utf8' | 'f64' | 'i32';
 
-/** The release's `observations` columns, in file order (checked against the file's schema on first read). */
-export const COLUMNS: readonly [string, ColumnType][] = [
-  ['domain', 'utf8'], ['indicator', 'utf8'], ['geo', 'utf8'], ['year', 'i32'], ['sex', 'utf8'], ['age', 'utf8'], ['category', 'utf8'],
-  ['counterpart', 'utf8'], ['value', 'f64'], ['unit', 'utf8'], ['censored', 'utf8'], ['value_min', 'f64'], ['value_max', 'f64'],
-  ['source', 'utf8'], ['source_ref', 'utf8'], ['note', 'utf8'],
-];
+const ARROW_TYPE: Partial<Record<ColumnDef['type'], ColumnType>> = { VARCHAR: 'utf8', DOUBLE: 'f64', INTEGER: 'i32' };
+
+/**
+ * The release's `observations` columns, in file order (checked against the file's schema on first read): the
+ * pipeline's own schema, so the browser's table cannot drift from the file.
+ */
+export const COLUMNS: readonly [string, ColumnType][] = OBSERVATION_COLUMNS.map((c) => {
+  const t = ARROW_TYPE[c.type];
+  if (!t) throw new Error(`observations.${c.name}: no Arrow type for ${c.type}`);
+  return [c.name, t] as [string, ColumnType];
+});
 
 const SQL_TYPE: Record<ColumnType, string> = { utf8: 'VARCHAR', f64: 'DOUBLE', i32: 'INTEGER' };
 

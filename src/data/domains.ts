@@ -8,7 +8,8 @@ import type { Slice } from './queries.ts';
 
 export interface BreakdownSpec {
   indicator: string;
-  axis: 'category' | 'sex' | 'age';
+  /** One dimension of the indicator (see its catalog entry), or the sex or age parts of its totals. */
+  by: { dimension: string } | { axis: 'sex' | 'age' };
   /** The geography whose breakdown is shown by default (the best-covered one). */
   geo: string;
   /** Message key of the chart's title. */
@@ -29,10 +30,10 @@ export interface DomainSpec {
    */
   headline: { indicator: string; geo: string; year?: number };
   breakdowns: BreakdownSpec[];
-  /** Ranked values of one prefixed world-level breakdown (routes, causes) in one complete year. */
-  rankings?: { indicator: string; geo: string; prefix: string; year: number; titleKey: string; categoryKey: string }[];
-  /** Origin → destination views; `categories` keeps only labels whose direction is counterpart → geo. */
-  flows?: { indicator: string; titleKey: string; categories?: string[] }[];
+  /** Ranked values of one world-level breakdown (routes, causes) in one complete year. */
+  rankings?: { indicator: string; geo: string; dimension: string; year: number; titleKey: string; categoryKey: string }[];
+  /** Origin → destination views of place dimensions whose direction is counterpart → geo. */
+  flows?: { indicator: string; titleKey: string; dimensions: string[] }[];
   /** Several indicators of one country on one chart (e.g. the four cyber offence types). */
   comparisons?: { indicators: string[]; geo: string; titleKey: string }[];
   points?: 'migrant_incidents' | 'pangolin_seizures';
@@ -48,11 +49,11 @@ export const DOMAINS: DomainSpec[] = [
     trendGeos: ['USA', 'MEX', 'NGA', 'GBR', 'THA'],
     headline: { indicator: 'tip_victims_detected', geo: 'USA' },
     breakdowns: [
-      { indicator: 'tip_victims_detected', axis: 'category', geo: 'USA', titleKey: 'domain.trafficking-in-persons.breakdown.exploitation' },
-      { indicator: 'tip_victims_detected', axis: 'sex', geo: 'MEX', titleKey: 'domain.trafficking-in-persons.breakdown.sex' },
-      { indicator: 'tip_victims_detected', axis: 'age', geo: 'NGA', titleKey: 'domain.trafficking-in-persons.breakdown.age' },
+      { indicator: 'tip_victims_detected', by: { dimension: 'form of exploitation' }, geo: 'USA', titleKey: 'domain.trafficking-in-persons.breakdown.exploitation' },
+      { indicator: 'tip_victims_detected', by: { axis: 'sex' }, geo: 'MEX', titleKey: 'domain.trafficking-in-persons.breakdown.sex' },
+      { indicator: 'tip_victims_detected', by: { axis: 'age' }, geo: 'NGA', titleKey: 'domain.trafficking-in-persons.breakdown.age' },
     ],
-    flows: [{ indicator: 'tip_victims_by_citizenship', titleKey: 'domain.trafficking-in-persons.flows' }],
+    flows: [{ indicator: 'tip_victims_by_citizenship', titleKey: 'domain.trafficking-in-persons.flows', dimensions: ['citizenship'] }],
     more: ['tip_victims_detected_rate', 'tip_persons_prosecuted', 'tip_persons_convicted', 'tip_persons_convicted_rate', 'tip_persons_formal_contact', 'tip_offences', 'tip_victims_repatriated_from', 'tip_persons_convicted_by_citizenship'],
   },
   {
@@ -63,8 +64,8 @@ export const DOMAINS: DomainSpec[] = [
     headline: { indicator: 'smg_dead_missing', geo: '001', year: 2023 },
     breakdowns: [],
     rankings: [
-      { indicator: 'smg_dead_missing', geo: '001', prefix: 'route: ', year: 2023, titleKey: 'domain.migrant-smuggling.ranking.routes', categoryKey: 'domain.migrant-smuggling.ranking.routeAxis' },
-      { indicator: 'smg_dead_missing', geo: '001', prefix: 'cause: ', year: 2023, titleKey: 'domain.migrant-smuggling.ranking.causes', categoryKey: 'domain.migrant-smuggling.ranking.causeAxis' },
+      { indicator: 'smg_dead_missing', geo: '001', dimension: 'migration route', year: 2023, titleKey: 'domain.migrant-smuggling.ranking.routes', categoryKey: 'domain.migrant-smuggling.ranking.routeAxis' },
+      { indicator: 'smg_dead_missing', geo: '001', dimension: 'cause of death', year: 2023, titleKey: 'domain.migrant-smuggling.ranking.causes', categoryKey: 'domain.migrant-smuggling.ranking.causeAxis' },
     ],
     points: 'migrant_incidents',
     more: ['smg_dead', 'smg_missing', 'smg_offences_smuggling_migrants', 'smg_offences_smuggling_migrants_rate'],
@@ -76,8 +77,8 @@ export const DOMAINS: DomainSpec[] = [
     trendGeos: ['BRA', 'COL', 'MEX', 'TUR', 'PHL'],
     headline: { indicator: 'fa_arms_seized', geo: 'BRA' },
     breakdowns: [
-      { indicator: 'fa_arms_seized', axis: 'category', geo: 'COL', titleKey: 'domain.firearms.breakdown.type' },
-      { indicator: 'fa_arms_seized_by_location', axis: 'category', geo: 'TUR', titleKey: 'domain.firearms.breakdown.location' },
+      { indicator: 'fa_arms_seized', by: { dimension: 'firearm type' }, geo: 'COL', titleKey: 'domain.firearms.breakdown.type' },
+      { indicator: 'fa_arms_seized_by_location', by: { dimension: 'place of seizure' }, geo: 'TUR', titleKey: 'domain.firearms.breakdown.location' },
     ],
     more: ['fa_arms_seized_rate', 'fa_arms_found', 'fa_arms_surrendered', 'fa_ammunition_seized', 'fa_parts_seized', 'fa_seizure_cases', 'fa_persons_arrested', 'fa_persons_prosecuted', 'fa_persons_convicted', 'fa_arms_seized_by_justification', 'fa_arms_seized_by_condition'],
   },
@@ -87,10 +88,10 @@ export const DOMAINS: DomainSpec[] = [
     main: 'wl_pangolin_seizures',
     trendGeos: ['CHN', 'VNM', 'IND', 'MYS', 'NGA'],
     headline: { indicator: 'wl_rhinos_poached', geo: '002' },
-    breakdowns: [{ indicator: 'wl_pangolin_seized_kg', axis: 'category', geo: 'CHN', titleKey: 'domain.wildlife.breakdown.product' }],
+    breakdowns: [{ indicator: 'wl_pangolin_seized_kg', by: { dimension: 'product' }, geo: 'CHN', titleKey: 'domain.wildlife.breakdown.product' }],
     flows: [
-      { indicator: 'wl_cites_confiscated_shipments', titleKey: 'domain.wildlife.flows' },
-      { indicator: 'wl_pangolin_seizure_routes', titleKey: 'domain.wildlife.flows.routes', categories: ['origin', 'via'] },
+      { indicator: 'wl_cites_confiscated_shipments', titleKey: 'domain.wildlife.flows', dimensions: ['exporter (reported by importer)'] },
+      { indicator: 'wl_pangolin_seizure_routes', titleKey: 'domain.wildlife.flows.routes', dimensions: ['origin', 'via'] },
     ],
     points: 'pangolin_seizures',
     more: ['wl_pangolin_seized_kg', 'wl_pangolin_seized_animals', 'wl_pangolin_seizure_routes', 'wl_cites_confiscated_quantity', 'wl_rhinos_poached', 'wl_rhino_horn_seized_kg', 'wl_rhino_horns_seized', 'wl_offences_protected_species', 'wl_offences_protected_species_rate'],
@@ -101,7 +102,10 @@ export const DOMAINS: DomainSpec[] = [
     main: 'med_failure_rate',
     trendGeos: ['KHM', 'GHA', 'PER', 'NGA', 'VNM'],
     headline: { indicator: 'med_failure_rate', geo: 'KHM' },
-    breakdowns: [{ indicator: 'med_samples_failed', axis: 'category', geo: 'KHM', titleKey: 'domain.falsified-medicines.breakdown.class' }],
+    breakdowns: [
+      { indicator: 'med_samples_failed', by: { dimension: 'medicine class' }, geo: 'KHM', titleKey: 'domain.falsified-medicines.breakdown.class' },
+      { indicator: 'med_samples_failed', by: { dimension: 'test type' }, geo: 'KHM', titleKey: 'domain.falsified-medicines.breakdown.test' },
+    ],
     more: ['med_samples_tested', 'med_samples_failed', 'med_samples_counterfeit', 'med_survey_sf_prevalence', 'med_survey_sf_prevalence_random', 'med_survey_samples', 'med_survey_sf_samples'],
   },
   {

@@ -1,8 +1,8 @@
 /** Build-time loaders: release → chart inputs, through the shared queries. Never imported by browser code. */
 import { query } from '../lib/release-db.ts';
 import { loadCatalog, type Catalog } from '../lib/release.ts';
-import { breakdownQuery, categoryRankingQuery, flowsQuery, latestQuery, seriesQuery, TOTAL_SLICE, type Query, type Slice } from './queries.ts';
-import { toBars, toFlows, toMapValues, toSeries, toStacks, type Row } from './shape.ts';
+import { breakdownQuery, categoryRankingQuery, flowsQuery, latestQuery, seriesQuery, sexAgeQuery, TOTAL_SLICE, type Query, type Slice } from './queries.ts';
+import { toBars, toFlows, toMapValues, toSeries, type Row } from './shape.ts';
 
 export interface GeoInfo {
   geo: string;
@@ -54,16 +54,17 @@ export async function latestBars(indicator: string, years: [number, number], sli
   return toBars(rows, await names());
 }
 
-export async function stacks(indicator: string, geo: string, years: [number, number], axis: 'category' | 'sex' | 'age') {
-  return toStacks(await run(breakdownQuery(indicator, geo, years, axis)));
+/** The parts of one breakdown of one geography by year: a dimension's categories, or the totals' sex or age parts. */
+export function partRows(indicator: string, geo: string, years: [number, number], by: { dimension: string } | { axis: 'sex' | 'age' }): Promise<Row[]> {
+  return run('dimension' in by ? breakdownQuery(indicator, geo, years, by.dimension) : sexAgeQuery(indicator, geo, years, by.axis));
 }
 
-export async function flows(indicator: string, years: [number, number], geo: string | null = null, categories: string[] = []) {
-  return toFlows(await run(flowsQuery(indicator, years, geo, categories)), await names());
+export async function flows(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null) {
+  return toFlows(await run(flowsQuery(indicator, years, dimensions, geo)), await names());
 }
 
-export async function categoryRanking(indicator: string, geo: string, year: number, prefix: string) {
-  return toBars(await run(categoryRankingQuery(indicator, geo, year, prefix)), new Map(), 'key');
+export async function categoryRanking(indicator: string, geo: string, year: number, dimension: string) {
+  return toBars(await run(categoryRankingQuery(indicator, geo, year, dimension)), new Map(), 'key');
 }
 
 /** Years an indicator covers, from the catalog. */

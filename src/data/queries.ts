@@ -1,6 +1,9 @@
 /**
  * The questions charts ask of the release, as SQL with bound parameters. The same text runs at build time
  * (DuckDB in Node) and in the browser (DuckDB-WASM), so a redraw shows exactly what the static page showed.
+ *
+ * Breakdowns are asked for one `dimension` at a time: parts of two dimensions describe the same things twice, so no
+ * query here ever returns categories of two dimensions together.
  */
 
 export interface Query {
@@ -8,14 +11,13 @@ export interface Query {
   params: (string | number | null)[];
 }
 
-/** One cut of an indicator: which sex, age and category. */
+/** One cut of an indicator: which sex and age; the indicator's total (no breakdown). */
 export interface Slice {
   sex: string;
   age: string;
-  category: string;
 }
 
-export const TOTAL_SLICE: Slice = { sex: 'total', age: 'total', category: 'total' };
+export const TOTAL_SLICE: Slice = { sex: 'total', age: 'total' };
 
 /** "?, ?, ?" for n bound values; the values themselves never enter the text. */
 function placeholders(n: number): string {
@@ -24,64 +26,104 @@ function placeholders(n: number): string {
 
 const VALUE_COLUMNS = 'value, censored, value_min, value_max, source_ref';
 
+/** The indicator's own totals: no breakdown, no flow. */
+const TOTAL_ROWS = `dimension = 'total' AND category = 'total' AND counterpart IS NULL`;
+
 export function seriesQuery(indicator: string, geos: string[], years: [number, number], slice: Slice = TOTAL_SLICE): Query {
   return {
     sql: `SELECT geo, year, ${VALUE_COLUMNS} FROM observations
-      WHERE indicator = ? AND sex = ? AND age = ? AND category = ? AND counterpart IS NULL
+      WHERE indicator = ? AND sex = ? AND age = ? AND ${TOTAL_ROWS}
         AND year BETWEEN ? AND ? AND geo IN (${placeholders(geos.length)})
       ORDER BY geo, year`,
-    params: [indicator, slice.sex, slice.age, slice.category, years[0], years[1], ...geos],
+    params: [indicator, slice.sex, slice.age, years[0], years[1], ...geos],
   };
 }
 
-/** The latest year each geography reported within the range: the "latest comparable figure" of a map. */
+/** The latest year each geography reported within the range: the "latest figure" of a map, with its year. */
 export function latestQuery(indicator: string, years: [number, number], slice: Slice = TOTAL_SLICE): Query {
   return {
     sql: `SELECT geo, year, ${VALUE_COLUMNS} FROM (
         SELECT *, row_number() OVER (PARTITION BY geo ORDER BY year DESC) AS rank FROM observations
-        WHERE indicator = ? AND sex = ? AND age = ? AND category = ? AND counterpart IS NULL AND year BETWEEN ? AND ?
+        WHERE indicator = ? AND sex = ? AND age = ? AND ${TOTAL_ROWS} AND year BETWEEN ? AND ?
       ) WHERE rank = 1 ORDER BY geo`,
-    params: [indicator, slice.sex, slice.age, slice.category, years[0], years[1]],
+    params: [indicator, slice.sex, slice.age, years[0], years[1]],
   };
 }
 
-/** Values of one breakdown axis for one geography and year range. */
-export function breakdownQuery(indicator: string, geo: string, years: [number, number], axis: 'category' | 'sex' | 'age'): Query {
-  const fixed = (['sex', 'age', 'category'] as const).filter((a) => a !== axis).map((a) => `${a} = 'total'`).join(' AND ');
+/**
+ * The parts of one breakdown of one geography, by year, with their unit (one dimension may count in several units,
+ * e.g. CITES quantities; parts in different units are never stacked). For a place dimension the category is the
+ * counterpart's code.
+ */
+export function breakdownQuery(indicator: string, geo: string, years: [number, number], dimension: string): Query {
   return {
-    sql: `SELECT year, ${axis} AS part, ${VALUE_COLUMNS} FROM observations
-      WHERE indicator = ? AND geo = ? AND counterpart IS NULL AND ${fixed} AND year BETWEEN ? AND ?
+    sql: `SELECT year, category AS part, unit, ${VALUE_COLUMNS} FROM observations
+      WHERE indicator = ? AND geo = ? AND dimension = ? AND sex = 'total' AND age = 'total' AND year BETWEEN ? AND ?
+      ORDER BY unit, year, part`,
+    params: [indicator, geo, dimension, years[0], years[1]],
+  };
+}
+
+/** The sex or age parts of one geography's totals, by year. */
+export function sexAgeQuery(indicator: string, geo: string, years: [number, number], axis: 'sex' | 'age'): Query {
+  const other = axis === 'sex' ? 'age' : 'sex';
+  return {
+    sql: `SELECT year, ${axis} AS part, unit, ${VALUE_COLUMNS} FROM observations
+      WHERE indicator = ? AND geo = ? AND ${TOTAL_ROWS} AND ${other} = 'total' AND ${axis} <> 'total' AND year BETWEEN ? AND ?
       ORDER BY year, part`,
     params: [indicator, geo, years[0], years[1]],
   };
 }
 
 /**
- * Flows summed over the years: exact values are added; censored cells are counted separately so that a flow with a
- * suppressed part is shown as "at least" its exact sum, never as if complete. `categories` keeps only the breakdown
- * labels whose direction is counterpart → geo (e.g. a seizure's origin and transit, not its destination).
+ * The geography with the most values in one breakdown (ties: the latest year, then the code): the best-covered
+ * example a page shows by default.
  */
-export function flowsQuery(indicator: string, years: [number, number], geo: string | null = null, categories: string[] = []): Query {
-  const byCategory = categories.length > 0 ? `AND category IN (${placeholders(categories.length)})` : '';
+export function bestCoveredQuery(indicator: string, dimension: string): Query {
+  return {
+    sql: `SELECT geo, count(*) AS n, max(year) AS year_max FROM observations
+      WHERE indicator = ? AND dimension = ? AND sex = 'total' AND age = 'total' AND value IS NOT NULL
+      GROUP BY geo ORDER BY n DESC, year_max DESC, geo LIMIT 1`,
+    params: [indicator, dimension],
+  };
+}
+
+/** The same for the sex or age parts of the totals. */
+export function bestCoveredSexAgeQuery(indicator: string, axis: 'sex' | 'age'): Query {
+  const other = axis === 'sex' ? 'age' : 'sex';
+  return {
+    sql: `SELECT geo, count(*) AS n, max(year) AS year_max FROM observations
+      WHERE indicator = ? AND ${TOTAL_ROWS} AND ${axis} <> 'total' AND ${other} = 'total' AND value IS NOT NULL
+      GROUP BY geo ORDER BY n DESC, year_max DESC, geo LIMIT 1`,
+    params: [indicator],
+  };
+}
+
+/**
+ * Flows of one place dimension summed over the years: exact values are added; censored cells are counted separately so
+ * that a flow with a suppressed part is shown as "at least" its exact sum, never as if complete. The direction is
+ * counterpart → geo (origin of victims → country of detection; origin or transit → country of seizure).
+ */
+export function flowsQuery(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null): Query {
   return {
     sql: `SELECT counterpart AS origin, geo AS destination, sum(value) AS value, count(censored) AS censored_cells,
         min(year) AS year_min, max(year) AS year_max
       FROM observations
-      WHERE indicator = ? AND counterpart IS NOT NULL AND sex = 'total' AND age = 'total' AND year BETWEEN ? AND ?
-        AND (? IS NULL OR geo = ? OR counterpart = ?) ${byCategory}
+      WHERE indicator = ? AND counterpart IS NOT NULL AND counterpart <> geo AND sex = 'total' AND age = 'total'
+        AND dimension IN (${placeholders(dimensions.length)}) AND year BETWEEN ? AND ?
+        AND (? IS NULL OR geo = ? OR counterpart = ?)
       GROUP BY counterpart, geo ORDER BY value DESC NULLS LAST, origin, destination`,
-    params: [indicator, years[0], years[1], geo, geo, geo, ...categories],
+    params: [indicator, ...dimensions, years[0], years[1], geo, geo, geo],
   };
 }
 
-/** One world-level breakdown in one year, e.g. migration routes: the categories that start with `prefix`. */
-export function categoryRankingQuery(indicator: string, geo: string, year: number, prefix: string): Query {
+/** The categories of one breakdown of one geography in one year (e.g. migration routes of the world total), ranked. */
+export function categoryRankingQuery(indicator: string, geo: string, year: number, dimension: string): Query {
   return {
-    sql: `SELECT substr(category, ?) AS key, substr(category, ?) AS label, ${VALUE_COLUMNS} FROM observations
-      WHERE indicator = ? AND geo = ? AND year = ? AND sex = 'total' AND age = 'total' AND counterpart IS NULL
-        AND starts_with(category, ?)
+    sql: `SELECT category AS key, category AS label, year, ${VALUE_COLUMNS} FROM observations
+      WHERE indicator = ? AND geo = ? AND year = ? AND dimension = ? AND sex = 'total' AND age = 'total'
       ORDER BY key`,
-    params: [prefix.length + 1, prefix.length + 1, indicator, geo, year, prefix],
+    params: [indicator, geo, year, dimension],
   };
 }
 
@@ -89,7 +131,7 @@ export function categoryRankingQuery(indicator: string, geo: string, year: numbe
 export function profileQuery(geo: string): Query {
   return {
     sql: `SELECT indicator, geo, year, ${VALUE_COLUMNS} FROM observations
-      WHERE geo = ? AND sex = 'total' AND age = 'total' AND category = 'total' AND counterpart IS NULL
+      WHERE geo = ? AND sex = 'total' AND age = 'total' AND ${TOTAL_ROWS}
       ORDER BY indicator, year`,
     params: [geo],
   };

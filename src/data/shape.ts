@@ -20,25 +20,34 @@ export function toSeries(rows: Row[], names: ReadonlyMap<string, string>): Serie
   });
 }
 
+/** A year when the row has one (latest-year maps and bars: every mark says which year it shows). */
+const yearOf = (r: Row): { year?: number } => (r['year'] === undefined || r['year'] === null ? {} : { year: Number(r['year']) });
+
 export function toMapValues(rows: Row[], names: ReadonlyMap<string, string>): ChoroplethDatum[] {
   return rows.map((r) => {
     const geo = String(r['geo']);
-    return { geo, label: `${names.get(geo) ?? geo} (${r['year']})`, ...valueOf(r) };
+    return { geo, label: `${names.get(geo) ?? geo} (${r['year']})`, ...yearOf(r), ...valueOf(r) };
   });
 }
 
 export function toBars(rows: Row[], names: ReadonlyMap<string, string>, key = 'geo'): BarDatum[] {
   return rows.map((r) => {
     const k = String(r[key]);
-    return { key: k, label: names.get(k) ?? k, ...valueOf(r) };
+    return { key: k, label: names.get(k) ?? k, ...yearOf(r), ...valueOf(r) };
   });
 }
 
-/** Breakdown rows (year, part, value…) as stacked bars: one bar per year, one part per breakdown label. */
+/** Breakdown rows (year, part, value…) of one dimension as stacked bars: one bar per year, one part per category. */
 export function toStacks(rows: Row[], partLabel: (part: string) => string = (p) => p): BarDatum[] {
-  return rows
-    .filter((r) => r['part'] !== 'total')
-    .map((r) => ({ key: String(r['year']), label: String(r['year']), group: partLabel(String(r['part'])), ...valueOf(r) }));
+  return rows.map((r) => ({ key: String(r['year']), label: String(r['year']), group: partLabel(String(r['part'])), ...valueOf(r) }));
+}
+
+/** Breakdown rows of one dimension as one series per category: parts compared side by side, never stacked. */
+export function toPartSeries(rows: Row[], partLabel: (part: string) => string = (p) => p): SeriesPoint[] {
+  return rows.map((r) => {
+    const ref = str(r['source_ref']);
+    return { series: partLabel(String(r['part'])), year: Number(r['year']), ...valueOf(r), ...(ref ? { source_ref: ref } : {}) };
+  });
 }
 
 /** Summed flows; a flow with suppressed parts becomes "at least" its exact sum (plus one per suppressed cell). */

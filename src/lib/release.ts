@@ -1,35 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Catalog } from '../../scripts/pipeline/release/catalog.ts';
 
-/** The parts of catalog.json the pages read (see scripts/pipeline/release/catalog.ts for the full shape). */
-export interface Catalog {
-  version: string;
-  release_date: string | null;
-  coverage: { countries: number; year_min: number | null; year_max: number | null; observations: number };
-  datasets: { name: string; title: string; description: string; path: string; rows: number; bytes: number | null; sha256: string | null }[];
-  indicators: {
-    id: string;
-    domain: string;
-    title: string;
-    unit: string;
-    definition: string;
-    caveat: string;
-    derived: boolean;
-    sources: string[];
-    coverage: { rows: number; countries: number; year_min: number | null; year_max: number | null; censored: number } | null;
-  }[];
-  sources: {
-    id: string;
-    domain: string;
-    title: string;
-    publisher: string;
-    licence: string;
-    citation: string;
-    url: string;
-    caveats: string[];
-    files: { name: string; sha256: string; read: number | null; emitted: number | null; quarantined: number | null }[];
-  }[];
-}
+export type { Catalog };
 
 const DATA_DIR = join(process.cwd(), 'public', 'data');
 

@@ -61,7 +61,7 @@ function withCell(row: number, key: Key, value: string): FixtureCell[][] {
   return rows;
 }
 
-const obs = (fields: Partial<Observation> & Pick<Observation, 'indicator' | 'geo' | 'year' | 'category' | 'value' | 'unit' | 'source_ref'>): Observation => ({
+const obs = (fields: Partial<Observation> & Pick<Observation, 'indicator' | 'geo' | 'year' | 'dimension' | 'category' | 'value' | 'unit' | 'source_ref'>): Observation => ({
   domain: 'wildlife',
   sex: 'total',
   age: 'total',
@@ -111,18 +111,18 @@ describe('cites-trade-manidae on a fixture in the extract’s layout', () => {
   it('counts source-I records per importer, exporter and reporting side, never adding the two sides', () => {
     const counts = result.output.observations.filter((o) => o.indicator === 'wl_cites_confiscated_shipments');
     expect(counts).toEqual([
-      obs({ indicator: 'wl_cites_confiscated_shipments', geo: 'NAM', year: 2011, counterpart: null, category: 'reported by importer', value: 1, unit: 'shipment records', source_ref: ref(7), note: 'exporter not known (XX)' }),
-      obs({ indicator: 'wl_cites_confiscated_shipments', geo: 'USA', year: 2010, category: 'reported by exporter', value: 1, unit: 'shipment records', source_ref: ref(6) }),
-      obs({ indicator: 'wl_cites_confiscated_shipments', geo: 'USA', year: 2010, category: 'reported by importer', value: 5, unit: 'shipment records', source_ref: ref('2-5,9') }),
+      obs({ indicator: 'wl_cites_confiscated_shipments', geo: 'NAM', year: 2011, counterpart: null, dimension: 'exporter (reported by importer)', category: 'exporter code XX', value: 1, unit: 'shipment records', source_ref: ref(7), note: 'exporter not known (XX)' }),
+      obs({ indicator: 'wl_cites_confiscated_shipments', geo: 'USA', year: 2010, dimension: 'exporter (reported by exporter)', category: 'CHN', value: 1, unit: 'shipment records', source_ref: ref(6) }),
+      obs({ indicator: 'wl_cites_confiscated_shipments', geo: 'USA', year: 2010, dimension: 'exporter (reported by importer)', category: 'CHN', value: 5, unit: 'shipment records', source_ref: ref('2-5,9') }),
     ]);
   });
 
   it('sums quantities within one term, unit and side, a blank unit read as specimens', () => {
     const q = result.output.observations.filter((o) => o.indicator === 'wl_cites_confiscated_quantity' && o.geo === 'USA');
     expect(q).toEqual([
-      obs({ indicator: 'wl_cites_confiscated_quantity', geo: 'USA', year: 2010, category: 'scales (kg), reported by importer', value: 0.3, unit: 'kg', source_ref: ref('4-5') }),
-      obs({ indicator: 'wl_cites_confiscated_quantity', geo: 'USA', year: 2010, category: 'skins (specimens), reported by exporter', value: 12, unit: 'specimens', source_ref: ref(6) }),
-      obs({ indicator: 'wl_cites_confiscated_quantity', geo: 'USA', year: 2010, category: 'skins (specimens), reported by importer', value: 27, unit: 'specimens', source_ref: ref('2-3,9') }),
+      obs({ indicator: 'wl_cites_confiscated_quantity', geo: 'USA', year: 2010, dimension: 'item traded (reported by exporter)', category: 'skins', value: 12, unit: 'specimens', source_ref: ref(6) }),
+      obs({ indicator: 'wl_cites_confiscated_quantity', geo: 'USA', year: 2010, dimension: 'item traded (reported by importer)', category: 'scales', value: 0.3, unit: 'kg', source_ref: ref('4-5') }),
+      obs({ indicator: 'wl_cites_confiscated_quantity', geo: 'USA', year: 2010, dimension: 'item traded (reported by importer)', category: 'skins', value: 27, unit: 'specimens', source_ref: ref('2-3,9') }),
     ]);
   });
 
@@ -199,15 +199,17 @@ describe.skipIf(!existsSync(MIRROR_FILE))('cites-trade-manidae on the mirrored e
   });
 
   it('US imports from China, 2009, reported by the importer: 26 records', () => {
-    const o = result.output.observations.find((x) => x.indicator === 'wl_cites_confiscated_shipments' && x.geo === 'USA' && x.year === 2009 && x.counterpart === 'CHN' && x.category === 'reported by importer');
+    const o = result.output.observations.find((x) => x.indicator === 'wl_cites_confiscated_shipments' && x.geo === 'USA' && x.year === 2009 && x.counterpart === 'CHN' && x.dimension === 'exporter (reported by importer)');
     expect(o).toMatchObject({ value: 26, source_ref: ref('370,373,378-380,382,385-386,388,391-395,399-409,3160') });
   });
 
   it('US imports from Viet Nam, 2009: 18,338 derivatives (specimens); South Africa from Hong Kong, 2017: 27.6 kg of scales', () => {
-    const q = (geo: string, year: number, counterpart: string, category: string) =>
-      result.output.observations.find((x) => x.indicator === 'wl_cites_confiscated_quantity' && x.geo === geo && x.year === year && x.counterpart === counterpart && x.category === category);
-    expect(q('USA', 2009, 'VNM', 'derivatives (specimens), reported by importer')).toMatchObject({ value: 18338, unit: 'specimens', source_ref: ref('389,3150-3156,3158-3159,3161-3162') });
-    expect(q('ZAF', 2017, 'HKG', 'scales (kg), reported by importer')).toMatchObject({ value: 27.6, unit: 'kg', source_ref: ref('3628-3629') });
+    const q = (geo: string, year: number, counterpart: string, category: string, unit: string) =>
+      result.output.observations.find(
+        (x) => x.indicator === 'wl_cites_confiscated_quantity' && x.dimension === 'item traded (reported by importer)' && x.geo === geo && x.year === year && x.counterpart === counterpart && x.category === category && x.unit === unit,
+      );
+    expect(q('USA', 2009, 'VNM', 'derivatives', 'specimens')).toMatchObject({ value: 18338, source_ref: ref('389,3150-3156,3158-3159,3161-3162') });
+    expect(q('ZAF', 2017, 'HKG', 'scales', 'kg')).toMatchObject({ value: 27.6, source_ref: ref('3628-3629') });
   });
 
   it('row 2: record 326704, 356 skins, US from Spain, origin unknown', () => {

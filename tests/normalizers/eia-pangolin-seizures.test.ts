@@ -81,6 +81,7 @@ const obs = (fields: Partial<Observation> & Pick<Observation, 'indicator' | 'geo
   domain: 'wildlife',
   sex: 'total',
   age: 'total',
+  dimension: 'total',
   category: 'total',
   counterpart: null,
   censored: null,
@@ -190,13 +191,13 @@ describe('eia-pangolin-seizures on a fixture in EIA’s layout', () => {
     const scales = result.output.observations.filter((o) => o.indicator === 'wl_pangolin_seized_kg' && o.geo === 'CHN');
     expect(scales).toEqual([
       obs({
-        indicator: 'wl_pangolin_seized_kg', geo: 'CHN', year: 2016, category: 'scales', value: null, unit: 'kg',
+        indicator: 'wl_pangolin_seized_kg', geo: 'CHN', year: 2016, dimension: 'product', category: 'scales', value: null, unit: 'kg',
         censored: '>=120.5', value_min: 120.5, source_ref: ref('2-3'),
         note: "1 of 2 scale seizures have no weight ('Y'); the value is the sum of the known weights",
       }),
     ]);
     const whole = result.output.observations.find((o) => o.indicator === 'wl_pangolin_seized_kg' && o.geo === 'VNM');
-    expect(whole).toEqual(obs({ indicator: 'wl_pangolin_seized_kg', geo: 'VNM', year: 2016, category: 'whole pangolins (EIA estimate)', value: 700, unit: 'kg', source_ref: ref(4) }));
+    expect(whole).toEqual(obs({ indicator: 'wl_pangolin_seized_kg', geo: 'VNM', year: 2016, dimension: 'product', category: 'whole pangolins (EIA estimate)', value: 700, unit: 'kg', source_ref: ref(4) }));
   });
 
   it('sums EIA’s animal estimates and says how many incidents had none', () => {
@@ -209,7 +210,8 @@ describe('eia-pangolin-seizures on a fixture in EIA’s layout', () => {
 
   it('turns named route places into counterpart countries, one count per role and country', () => {
     const routes = result.output.observations.filter((o) => o.indicator === 'wl_pangolin_seizure_routes');
-    expect(routes.map((o) => [o.geo, o.year, o.category, o.counterpart, o.value])).toEqual([
+    expect(routes.every((o) => o.category === o.counterpart)).toBe(true);
+    expect(routes.map((o) => [o.geo, o.year, o.dimension, o.counterpart, o.value])).toEqual([
       ['CHN', 2016, 'via', 'NGA', 1],
       ['CHN', 2016, 'via', 'TUR', 1],
       ['THA', 2015, 'origin', 'GHA', 1],
@@ -217,7 +219,7 @@ describe('eia-pangolin-seizures on a fixture in EIA’s layout', () => {
       ['VNM', 2016, 'origin', '002', 1],
     ]);
     expect(routes[4]).toEqual(obs({
-      indicator: 'wl_pangolin_seizure_routes', geo: 'VNM', year: 2016, category: 'origin', counterpart: '002', value: 1, unit: 'incidents',
+      indicator: 'wl_pangolin_seizure_routes', geo: 'VNM', year: 2016, dimension: 'origin', category: '002', counterpart: '002', value: 1, unit: 'incidents',
       source_ref: ref(4), note: 'confirmed 1, unconfirmed 0, not marked 0',
     }));
   });

@@ -53,7 +53,7 @@ const run = (rows: string[][] = ROWS) => runFixture(module, { [FILE]: csvBytes([
 
 function obs(indicator: string, geo: string, year: number, category: string, value: number, rows: string, note: string | null = null): Observation {
   return {
-    domain: 'falsified-medicines', indicator, geo, year, sex: 'total', age: 'total', category, counterpart: null, value,
+    domain: 'falsified-medicines', indicator, geo, year, sex: 'total', age: 'total', dimension: category === 'total' ? 'total' : 'medicine class', category, counterpart: null, value,
     unit: indicator.includes('prevalence') ? 'percent' : 'samples', censored: null, value_min: null, value_max: null,
     source: 'iddo-mq-literature-surveyor', source_ref: ref(rows), note,
   };

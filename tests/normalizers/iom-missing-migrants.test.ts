@@ -114,17 +114,26 @@ async function runWithAliases(records: FixtureCell[][], extra: Record<string, Ge
   return runSource(source, manifest, resolved, await fixtureGeo(), aliases);
 }
 
-function pick(obs: Observation[], indicator: string, geo: string, year: number, category = 'total'): Observation | undefined {
-  return obs.find((o) => o.indicator === indicator && o.geo === geo && o.year === year && o.category === category);
+/** The tests name a cell as '<short dimension>: <category>' (e.g. 'route: Darien'), or 'total'. */
+const SHORT: Record<string, string> = { route: 'migration route', cause: 'cause of death', region: 'region of incident' };
+function cell(label: string): { dimension: string; category: string } {
+  if (label === 'total') return { dimension: 'total', category: 'total' };
+  const [short, ...rest] = label.split(': ');
+  return { dimension: SHORT[short!]!, category: rest.join(': ') };
+}
+const labelOf = (o: Observation) => (o.dimension === 'total' ? 'total' : `${Object.entries(SHORT).find(([, d]) => d === o.dimension)![0]}: ${o.category}`);
+
+function pick(obs: Observation[], indicator: string, geo: string, year: number, label = 'total'): Observation | undefined {
+  return obs.find((o) => o.indicator === indicator && o.geo === geo && o.year === year && labelOf(o) === label);
 }
 
 function values(obs: Observation[], indicator: string): Record<string, number | null> {
-  return Object.fromEntries(obs.filter((o) => o.indicator === indicator).map((o) => [`${o.geo} ${o.year} ${o.category}`, o.value]));
+  return Object.fromEntries(obs.filter((o) => o.indicator === indicator).map((o) => [`${o.geo} ${o.year} ${labelOf(o)}`, o.value]));
 }
 
-function obs(indicator: string, geo: string, year: number, category: string, value: number, rows: string, note: string | null = null): Observation {
+function obs(indicator: string, geo: string, year: number, label: string, value: number, rows: string, note: string | null = null): Observation {
   return {
-    domain: 'migrant-smuggling', indicator, geo, year, sex: 'total', age: 'total', category, counterpart: null, value, unit: 'persons',
+    domain: 'migrant-smuggling', indicator, geo, year, sex: 'total', age: 'total', ...cell(label), counterpart: null, value, unit: 'persons',
     censored: null, value_min: null, value_max: null, source: 'iom-missing-migrants', source_ref: ref(rows), note,
   };
 }
@@ -211,7 +220,7 @@ describe('iom-missing-migrants: golden', () => {
       {
         source: 'iom-missing-migrants', source_ref: ref('5'), check: 'dead / missing split of an aggregate',
         message:
-          'cause: Violence 2019: dead sums to 2 and missing to -2: correction records in this cell move persons from missing to dead while the original ' +
+          'cause of death: Violence 2019: dead sums to 2 and missing to -2: correction records in this cell move persons from missing to dead while the original ' +
           'record counting them as missing sits in another; smg_dead and smg_missing not published for this cell (smg_dead_missing is)',
       },
     ]);
@@ -396,6 +405,6 @@ describe.skipIf(!existsSync(MIRROR_FILE))('iom-missing-migrants: the real mirror
     expect(rows.filter((r) => typeof r['survivors'] === 'number' && r['survivors'] < 0)).toHaveLength(11);
     const checks = output.quality.map((q) => q.check);
     expect(checks.filter((c) => c === 'incident date vs month')).toHaveLength(13);
-    expect(output.quality.filter((q) => q.check === 'dead / missing split of an aggregate').map((q) => q.message.split(': dead')[0])).toEqual(['cause: Violence 2024']);
+    expect(output.quality.filter((q) => q.check === 'dead / missing split of an aggregate').map((q) => q.message.split(': dead')[0])).toEqual(['cause of death: Violence 2024']);
   });
 });

@@ -16,7 +16,7 @@ const ref = (row: number) => `${FILE}::${row}`;
 
 function obs(indicator: string, geo: string, year: number, value: number, unit: string, row: number, note: string | null = null): Observation {
   return {
-    domain: 'wildlife', indicator, geo, year, sex: 'total', age: 'total', category: 'total', counterpart: null, value, unit,
+    domain: 'wildlife', indicator, geo, year, sex: 'total', age: 'total', dimension: 'total', category: 'total', counterpart: null, value, unit,
     censored: null, value_min: null, value_max: null, source: 'owid-afrsg-rhino-poaching', source_ref: ref(row), note,
   };
 }

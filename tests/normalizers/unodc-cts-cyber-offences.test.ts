@@ -32,7 +32,7 @@ async function run(rows: FixtureCell[][]) {
 }
 
 function obs(partial: Partial<Observation> & Pick<Observation, 'domain' | 'indicator' | 'geo' | 'year' | 'value' | 'unit' | 'source_ref' | 'note'>): Observation {
-  return { sex: 'total', age: 'total', category: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: ID, ...partial };
+  return { sex: 'total', age: 'total', dimension: 'total', category: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: ID, ...partial };
 }
 
 const GOLDEN: FixtureCell[][] = [

@@ -35,9 +35,18 @@ async function workbook(rows: FixtureCell[][], header: FixtureCell[] = headerOf(
 }
 const run = async (rows: FixtureCell[][]) => runFixture(glotip, { [FILE]: await workbook(rows) });
 
+const FLOW_DIMENSION: Record<string, string> = {
+  tip_victims_by_citizenship: 'citizenship',
+  tip_persons_convicted_by_citizenship: 'citizenship',
+  tip_victims_repatriated_from: 'country of repatriation',
+};
+
+/** A flow to a country has that country as category and counterpart; other categories are labels of their dimension. */
 function obs(partial: Partial<Observation> & Pick<Observation, 'indicator' | 'geo' | 'year' | 'source_ref'>): Observation {
+  const category = partial.category ?? partial.counterpart ?? 'total';
+  const dimension = category === 'total' ? 'total' : (FLOW_DIMENSION[partial.indicator] ?? 'form of exploitation');
   return {
-    domain: 'trafficking-in-persons', sex: 'total', age: 'total', category: 'total', counterpart: null, value: null, unit: 'persons',
+    domain: 'trafficking-in-persons', sex: 'total', age: 'total', dimension, category, counterpart: null, value: null, unit: 'persons',
     censored: null, value_min: null, value_max: null, source: 'unodc-glotip', note: null, ...partial,
   };
 }
@@ -158,7 +167,7 @@ describe('unodc-glotip: repeated keys', () => {
   it('stops when two spellings of one country carry different values', async () => {
     await expect(run([cit('NGA', 'Brazil', 2019, '7'), cit('NGA', 'Brasil', 2019, '9')])).rejects.toThrow(
       'file data_glotip.xlsx, sheet data_glotip_1, row 5, column txtVALUE: duplicate key with conflicting values: 9 here, 7 on row 4 ' +
-        '(tip_victims_by_citizenship, NGA, 2019, sex total, age total, category total, counterpart BRA)',
+        '(tip_victims_by_citizenship, NGA, 2019, sex total, age total, category BRA, counterpart BRA)',
     );
   });
 });

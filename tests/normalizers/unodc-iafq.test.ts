@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import source, { AMBIGUOUS_LOCATION_TOTAL, INDICATORS, LABEL_FIXES } from '../../scripts/pipeline/normalizers/unodc-iafq.ts';
 import type { Observation } from '../../scripts/pipeline/model.ts';
-import { indexIndicators } from '../../scripts/pipeline/validate.ts';
+import { indexIndicators, validateObservations } from '../../scripts/pipeline/validate.ts';
+import { SEIZED_TOTAL_NOTE } from '../../scripts/pipeline/normalizers/iafq-location-total.ts';
 import { loadManifests } from '../../scripts/pipeline/manifest.ts';
 import { resolveSource } from '../../scripts/pipeline/resolve-files.ts';
 import { runSource } from '../../scripts/pipeline/run-source.ts';
 import { loadReference } from '../../scripts/pipeline/reference/load-reference.ts';
-import { headerOf, projectAliases, ROOT, runFixture, tempDir, xlsxBytes, type FixtureCell } from '../support/fixtures.ts';
+import { fixtureGeo, headerOf, projectAliases, ROOT, runFixture, tempDir, xlsxBytes, type FixtureCell } from '../support/fixtures.ts';
 
 const FILE = 'data_iafq_firearms_trafficking.xlsx';
 const SHEET = 'data_iafq_firearms_trafficking';
@@ -29,7 +30,7 @@ async function run(rows: FixtureCell[][]) {
 }
 
 function obs(partial: Partial<Observation> & Pick<Observation, 'indicator' | 'geo' | 'year' | 'category' | 'value' | 'unit' | 'source_ref' | 'note'>): Observation {
-  return { domain: 'firearms', sex: 'total', age: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: 'unodc-iafq', ...partial };
+  return { domain: 'firearms', sex: 'total', age: 'total', dimension: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: 'unodc-iafq', ...partial };
 }
 
 const GOLDEN: FixtureCell[][] = [
@@ -53,31 +54,66 @@ describe('unodc-iafq normalizer', () => {
     expect(output.observations).toHaveLength(11);
     const byRef = new Map(output.observations.map((o) => [o.source_ref, o]));
     expect(byRef.get(REF(4))).toEqual(obs({ indicator: 'fa_arms_seized', geo: 'ALB', year: 2017, category: 'total', value: 432, unit: 'firearms', source_ref: REF(4), note: 'UNODC Source column: IAFQ' }));
-    expect(byRef.get(REF(5))).toEqual(obs({ indicator: 'fa_arms_seized', geo: 'ALB', year: 2017, category: 'rifle (including carbine)', value: 189, unit: 'firearms', source_ref: REF(5), note: 'UNODC Source column: IAFQ' }));
+    expect(byRef.get(REF(5))).toEqual(obs({ indicator: 'fa_arms_seized', geo: 'ALB', year: 2017, dimension: 'firearm type', category: 'rifle (including carbine)', value: 189, unit: 'firearms', source_ref: REF(5), note: 'UNODC Source column: IAFQ' }));
     expect(byRef.get(REF(6))).toEqual(
       obs({
-        indicator: 'fa_arms_seized_by_location', geo: 'ALB', year: 2017, category: 'land borders', value: 0, unit: 'firearms', source_ref: REF(6),
+        indicator: 'fa_arms_seized_by_location', geo: 'ALB', year: 2017, dimension: 'place of seizure', category: 'land borders', value: 0, unit: 'firearms', source_ref: REF(6),
         note: 'UNODC Source column: IAFQ; 0 as reported: the export does not distinguish a reported 0 from "not recorded"',
       }),
     );
-    expect(byRef.get(REF(7))).toEqual(obs({ indicator: 'fa_arms_seized_by_tracing', geo: 'ALB', year: 2017, category: 'Uniquely identifiable - tracing procedure pending', value: 3, unit: 'firearms', source_ref: REF(7), note: 'UNODC Source column: IAFQ/SOF' }));
+    expect(byRef.get(REF(7))).toEqual(obs({ indicator: 'fa_arms_seized_by_tracing', geo: 'ALB', year: 2017, dimension: 'tracing outcome (uniquely identifiable)', category: 'Uniquely identifiable - tracing procedure pending', value: 3, unit: 'firearms', source_ref: REF(7), note: 'UNODC Source column: IAFQ/SOF' }));
     expect(byRef.get(REF(12))).toEqual(obs({ indicator: 'fa_persons_convicted', geo: 'COL', year: 2022, sex: 'female', category: 'total', value: 7, unit: 'persons', source_ref: REF(12), note: 'UNODC Source column: IAFQ' }));
     expect(byRef.get(REF(14))).toEqual(obs({ indicator: 'fa_ammunition_seized', geo: 'COL', year: 2022, category: 'total', value: 27806, unit: 'rounds of ammunition', source_ref: REF(14), note: 'UNODC Source column: ATF' }));
     // The rest, in brief: where each breakdown's own total and each corrected label goes.
-    const brief = output.observations.map((o) => [o.source_ref.split(':')[2], o.indicator, o.category, o.value]);
+    const brief = output.observations.map((o) => [o.source_ref.split(':')[2], o.indicator, o.dimension, o.category, o.value]);
     expect(brief).toEqual([
-      ['4', 'fa_arms_seized', 'total', 432],
-      ['5', 'fa_arms_seized', 'rifle (including carbine)', 189],
-      ['6', 'fa_arms_seized_by_location', 'land borders', 0],
-      ['7', 'fa_arms_seized_by_tracing', 'Uniquely identifiable - tracing procedure pending', 3],
-      ['9', 'fa_arms_surrendered_by_marking', 'total', 57],
-      ['10', 'fa_arms_found', 'total', 12],
-      ['11', 'fa_arms_found_by_tracing', 'total', 11],
-      ['12', 'fa_persons_convicted', 'total', 7],
-      ['13', 'fa_persons_arrested_by_offence', 'Illicit trafficking and illicit possession/use of arms', 25],
-      ['14', 'fa_ammunition_seized', 'total', 27806],
-      ['15', 'fa_arms_seized_by_justification', 'illicit possession', 326],
+      ['4', 'fa_arms_seized', 'total', 'total', 432],
+      ['5', 'fa_arms_seized', 'firearm type', 'rifle (including carbine)', 189],
+      ['6', 'fa_arms_seized_by_location', 'place of seizure', 'land borders', 0],
+      ['7', 'fa_arms_seized_by_tracing', 'tracing outcome (uniquely identifiable)', 'Uniquely identifiable - tracing procedure pending', 3],
+      ['9', 'fa_arms_surrendered_by_marking', 'total', 'total', 57],
+      ['10', 'fa_arms_found', 'total', 'total', 12],
+      ['11', 'fa_arms_found_by_tracing', 'total', 'total', 11],
+      ['12', 'fa_persons_convicted', 'total', 'total', 7],
+      ['13', 'fa_persons_arrested_by_offence', 'offences', 'Illicit trafficking and illicit possession/use of arms', 25],
+      ['14', 'fa_ammunition_seized', 'total', 'total', 27806],
+      ['15', 'fa_arms_seized_by_justification', 'legal justification', 'illicit possession', 326],
     ]);
+  });
+
+  it('attributes a "by location / Total" to the table whose parts it equals, and publishes it as the total where no "Total / Total" exists', async () => {
+    // Bolivia-like: no "Total / Total"; two "by location / Total" rows, one equal to the location parts (2 + 28 = 30),
+    // one equal to the identifiability subtotals (5 + 0 + 2 = 7); a third equal to neither stays quarantined.
+    const rows = [
+      /* 4 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'land borders', 'na', 'na', '2021', 2),
+      /* 5 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'national territory', 'na', 'na', '2021', 28),
+      /* 6 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Total', 'na', 'na', '2021', 30),
+      /* 7 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Uniquely identifiable - total uniquely identifiable through marking', 'na', 'na', '2021', 5),
+      /* 8 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Total not uniquely identifiable through marking', 'na', 'na', '2021', 0),
+      /* 9 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Unknown status regarding marking', 'na', 'na', '2021', 2),
+      /* 10 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Uniquely identifiable - tracing procedure pending', 'na', 'na', '2021', 5),
+      /* 11 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Total', 'na', 'na', '2021', 7),
+      /* 12 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Total', 'na', 'na', '2021', 31),
+      // Albania has a "Total / Total": its location total stays the location table's only.
+      /* 13 */ row('ALB', 'Albania', 'Arms seized', 'Total', 'Total', 'na', 'na', '2017', 432),
+      /* 14 */ row('ALB', 'Albania', 'Arms seized', 'by location', 'land borders', 'na', 'na', '2017', 400),
+      /* 15 */ row('ALB', 'Albania', 'Arms seized', 'by location', 'Total', 'na', 'na', '2017', 400),
+    ];
+    const { output, accounts, quarantine } = await run(rows);
+    expect(accounts[0]).toMatchObject({ read: 12, emitted: 11, quarantined: 1 });
+    expect(quarantine.map((q) => [q.row, q.reason])).toEqual([[12, AMBIGUOUS_LOCATION_TOTAL]]);
+    const totals = output.observations.filter((o) => o.dimension === 'total').map((o) => [o.source_ref.split(':')[2], o.indicator, o.geo, o.value]);
+    expect(totals).toEqual([
+      ['13', 'fa_arms_seized', 'ALB', 432],
+      ['6', 'fa_arms_seized_by_location', 'BOL', 30],
+      ['6', 'fa_arms_seized', 'BOL', 30],
+      ['11', 'fa_arms_seized_by_tracing', 'BOL', 7],
+      ['15', 'fa_arms_seized_by_location', 'ALB', 400],
+    ]);
+    const bolTotal = output.observations.find((o) => o.indicator === 'fa_arms_seized' && o.geo === 'BOL')!;
+    expect(bolTotal.note).toBe(`UNODC Source column: IAFQ; ${SEIZED_TOTAL_NOTE}`);
+    const geo = await fixtureGeo();
+    expect(() => validateObservations(output.observations, indexIndicators(INDICATORS), geo)).not.toThrow();
   });
 
   it('accounts for every row: 12 read = 11 emitted + 1 quarantined (the ambiguous location total)', async () => {
@@ -194,14 +230,14 @@ describe.skipIf(!existsSync(join(MIRROR, 'firearms', 'unodc-iafq', FILE)))('unod
 
   it('accounts for the 15,468 rows PROVENANCE.md states, with the documented quarantines', async () => {
     const { accounts, quarantine, output } = await runMirror();
-    expect(accounts).toEqual([{ source: 'unodc-iafq', file: FILE, sheet: SHEET, read: 15_468, emitted: 14_764, quarantined: 704 }]);
+    expect(accounts).toEqual([{ source: 'unodc-iafq', file: FILE, sheet: SHEET, read: 15_468, emitted: 15_089, quarantined: 379 }]);
     const kinds = new Map<string, number>();
     for (const q of quarantine) {
       const kind = q.reason.startsWith('exact duplicate') ? 'exact' : q.reason.startsWith('conflicting repeat') ? 'collision' : q.reason === AMBIGUOUS_LOCATION_TOTAL ? 'location total' : q.reason;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
-    expect(Object.fromEntries(kinds)).toEqual({ 'location total': 455, collision: 208, exact: 41 });
-    expect(output.observations).toHaveLength(14_764);
+    // Of the 455 "by location / Total" rows, 20 equal the parts of neither table; 114 repeat an attributed total exactly.
+    expect(Object.fromEntries(kinds)).toEqual({ 'location total': 20, collision: 208, exact: 151 });
 
     // Values read independently from the xlsx XML (python zipfile), not with our reader.
     const at = (row: number) => output.observations.filter((o) => o.source_ref === REF(row));
@@ -212,6 +248,13 @@ describe.skipIf(!existsSync(join(MIRROR, 'firearms', 'unodc-iafq', FILE)))('unod
     expect(at(91)).toMatchObject([{ indicator: 'fa_arms_seized_by_tracing', geo: 'AND', year: 2021, category: 'Uniquely identifiable - total uniquely identifiable through marking', value: 5 }]);
     expect(at(161)).toMatchObject([{ indicator: 'fa_arms_surrendered_by_marking', geo: 'ARG', year: 2021, category: 'total', value: 2836 }]);
     expect(at(484)).toMatchObject([{ indicator: 'fa_persons_convicted', geo: 'BHS', year: 2022, sex: 'female', value: 1 }]);
+    // Bolivia and Azerbaijan 2021 have no "Total / Total" row (python zipfile read: AZE rows 284-304, BOL rows 531-538).
+    // AZE row 287 "by location / Total" 202 = 0 + 179 + 21 + 2 (rows 284-286, 288); row 304's 709 = 709 + 0 (rows 302-303).
+    expect(at(287).map((o) => [o.indicator, o.dimension, o.value])).toEqual([['fa_arms_seized_by_location', 'total', 202], ['fa_arms_seized', 'total', 202]]);
+    expect(at(304).map((o) => [o.indicator, o.value])).toEqual([['fa_arms_seized_by_tracing', 709]]);
+    // BOL row 533: 30 = 2 + 28 (rows 531-532) and = 0 + 0 + 30 (rows 535, 536, 538); row 537 repeats it.
+    expect(at(533).map((o) => [o.indicator, o.value])).toEqual([['fa_arms_seized_by_location', 30], ['fa_arms_seized', 30], ['fa_arms_seized_by_tracing', 30]]);
+    expect(quarantine.find((q) => q.row === 537)?.reason).toBe('exact duplicate of row 533');
     // AZE 2021 has "otherwise illicitly manufactured" twice, 8 and 4: neither is published.
     expect(quarantine.filter((q) => q.row === 263 || q.row === 266).map((q) => q.value)).toEqual(['8', '4']);
   });

@@ -24,10 +24,14 @@ const ROWS: Sample[] = [
   ['South America', 'Bolivia', 'La Paz', 'Isoniazid', 'Antituberculosis', 'Lupin Limited', 'IS-77', 'Isoniazid', 'Tablets', 'N/A', 'Public', 'Health Center', '2009', '30/11/2009', 'Pass', 'Compendial', 'N/A', 'no', 'n/a'], // row 7
 ];
 
+/** The test-type labels are the categories of dimension 'test type'; other labels are medicine classes. */
+const dimensionOf = (category: string) =>
+  category === 'total' ? 'total' : ['Screening test', 'Compendial test'].includes(category) ? 'test type' : 'medicine class';
+
 function obs(indicator: string, geo: string, year: number, category: string, value: number, rows: string, note: string | null = null): Observation {
   const unit = indicator === 'med_failure_rate' ? 'percent' : 'samples';
   return {
-    domain: 'falsified-medicines', indicator, geo, year, sex: 'total', age: 'total', category, counterpart: null, value, unit,
+    domain: 'falsified-medicines', indicator, geo, year, sex: 'total', age: 'total', dimension: dimensionOf(category), category, counterpart: null, value, unit,
     censored: null, value_min: null, value_max: null, source: 'usp-mqdb', source_ref: `${FILE}::${rows}`, note,
   };
 }
@@ -206,6 +210,13 @@ describe.skipIf(!existsSync(MIRROR_FILE))('usp-mqdb: real mirror', () => {
     expect(get('med_samples_tested', 'GHA', 2010, 'total')).toEqual([446]);
     expect(get('med_samples_failed', 'GHA', 2010, 'total')).toEqual([74]);
     expect(get('med_samples_counterfeit', 'GHA', 2010, 'total')).toEqual([6]);
+    // Cambodia 2003: 476 samples (antimalarials and antibiotics), 118 failed, all antimalarials; 74 failed at screening and 44 at a compendial test. Each
+    // breakdown alone adds up to 118: the two must never be stacked (that drew 236).
+    const parts = (dimension: string) =>
+      res.output.observations.filter((o) => o.indicator === 'med_samples_failed' && o.geo === 'KHM' && o.year === 2003 && o.dimension === dimension).map((o) => [o.category, o.value]);
+    expect(parts('total')).toEqual([['total', 118]]);
+    expect(parts('medicine class')).toEqual([['Antibiotics', 0], ['Antimalarials', 118]]);
+    expect(parts('test type')).toEqual([['Compendial test', 44], ['Screening test', 74]]);
     expect(get('med_samples_tested', 'KHM', 2012, 'Compendial test')).toEqual([220]);
     expect(get('med_samples_failed', 'KHM', 2012, 'Compendial test')).toEqual([2]);
     const gtm = res.output.observations.find((o) => o.indicator === 'med_samples_failed' && o.geo === 'GTM' && o.category === 'total');

@@ -19,7 +19,7 @@ const toyManifest: SourceManifest = {
 
 const toy: SourceModule = {
   id: 'toy-source',
-  indicators: [{ id: 'fa_arms_seized', domain: 'firearms', title: 'Arms seized', unit: 'firearms', definition: 'd', caveat: 'c', breakdowns: [], derived: false, sources: ['toy-source'] }],
+  indicators: [{ id: 'fa_arms_seized', domain: 'firearms', title: 'Arms seized', unit: 'firearms', definition: 'd', caveat: 'c', breakdowns: [], dimensions: [], derived: false, sources: ['toy-source'] }],
   normalize({ tables, ledgers }) {
     const t = tables.get('toy.csv')!;
     const l = ledgers.get('toy.csv')!;
@@ -32,7 +32,7 @@ const toy: SourceModule = {
       }
       observations.push({
         domain: 'firearms' as const, indicator: 'fa_arms_seized', geo: code, year: year(t, r, 'year'), sex: 'total' as const, age: 'total' as const,
-        category: 'total', counterpart: null, value: count(t, r, 'seized'), unit: 'firearms', censored: null, value_min: null, value_max: null,
+        dimension: 'total', category: 'total', counterpart: null, value: count(t, r, 'seized'), unit: 'firearms', censored: null, value_min: null, value_max: null,
         source: 'toy-source', source_ref: sourceRef(t.file, t.sheet, r.row), note: null,
       });
       l.emit(r);

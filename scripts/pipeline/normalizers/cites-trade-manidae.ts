@@ -3,7 +3,7 @@
  * counts and quantities of records with source code I (confiscated or seized specimens) by importer × exporter × year.
  *
  * Each record is one party's report (importer OR exporter) of one shipment, so the same shipment can appear twice;
- * importer- and exporter-reported figures are kept apart in the category and never added.
+ * importer- and exporter-reported figures are kept apart in their own dimensions and never added.
  * Records that are identical in every column but `id` are kept: the CITES comparative tabulation of the same
  * database counts them as separate shipments (its sums only match when they are included).
  */
@@ -158,9 +158,20 @@ function duplicateIds(t: RawTable, ledger: FileLedger): Set<number> {
 
 // ---------------------------------------------------------------------------------------------- aggregation
 
-const reportedBy = (s: Shipment) => `reported by ${s.reporter}`;
+/**
+ * Each reporting side is its own breakdown: the same shipment can be in both, so a dimension never mixes them. The
+ * shipment counts break down by exporter (a place: category = counterpart), the quantities by item traded.
+ */
+export const DIM = {
+  exporter: (s: Pick<Shipment, 'reporter'>) => `exporter (reported by ${s.reporter})`,
+  item: (s: Pick<Shipment, 'reporter'>) => `item traded (reported by ${s.reporter})`,
+};
+const REPORTERS = Object.values(REPORTER).map((reporter) => ({ reporter }));
 
-function base(t: RawTable, first: Shipment, list: Shipment[]): Omit<Observation, 'indicator' | 'category' | 'value' | 'unit'> {
+/** An exporter that is no place of today's list keeps its CITES code in the label. */
+const exporterCategory = (s: Shipment): string => s.exporter.geo ?? (s.exporter.code === null ? 'exporter not given' : `exporter code ${s.exporter.code}`);
+
+function base(t: RawTable, first: Shipment, list: Shipment[]): Omit<Observation, 'indicator' | 'dimension' | 'category' | 'value' | 'unit'> {
   return {
     domain: 'wildlife',
     geo: first.importer.geo!,
@@ -183,7 +194,8 @@ function shipmentCounts(t: RawTable, seized: Shipment[]): Observation[] {
   return [...groupBy(seized, flowKey).values()].map((list) => ({
     ...base(t, list[0]!, list),
     indicator: 'wl_cites_confiscated_shipments',
-    category: reportedBy(list[0]!),
+    dimension: DIM.exporter(list[0]!),
+    category: exporterCategory(list[0]!),
     value: list.length,
     unit: 'shipment records',
   }));
@@ -197,7 +209,8 @@ function quantities(t: RawTable, seized: Shipment[]): Observation[] {
     return {
       ...base(t, s, list),
       indicator: 'wl_cites_confiscated_quantity',
-      category: `${s.term} (${s.unitLabel}), ${reportedBy(s)}`,
+      dimension: DIM.item(s),
+      category: s.term,
       value: tidySum(list.map((x) => x.quantity)),
       unit: s.unitLabel,
     };
@@ -210,6 +223,7 @@ function byKey(a: Observation, b: Observation): number {
     a.geo.localeCompare(b.geo) ||
     a.year - b.year ||
     (a.counterpart ?? '').localeCompare(b.counterpart ?? '') ||
+    a.dimension.localeCompare(b.dimension) ||
     a.category.localeCompare(b.category)
   );
 }
@@ -253,18 +267,20 @@ const SPECS: IndicatorSpec[] = [
     title: 'CITES trade records of confiscated or seized pangolin specimens',
     unit: 'shipment records',
     definition:
-      'Number of CITES shipment records of pangolins (family Manidae) with source code I (confiscated or seized), by importer and year, with the exporter as counterpart and the reporting party (importer or exporter) as category.',
+      'Number of CITES shipment records of pangolins (family Manidae) with source code I (confiscated or seized), by importer and year, broken down by exporter (category and counterpart) separately for each reporting party: dimensions "exporter (reported by importer)" and "exporter (reported by exporter)".',
     caveat: `${CAVEAT} Records with an unknown importer (XX) are in the shipment table only.`,
     breakdowns: ['category', 'counterpart'],
+    dimensions: REPORTERS.map((s) => ({ name: DIM.exporter(s), exclusive: true, geo: true })),
   },
   {
     id: 'wl_cites_confiscated_quantity',
     title: 'Quantity of confiscated or seized pangolin specimens in CITES trade records',
-    unit: 'as stated per row (term and unit in the category)',
+    unit: 'unit of each record (specimens, kg, g…)',
     definition:
-      'Sum of the quantities of CITES shipment records with source code I (confiscated or seized), by importer, year, exporter (counterpart), term and unit, and reporting party. A blank CITES unit means number of specimens.',
-    caveat: `${CAVEAT} Quantities of different terms or units (skins, kg of scales, pairs of shoes) are not comparable and are never added.`,
+      'Sum of the quantities of CITES shipment records with source code I (confiscated or seized), by importer, year, exporter (counterpart) and item traded (category, the CITES term), in the unit of the records (column unit; a blank CITES unit means number of specimens), separately for each reporting party: dimensions "item traded (reported by importer)" and "item traded (reported by exporter)".',
+    caveat: `${CAVEAT} Quantities in different units (specimens, kg of scales, pairs of shoes) are not comparable and are never added.`,
     breakdowns: ['category', 'counterpart'],
+    dimensions: REPORTERS.map((s) => ({ name: DIM.item(s), exclusive: true })),
   },
 ];
 

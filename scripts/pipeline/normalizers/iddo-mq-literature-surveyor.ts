@@ -64,10 +64,11 @@ const QUALITY: Readonly<Record<string, boolean>> = {
 
 const CAVEAT =
   'A compilation of published surveys with heterogeneous methods (screening vs full assay, convenience vs random sampling) and publication bias towards problems; the same samples may be reported in more than one publication. Covers antimalarials and antidiabetics only. Samples are counted in the unit each study used (tablet, pack, batch…). Substandard and falsified products are often not distinguished. Only market surveys with a country, a start date and counts by quality category are included; the year is the year sampling began.';
-const CATEGORY_DEF = 'category is "total" or the IDDO medicine class (column `name`, e.g. ACT, Non-artemisinins, Sulphonylureas).';
+const CATEGORY_DEF = 'Broken down by dimension "medicine class": the IDDO class (column `name`, e.g. ACT, Non-artemisinins, Sulphonylureas).';
+const CLASS_DIMENSION = 'medicine class';
 
 function indicator(id: string, title: string, unit: string, definition: string, caveat: string, derived: boolean): IndicatorDef {
-  return indicatorDef(ID, DOMAIN, { id, title, unit, definition: `${definition} ${CATEGORY_DEF}`, caveat, breakdowns: ['category'], derived });
+  return indicatorDef(ID, DOMAIN, { id, title, unit, definition: `${definition} ${CATEGORY_DEF}`, caveat, breakdowns: ['category'], dimensions: [{ name: CLASS_DIMENSION, exclusive: true }], derived });
 }
 
 const RANDOM = 'Random surveys only ("Random survey" sampling), the design the literature recommends for prevalence.';
@@ -280,7 +281,7 @@ function tally(rows: { s: SurveyRow; row: number }[]): Cell[] {
 
 function cellObservation(c: Cell, file: string, indicator: string, value: number, unit: string, note: string | null): Observation {
   const source_ref = sourceRefRows(file, undefined, c.rows);
-  return observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, category: c.category, value, unit, source: ID, source_ref, note });
+  return observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, dimension: c.category === TOTAL ? TOTAL : CLASS_DIMENSION, category: c.category, value, unit, source: ID, source_ref, note });
 }
 
 /** A cell whose surveys report zero samples has no prevalence; the counts are still published. */

@@ -49,6 +49,7 @@ const INDICATORS: IndicatorDef[] = [
       'Number of rhinos recorded as poached (illegally killed) in the year, by range state; "Africa" (M49 002) is the report\'s continental total.',
     caveat: `${SOURCE_CAVEAT} Years covered differ by country (South Africa 1990–2018, Zimbabwe 1980–1993 and 2006–2017, Nepal 1998–2017, other range states 2006–2017). Poached carcasses are those detected; OWID's per-day rate is not republished (it is the annual count ÷ 365).`,
     breakdowns: [],
+    dimensions: [],
     derived: false,
     sources: [ID],
   },
@@ -60,6 +61,7 @@ const INDICATORS: IndicatorDef[] = [
     definition: `Total weight of rhino horn seized in the country over the whole period 2009 – September 2018 (${PERIOD}), as reported to CITES CoP18. Published with year 2018 because that is where OWID stores it; it is not an annual value. "World" (M49 001) is the report's global total.`,
     caveat: `${SOURCE_CAVEAT} One value per country for the whole period 2009 – Sept 2018: never compare it with annual figures or read it as 2018 seizures. Seizures in countries the report does not list separately ("Other") cannot be placed and are not published.`,
     breakdowns: [],
+    dimensions: [],
     derived: false,
     sources: [ID],
   },
@@ -71,6 +73,7 @@ const INDICATORS: IndicatorDef[] = [
     definition: `Number of rhino horns and horn pieces seized in the country over the whole period 2009 – September 2018 (${PERIOD}), as reported to CITES CoP18. Published with year 2018 because that is where OWID stores it; it is not an annual value. "World" (M49 001) is the report's global total.`,
     caveat: `${SOURCE_CAVEAT} Whole horns and pieces are counted alike. One value per country for the whole period 2009 – Sept 2018: never compare it with annual figures or read it as 2018 seizures. Seizures in countries the report does not list separately ("Other") cannot be placed and are not published.`,
     breakdowns: [],
+    dimensions: [],
     derived: false,
     sources: [ID],
   },
@@ -115,7 +118,7 @@ function resolveEntity(t: RawTable, r: RawRow, input: NormalizeInput, ledger: Fi
 
 function observation(indicator: IndicatorDef, geo: string, y: number, value: number, ref: string, note: string | null): Observation {
   return {
-    domain: 'wildlife', indicator: indicator.id, geo, year: y, sex: 'total', age: 'total', category: 'total', counterpart: null,
+    domain: 'wildlife', indicator: indicator.id, geo, year: y, sex: 'total', age: 'total', dimension: 'total', category: 'total', counterpart: null,
     value, unit: indicator.unit, censored: null, value_min: null, value_max: null, source: ID, source_ref: ref, note,
   };
 }

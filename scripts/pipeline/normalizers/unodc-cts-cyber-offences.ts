@@ -92,7 +92,7 @@ const RATE_CAVEAT = "UNODC's own rate per 100,000 population, published as given
 
 function defsFor(c: Category): IndicatorDef[] {
   const caveat = [RECORDED, COVERAGE, JURISDICTIONS, ...(c.caveat ? [c.caveat] : [])].join(' ');
-  const base = { domain: c.domain, breakdowns: [] as IndicatorDef['breakdowns'], derived: false, sources: [SOURCE] };
+  const base = { domain: c.domain, breakdowns: [] as IndicatorDef['breakdowns'], dimensions: [], derived: false, sources: [SOURCE] };
   return [
     { ...base, id: c.id, title: `${c.title} (offences recorded by police)`, unit: COUNT_UNIT, definition: `${c.definition} UN-CTS category "${c.label}".`, caveat },
     {
@@ -151,6 +151,7 @@ function normalize(input: NormalizeInput): NormalizeOutput {
       year: year(t, r, 'Year'),
       sex: unodcSex(t, r),
       age: unodcAge(t, r),
+      dimension: 'total',
       category: 'total',
       counterpart: null,
       value,

@@ -20,7 +20,7 @@
  * - Spelling slips in five category labels are corrected for display (LABEL_FIXES); all other labels are as published.
  * - A 0 is published as given: the export does not distinguish a reported 0 from "not recorded" (note on the row).
  */
-import type { IndicatorDef, Observation } from '../model.ts';
+import type { DimensionDef, IndicatorDef, Observation } from '../model.ts';
 import { indicatorDef, observationKey, sourceRef } from '../model.ts';
 import type { NormalizeInput, NormalizeOutput, SourceModule } from '../source-module.ts';
 import { onlyTable } from '../source-module.ts';
@@ -31,6 +31,9 @@ import { DuplicateGuard } from '../duplicate-guard.ts';
 import { PipelineError } from '../errors.ts';
 import { count, oneOf, requiredText, text, year } from '../values.ts';
 import { unodcAge, unodcGeo, unodcSex } from './unodc-common.ts';
+import { AMBIGUOUS_LOCATION_TOTAL, attributeLocationTotals } from './iafq-location-total.ts';
+
+export { AMBIGUOUS_LOCATION_TOTAL };
 
 const SOURCE = 'unodc-iafq';
 
@@ -45,8 +48,16 @@ export const LABEL_FIXES: Readonly<Record<string, string>> = {
 
 const TYPES = ['pistol', 'revolver', 'rifle (Inlcuding Carbine)', 'shotgun (Including Short Carbine)', 'submachine gun', 'machine gun', 'other weapons', 'Unknown status on type'];
 const LOCATIONS = ['land borders', 'planes and airports', 'vessels and harbours', 'national territory', 'other', 'unknown'];
-const TRACING = [
+/**
+ * The tracing table is a hierarchy: three subtotals (identifiability) and the parts of two of them. Each level is its
+ * own dimension, so a subtotal is never stacked with its own parts.
+ */
+const IDENTIFIABILITY = [
   'Uniquely identifiable - total uniquely identifiable through marking',
+  'Total not uniquely identifiable through marking',
+  'Unknown status regarding marking',
+];
+const TRACING_OUTCOMES = [
   'Uniquely identifiable - from legitimate owner in national registry',
   'Uniquely identifiable - from illegitimate owner in national registry',
   'Uniquely identifiable - from illegitimate owner in foreign registry',
@@ -54,11 +65,11 @@ const TRACING = [
   'Uniquely identifiable - tracing attempted, no point of diversion identified',
   'Uniquely identifiable - tracing procedure pending',
   'Uniquely identifiable - no tracing procedure initiated',
-  'Total not uniquely identifiable through marking',
+];
+const NOT_IDENTIFIABLE_REASONS = [
   'Not uniquely identifiable - Erased or altered marking',
   'Not uniquely identifiable - Illicitly manufactured',
   'Not uniquely identifiable - No further information available',
-  'Unknown status regarding marking',
 ];
 const MARKINGS = ['uniquely marked', 'no marking', 'altered marking', 'unknown Status On Marking'];
 const CONDITIONS = ['Industrially manufactured arms', 'Converted arms', 'Reactivated arms', 'Assembled arms', 'Modified arms', 'otherwise illicitly manufactured'];
@@ -80,47 +91,65 @@ const FOUND = 'Arms found';
 const SURRENDERED = 'Arms surrendered';
 const ARRESTED_BY_OFFENCE = 'Individuals arrested/suspected';
 
-export const AMBIGUOUS_LOCATION_TOTAL =
-  'Arms seized "by location / Total" is the total of either the location table or the tracing table (the export files both under this one label, ' +
-  'often twice for one country-year with different values), so it cannot be attributed to one breakdown; the overall total is the "Total / Total" row';
+/** The release's breakdowns (observations.dimension) of the IAFQ tables. */
+export const DIM = {
+  type: 'firearm type',
+  location: 'place of seizure',
+  identifiability: 'identifiability through marking',
+  tracing: 'tracing outcome (uniquely identifiable)',
+  notIdentifiable: 'why not identifiable',
+  marking: 'marking',
+  condition: 'condition',
+  justification: 'legal justification',
+  offence: 'other suspected offence',
+  arrestOffence: 'offences',
+} as const;
 
-/** Where a publisher's (Indicator, Dimension, Category) goes: an indicator and display category, or a quarantine reason. */
-type Route = { indicator: string; category: string } | { reason: string };
+/**
+ * Where a publisher's (Indicator, Dimension, Category) goes: an indicator, dimension and display category; the
+ * ambiguous "Arms seized / by location / Total" (held until its parts are known, iafq-location-total.ts).
+ */
+type Route = { indicator: string; dimension: string; category: string } | { hold: 'seized-location-total' };
 
 const key3 = (indicator: string, dimension: string, category: string) => `${indicator}\u241f${dimension}\u241f${category}`;
 
 function buildRoutes(): Map<string, Route> {
   const routes = new Map<string, Route>();
-  const add = (pub: string, dimension: string, categories: readonly string[], indicator: string) => {
-    for (const c of categories) routes.set(key3(pub, dimension, c), { indicator, category: LABEL_FIXES[c] ?? c });
+  const add = (pub: string, published: string, categories: readonly string[], indicator: string, dimension: string) => {
+    for (const c of categories) routes.set(key3(pub, published, c), { indicator, dimension, category: LABEL_FIXES[c] ?? c });
   };
-  const total = (pub: string, dimension: string, label: string, indicator: string) =>
-    routes.set(key3(pub, dimension, label), { indicator, category: 'total' });
+  const total = (pub: string, published: string, label: string, indicator: string) =>
+    routes.set(key3(pub, published, label), { indicator, dimension: 'total', category: 'total' });
+  const tracing = (pub: string, indicator: string) => {
+    add(pub, 'by location', IDENTIFIABILITY, indicator, DIM.identifiability);
+    add(pub, 'by location', TRACING_OUTCOMES, indicator, DIM.tracing);
+    add(pub, 'by location', NOT_IDENTIFIABLE_REASONS, indicator, DIM.notIdentifiable);
+  };
 
   total(SEIZED, 'Total', 'Total', 'fa_arms_seized');
-  add(SEIZED, 'by type', TYPES, 'fa_arms_seized');
-  add(SEIZED, 'by location', LOCATIONS, 'fa_arms_seized_by_location');
-  add(SEIZED, 'by location', TRACING, 'fa_arms_seized_by_tracing');
-  routes.set(key3(SEIZED, 'by location', 'Total'), { reason: AMBIGUOUS_LOCATION_TOTAL });
-  for (const [dimension, labels, indicator] of [
-    ['by marking', MARKINGS, 'fa_arms_seized_by_marking'],
-    ['by condition', CONDITIONS, 'fa_arms_seized_by_condition'],
-    ['by legal justification of seizure', JUSTIFICATIONS, 'fa_arms_seized_by_justification'],
+  add(SEIZED, 'by type', TYPES, 'fa_arms_seized', DIM.type);
+  add(SEIZED, 'by location', LOCATIONS, 'fa_arms_seized_by_location', DIM.location);
+  tracing(SEIZED, 'fa_arms_seized_by_tracing');
+  routes.set(key3(SEIZED, 'by location', 'Total'), { hold: 'seized-location-total' });
+  for (const [published, labels, indicator, dimension] of [
+    ['by marking', MARKINGS, 'fa_arms_seized_by_marking', DIM.marking],
+    ['by condition', CONDITIONS, 'fa_arms_seized_by_condition', DIM.condition],
+    ['by legal justification of seizure', JUSTIFICATIONS, 'fa_arms_seized_by_justification', DIM.justification],
   ] as const) {
-    add(SEIZED, dimension, labels, indicator);
-    total(SEIZED, dimension, 'Total', indicator);
+    add(SEIZED, published, labels, indicator, dimension);
+    total(SEIZED, published, 'Total', indicator);
   }
-  add(SEIZED, 'by other suspected offences', SUSPECTED_OFFENCES, 'fa_arms_seized_by_offence');
+  add(SEIZED, 'by other suspected offences', SUSPECTED_OFFENCES, 'fa_arms_seized_by_offence', DIM.offence);
 
   for (const [pub, base, markingTotal] of [
     [FOUND, 'fa_arms_found', 'Total'],
     [SURRENDERED, 'fa_arms_surrendered', 'Surrendered'],
   ] as const) {
-    add(pub, 'by type', TYPES, base);
+    add(pub, 'by type', TYPES, base, DIM.type);
     total(pub, 'by type', 'Total', base);
-    add(pub, 'by location', TRACING, `${base}_by_tracing`);
+    tracing(pub, `${base}_by_tracing`);
     total(pub, 'by location', 'Total', `${base}_by_tracing`);
-    add(pub, 'by marking', MARKINGS, `${base}_by_marking`);
+    add(pub, 'by marking', MARKINGS, `${base}_by_marking`, DIM.marking);
     total(pub, 'by marking', markingTotal, `${base}_by_marking`);
   }
 
@@ -135,7 +164,7 @@ function buildRoutes(): Map<string, Route> {
   ] as const) {
     total(pub, 'Total', 'Total', indicator);
   }
-  add(ARRESTED_BY_OFFENCE, 'by type of offences', ARREST_OFFENCES, 'fa_persons_arrested_by_offence');
+  add(ARRESTED_BY_OFFENCE, 'by type of offences', ARREST_OFFENCES, 'fa_persons_arrested_by_offence', DIM.arrestOffence);
   return routes;
 }
 
@@ -183,6 +212,8 @@ interface Candidate {
   row: RawRow;
   obs: Observation;
   label: string;
+  /** A "by location / Total" row, attributed once the parts of both tables are known. */
+  held: boolean;
 }
 
 /** Reads one row into an observation, or quarantines it; every cell is checked before any routing decision. */
@@ -196,19 +227,18 @@ function readRow(t: RawTable, r: RawRow, ledger: FileLedger, geoIndex: GeoIndex)
   const value = count(t, r, 'VALUE');
   if (value === null) throw new PipelineError(t.at(r, 'VALUE'), 'expected a value, found an empty cell');
   const { route: to, label } = route(t, r);
-  if ('reason' in to) {
-    ledger.quarantine(r, to.reason, 'Category', text(t, r, 'Category'));
-    return null;
-  }
-  const def = INDICATOR_BY_ID.get(to.indicator)!;
+  const held = 'hold' in to;
+  const target = held ? { indicator: 'fa_arms_seized_by_location', dimension: 'total', category: 'total' } : to;
+  const def = INDICATOR_BY_ID.get(target.indicator)!;
   const obs: Observation = {
     domain: 'firearms',
-    indicator: to.indicator,
+    indicator: target.indicator,
     geo,
     year: y,
     sex,
     age,
-    category: to.category,
+    dimension: target.dimension,
+    category: target.category,
     counterpart: null,
     value,
     unit: def.unit,
@@ -219,7 +249,7 @@ function readRow(t: RawTable, r: RawRow, ledger: FileLedger, geoIndex: GeoIndex)
     source_ref: sourceRef(t.file, t.sheet, r.row),
     note: noteFor(t, r, value),
   };
-  return { row: r, obs, label };
+  return { row: r, obs, label, held };
 }
 
 /** Keys of colliding labels whose repeats carry different values, with the rows involved. */
@@ -254,20 +284,32 @@ function normalize(input: NormalizeInput): NormalizeOutput {
   const conflicts = conflictingCollisions(candidates);
   const guard = new DuplicateGuard(t, 'VALUE');
   const observations: Observation[] = [];
-  for (const c of candidates) {
-    const group = conflicts.get(observationKey(c.obs));
-    if (group) {
-      ledger.quarantine(c.row, collisionReason(group), 'VALUE', c.obs.value);
-      continue;
-    }
-    const prior = guard.admit(c.obs, c.row);
-    if (prior !== null) {
+  const admit = (c: Candidate, obs: Observation[]): void => {
+    const prior = obs.map((o) => guard.admit(o, c.row)).find((p) => p !== null);
+    if (prior !== undefined && prior !== null) {
       ledger.quarantine(c.row, `exact duplicate of row ${prior}`, 'VALUE', c.obs.value);
-      continue;
+      return;
     }
-    observations.push(c.obs);
+    observations.push(...obs);
     ledger.emit(c.row);
+  };
+  for (const c of candidates) {
+    if (c.held) continue;
+    const group = conflicts.get(observationKey(c.obs));
+    if (group) ledger.quarantine(c.row, collisionReason(group), 'VALUE', c.obs.value);
+    else admit(c, [c.obs]);
   }
+  const held = candidates.filter((c) => c.held);
+  const attributed = attributeLocationTotals(held.map((c) => c.obs), observations, {
+    location: { indicator: 'fa_arms_seized_by_location', dimension: DIM.location },
+    identifiability: { indicator: 'fa_arms_seized_by_tracing', dimension: DIM.identifiability },
+    seizedTotal: 'fa_arms_seized',
+  });
+  held.forEach((c, i) => {
+    const obs = attributed[i]!.observations;
+    if (obs.length === 0) ledger.quarantine(c.row, AMBIGUOUS_LOCATION_TOTAL, 'Category', text(t, c.row, 'Category'));
+    else admit(c, obs);
+  });
   return { observations, events: [], quality: [] };
 }
 
@@ -284,9 +326,14 @@ function def(
   definition: string,
   caveats: string[],
   breakdowns: IndicatorDef['breakdowns'],
+  dimensions: DimensionDef[] = [],
 ): IndicatorDef {
-  return indicatorDef(SOURCE, 'firearms', { id, title, unit, definition, caveat: [VOLUNTARY, ZEROS, ...caveats].join(' '), breakdowns });
+  return indicatorDef(SOURCE, 'firearms', { id, title, unit, definition, caveat: [VOLUNTARY, ZEROS, ...caveats].join(' '), breakdowns, dimensions });
 }
+
+/** A breakdown whose categories are mutually exclusive (each firearm in one category), so they may be stacked. */
+const exclusive = (...names: string[]): DimensionDef[] => names.map((name) => ({ name, exclusive: true }));
+const TRACING_DIMENSIONS = exclusive(DIM.identifiability, DIM.tracing, DIM.notIdentifiable);
 
 const EVENTS = [
   { id: 'fa_arms_seized', name: 'Firearms seized', what: 'Firearms seized by national authorities (IAFQ "Arms seized")' },
@@ -299,44 +346,44 @@ function breakdownDefs(): IndicatorDef[] {
   const seized = EVENTS[0];
   out.push(
     def(seized.id, `${seized.name} (total and by type of firearm)`, 'firearms',
-      `${seized.what}. Category 'total' is the overall total ("Total / Total"); the other categories are firearm types (pistol, revolver, rifle…).`,
-      [PARTIAL, NOT_ADDED], ['category']),
+      `${seized.what}. The total is the overall total ("Total / Total"; where a country-year has none, the place-of-seizure table's total, with a note); the breakdown is by firearm type (pistol, revolver, rifle…).`,
+      [PARTIAL, NOT_ADDED], ['category'], exclusive(DIM.type)),
   );
   for (const e of EVENTS.slice(1)) {
     out.push(
       def(e.id, `${e.name} (total and by type of firearm)`, 'firearms',
-        `${e.what}. The export has no overall total for this event: category 'total' is the total reported with the breakdown by type; the other categories are firearm types.`,
-        [PARTIAL, NOT_ADDED, 'Totals reported with the tracing or marking breakdowns are under those indicators and can differ.'], ['category']),
+        `${e.what}. The export has no overall total for this event: the total is the one reported with the breakdown by type; the breakdown is by firearm type.`,
+        [PARTIAL, NOT_ADDED, 'Totals reported with the tracing or marking breakdowns are under those indicators and can differ.'], ['category'], exclusive(DIM.type)),
     );
   }
   out.push(
     def('fa_arms_seized_by_location', 'Firearms seized, by place of seizure', 'firearms',
-      `${seized.what}, by where they were seized (land borders, planes and airports, vessels and harbours, national territory, other, unknown). No 'total' category: the export's total for this table cannot be told apart from the tracing table's (see fa_arms_seized).`,
-      [PARTIAL, NOT_ADDED], ['category']),
+      `${seized.what}, by where they were seized (land borders, planes and airports, vessels and harbours, national territory, other, unknown). The export files this table's total and the tracing table's under one label; a total is published only where it equals the sum of this table's parts.`,
+      [PARTIAL, NOT_ADDED], ['category'], exclusive(DIM.location)),
   );
   for (const e of EVENTS) {
     const tracingTotal = e.id === 'fa_arms_seized'
-      ? "No 'total' category: the export files the tracing table's total and the location table's total under one label, so it is not attributed."
-      : "Category 'total' is the total reported with this table.";
+      ? "The export files the tracing table's total and the location table's total under one label; a total is published only where it equals the sum of the identifiability subtotals."
+      : 'The total is the one reported with this table.';
     out.push(
       def(`${e.id}_by_tracing`, `${e.name}, by identifiability and tracing status`, 'firearms',
-        `${e.what}, by whether they are uniquely identifiable through marking and the outcome of tracing (labels as published, including the publisher's subtotals "Uniquely identifiable - total uniquely identifiable through marking" and "Total not uniquely identifiable through marking"). The export lists these under its "by location" dimension. ${tracingTotal}`,
-        [PARTIAL, NOT_ADDED, 'Subtotals and their parts are categories of the same indicator: do not add them together.'], ['category']),
+        `${e.what}, by whether they are uniquely identifiable through marking (three subtotals: "${DIM.identifiability}"), the outcome of tracing for the uniquely identifiable ("${DIM.tracing}") and why the others are not identifiable ("${DIM.notIdentifiable}"); labels as published. The export lists these under its "by location" dimension. ${tracingTotal}`,
+        [PARTIAL, NOT_ADDED, 'The three breakdowns are levels of one hierarchy: a subtotal and its own parts are never added together.'], ['category'], TRACING_DIMENSIONS),
       def(`${e.id}_by_marking`, `${e.name}, by marking`, 'firearms',
-        `${e.what}, by marking status (uniquely marked, no marking, altered marking, unknown). Category 'total' is the total reported with this table${e.id === 'fa_arms_surrendered' ? ' (labelled "Surrendered" in the export)' : ''}.`,
-        [PARTIAL, NOT_ADDED], ['category']),
+        `${e.what}, by marking status (uniquely marked, no marking, altered marking, unknown). The total is the one reported with this table${e.id === 'fa_arms_surrendered' ? ' (labelled "Surrendered" in the export)' : ''}.`,
+        [PARTIAL, NOT_ADDED], ['category'], exclusive(DIM.marking)),
     );
   }
   out.push(
     def('fa_arms_seized_by_condition', 'Firearms seized, by condition', 'firearms',
-      `${seized.what}, by condition (industrially manufactured, converted, reactivated, assembled, modified, otherwise illicitly manufactured). Category 'total' is the total reported with this table.`,
-      [PARTIAL, NOT_ADDED, 'The export gives "otherwise illicitly manufactured" to two different quantities for many country-years; where the two values differ neither is published (see the quarantine list).'], ['category']),
+      `${seized.what}, by condition (industrially manufactured, converted, reactivated, assembled, modified, otherwise illicitly manufactured). The total is the one reported with this table.`,
+      [PARTIAL, NOT_ADDED, 'The export gives "otherwise illicitly manufactured" to two different quantities for many country-years; where the two values differ neither is published (see the quarantine list).'], ['category'], exclusive(DIM.condition)),
     def('fa_arms_seized_by_justification', 'Firearms seized, by legal justification of the seizure', 'firearms',
-      `${seized.what}, by the legal ground of the seizure (illicit trafficking, possession, use, manufacture, altered markings, other, unknown). Category 'total' is the total reported with this table.`,
-      [PARTIAL, NOT_ADDED], ['category']),
+      `${seized.what}, by the legal ground of the seizure (illicit trafficking, possession, use, manufacture, altered markings, other, unknown). The total is the one reported with this table.`,
+      [PARTIAL, NOT_ADDED], ['category'], exclusive(DIM.justification)),
     def('fa_arms_seized_by_offence', 'Firearms seized, by other suspected offence', 'firearms',
       `${seized.what}, by the other offence suspected in connection with the seizure (drug trafficking, violent crime, terrorism, organized crime…). No total row is published for this table.`,
-      [PARTIAL, NOT_ADDED, 'A seizure may be linked to several offences; categories need not add up to the seized total.'], ['category']),
+      [PARTIAL, NOT_ADDED, 'A seizure may be linked to several offences; categories need not add up to the seized total.'], ['category'], [{ name: DIM.offence, exclusive: false }]),
   );
   return out;
 }
@@ -353,7 +400,7 @@ export const INDICATORS: IndicatorDef[] = [
     [PERSONS_CAVEAT, 'A near-duplicate series broken down by type of offence is fa_persons_arrested_by_offence; the two are published separately and never added.'], ['sex']),
   def('fa_persons_arrested_by_offence', 'Persons arrested or suspected, by type of offence', 'persons',
     'Individuals arrested or suspected in connection with arms trafficking, by the combination of offences (IAFQ "Individuals arrested/suspected", by type of offences). No total row is published for this table.',
-    [PERSONS_CAVEAT, 'Near-duplicate of fa_persons_arrested (which carries the total); never added to it.', 'The export gives "Illicit trafficking of arms and other types of trafficking" to two different quantities for some country-years; where the two values differ neither is published.'], ['category']),
+    [PERSONS_CAVEAT, 'Near-duplicate of fa_persons_arrested (which carries the total); never added to it.', 'The export gives "Illicit trafficking of arms and other types of trafficking" to two different quantities for some country-years; where the two values differ neither is published.'], ['category'], exclusive(DIM.arrestOffence)),
   def('fa_persons_prosecuted', 'Persons prosecuted for illicit trafficking in weapons', 'persons',
     'Individuals prosecuted for illicit trafficking in weapons (IAFQ), total and by sex.', [PERSONS_CAVEAT], ['sex']),
   def('fa_persons_convicted', 'Persons convicted for illicit trafficking in weapons', 'persons',

@@ -3,8 +3,9 @@
  * surveillance supported by USP's PQM programme, 2003–2017.
  *
  * Every sample becomes a row of the `medicine_samples` event table; the observations are counts of samples
- * tested / failed / flagged counterfeit and the failure rate, by country × year, with two breakdowns in
- * `category`: the medicine class (normalised from "Therapeutic Indications") and the type of test.
+ * tested / failed / flagged counterfeit and the failure rate, by country × year, with two breakdowns (dimensions):
+ * the medicine class (normalised from "Therapeutic Indications") and the type of test. Both cover the same samples,
+ * so their parts are never added together.
  *
  * The file has no sample identifier, and 807 rows repeat an earlier row in every column (562 groups, mostly
  * several samples of the same medicine taken in one province on one day, e.g. nine tetracycline samples from
@@ -88,15 +89,22 @@ const REGISTERED: Readonly<Record<string, boolean | null>> = {
 const RESULT = { Pass: 'pass', pass: 'pass', Fail: 'fail' } as const;
 const TEST_TYPE = { Screening: 'screening', Compendial: 'compendial' } as const;
 const COUNTERFEIT = { Yes: 'yes', yes: 'yes', No: 'no', no: 'no' } as const;
-/** Category labels of the test-type breakdown; they overlap the medicine classes and are never summed with them. */
+/** Category labels of the test-type breakdown; they cover the same samples as the medicine classes. */
 const TEST_CATEGORY = { screening: 'Screening test', compendial: 'Compendial test' } as const;
+const CLASS_DIMENSION = 'medicine class';
+const TEST_DIMENSION = 'test type';
+/** Each sample has one class and one test type: both breakdowns partition the samples, each on its own. */
+const DIMENSIONS = [
+  { name: CLASS_DIMENSION, exclusive: true },
+  { name: TEST_DIMENSION, exclusive: true },
+];
 
 const SAMPLING_CAVEAT =
   'Samples come only from countries in the USP PQM network and were chosen by programme priorities (sentinel sites, priority medicines): failure rates describe the samples tested, not national prevalence.';
 const SCREENING_CAVEAT =
   'Most samples were only screened (Minilab/TLC); a pass at screening is not full compendial (pharmacopoeial) compliance, so rates from screening and compendial tests are not comparable (see the categories "Screening test" and "Compendial test").';
 const CATEGORY_DEF =
-  'category is "total", a medicine class (normalised from the publisher\'s "Therapeutic Indications"), or a test type ("Screening test", "Compendial test"); the class and test-type breakdowns overlap and must not be added together, and samples without a class or test type are only in "total".';
+  'Two breakdowns of the same samples: dimension "medicine class" (normalised from the publisher\'s "Therapeutic Indications") and dimension "test type" ("Screening test", "Compendial test"); they must not be added together, and samples without a class or test type are only in the total.';
 
 const INDICATORS: IndicatorDef[] = [
   {
@@ -107,6 +115,7 @@ const INDICATORS: IndicatorDef[] = [
     definition: `Number of medicine samples collected in the year (post-marketing surveillance) and tested. ${CATEGORY_DEF}`,
     caveat: `${SAMPLING_CAVEAT} The file has no sample id: rows identical in every column are counted as separate samples, as the publisher does.`,
     breakdowns: ['category'],
+    dimensions: DIMENSIONS,
     derived: false,
     sources: [ID],
   },
@@ -118,6 +127,7 @@ const INDICATORS: IndicatorDef[] = [
     definition: `Number of samples collected in the year whose final test result is "Fail". ${CATEGORY_DEF}`,
     caveat: `${SAMPLING_CAVEAT} ${SCREENING_CAVEAT}`,
     breakdowns: ['category'],
+    dimensions: DIMENSIONS,
     derived: false,
     sources: [ID],
   },
@@ -129,6 +139,7 @@ const INDICATORS: IndicatorDef[] = [
     definition: `Samples failed ÷ samples tested × 100, for the same country, year and category, rounded to two decimals. Computed by the observatory from the sample-level file, not published by USP. ${CATEGORY_DEF}`,
     caveat: `Computed by the observatory. ${SAMPLING_CAVEAT} ${SCREENING_CAVEAT} Read it with med_samples_tested: many cells rest on a handful of samples.`,
     breakdowns: ['category'],
+    dimensions: DIMENSIONS,
     derived: true,
     sources: [ID],
   },
@@ -140,6 +151,7 @@ const INDICATORS: IndicatorDef[] = [
     definition: `Number of samples collected in the year that the publisher flags "Counterfeit Medicine: Yes" (all of them also failed). ${CATEGORY_DEF}`,
     caveat: `${SAMPLING_CAVEAT} The flag is the submitting authority's judgement; "counterfeit" predates the WHO term "falsified".`,
     breakdowns: ['category'],
+    dimensions: DIMENSIONS,
     derived: false,
     sources: [ID],
   },
@@ -242,6 +254,7 @@ function checkYear(t: RawTable, r: RawRow, s: Sample): QualityNote | null {
 interface Cell {
   geo: string;
   year: number;
+  dimension: string;
   category: string;
   tested: number;
   failed: number;
@@ -249,28 +262,28 @@ interface Cell {
   rows: number[];
 }
 
-/** Category labels a sample counts under: total, its class, its test type. */
-function categoriesOf(s: Sample): string[] {
-  const out = [TOTAL];
-  if (s['medicine_class'] !== null) out.push(s['medicine_class'] as string);
-  if (s['test_type'] !== null) out.push(TEST_CATEGORY[s['test_type'] as keyof typeof TEST_CATEGORY]);
+/** The cells a sample counts in: the total, its class, its test type. */
+function categoriesOf(s: Sample): { dimension: string; category: string }[] {
+  const out = [{ dimension: TOTAL, category: TOTAL }];
+  if (s['medicine_class'] !== null) out.push({ dimension: CLASS_DIMENSION, category: s['medicine_class'] as string });
+  if (s['test_type'] !== null) out.push({ dimension: TEST_DIMENSION, category: TEST_CATEGORY[s['test_type'] as keyof typeof TEST_CATEGORY] });
   return out;
 }
 
 function tally(samples: { s: Sample; row: number }[]): Cell[] {
   const cells = new Map<string, Cell>();
   for (const { s, row } of samples) {
-    for (const category of categoriesOf(s)) {
-      const key = `${s['geo']}|${s['year']}|${category}`;
+    for (const { dimension, category } of categoriesOf(s)) {
+      const key = `${s['geo']}|${s['year']}|${dimension}|${category}`;
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = { geo: s['geo'] as string, year: s['year'] as number, category, tested: 0, failed: 0, counterfeit: 0, rows: [] }));
+      if (!c) cells.set(key, (c = { geo: s['geo'] as string, year: s['year'] as number, dimension, category, tested: 0, failed: 0, counterfeit: 0, rows: [] }));
       c.tested++;
       if (s['result'] === 'fail') c.failed++;
       if (s['counterfeit'] === true) c.counterfeit++;
       c.rows.push(row);
     }
   }
-  const order = (c: Cell) => (c.category === TOTAL ? 0 : Object.values(TEST_CATEGORY).includes(c.category as never) ? 2 : 1);
+  const order = (c: Cell) => (c.dimension === TOTAL ? 0 : c.dimension === CLASS_DIMENSION ? 1 : 2);
   return [...cells.values()].sort(
     (a, b) => byCode(a.geo, b.geo) || a.year - b.year || order(a) - order(b) || byCode(a.category, b.category),
   );
@@ -278,7 +291,7 @@ function tally(samples: { s: Sample; row: number }[]): Cell[] {
 
 function cellObservation(c: Cell, file: string, indicator: string, value: number, unit: string, note: string | null): Observation {
   const source_ref = sourceRefRows(file, undefined, c.rows);
-  return observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, category: c.category, value, unit, source: ID, source_ref, note });
+  return observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, dimension: c.dimension, category: c.category, value, unit, source: ID, source_ref, note });
 }
 
 /** Every cell has at least one sample, so its zeros are real zeros (no sample failed), not missing values. */

@@ -1,5 +1,5 @@
 import type { IndicatorDef, Observation } from '../model.ts';
-import type { SourceManifest } from '../manifest.ts';
+import type { PartialPeriod, SourceManifest } from '../manifest.ts';
 import type { FileAccount } from '../ledger.ts';
 import type { ReleaseTable } from './tables.ts';
 
@@ -16,16 +16,22 @@ export interface IndicatorCoverage {
   year_min: number | null;
   year_max: number | null;
   censored: number;
+  /** Units of the rows; one, except where a source counts in the unit of each record (CITES quantities). */
+  units: string[];
+  /** Rows per dimension ('total' included), so a page knows which breakdowns have data. */
+  dimensions: Record<string, number>;
 }
 
 function coverage(rows: Observation[], countryCodes: Set<string>): Map<string, IndicatorCoverage> {
-  const acc = new Map<string, { rows: number; geos: Set<string>; years: number[]; censored: number }>();
+  const acc = new Map<string, { rows: number; geos: Set<string>; years: number[]; censored: number; units: Set<string>; dimensions: Map<string, number> }>();
   for (const o of rows) {
     let a = acc.get(o.indicator);
-    if (!a) acc.set(o.indicator, (a = { rows: 0, geos: new Set(), years: [], censored: 0 }));
+    if (!a) acc.set(o.indicator, (a = { rows: 0, geos: new Set(), years: [], censored: 0, units: new Set(), dimensions: new Map() }));
     a.rows++;
     a.geos.add(o.geo);
     a.years.push(o.year);
+    a.units.add(o.unit);
+    a.dimensions.set(o.dimension, (a.dimensions.get(o.dimension) ?? 0) + 1);
     if (o.censored !== null) a.censored++;
   }
   const out = new Map<string, IndicatorCoverage>();
@@ -37,9 +43,17 @@ function coverage(rows: Observation[], countryCodes: Set<string>): Map<string, I
       year_min: Math.min(...a.years),
       year_max: Math.max(...a.years),
       censored: a.censored,
+      units: [...a.units].sort(),
+      dimensions: Object.fromEntries([...a.dimensions].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
     });
   }
   return out;
+}
+
+/** An indicator's partial years are its sources' (a derived rate inherits its count's), year by year. */
+function partialPeriods(d: IndicatorDef, manifests: SourceManifest[]): PartialPeriod[] {
+  const periods = d.sources.flatMap((id) => manifests.find((m) => m.id === id)?.partial_periods ?? []);
+  return [...new Map(periods.map((p) => [p.year, p])).values()].sort((a, b) => a.year - b.year);
 }
 
 export interface CatalogInput {
@@ -79,7 +93,7 @@ export function buildCatalog(input: CatalogInput) {
       sha256: fileOf(`${t.name}.parquet`)?.sha256 ?? null,
       columns: t.columns,
     })),
-    indicators: input.indicators.map((d) => ({ ...d, coverage: cov.get(d.id) ?? null })),
+    indicators: input.indicators.map((d) => ({ ...d, partial_periods: partialPeriods(d, input.manifests), coverage: cov.get(d.id) ?? null })),
     sources: input.manifests.map((m) => ({
       id: m.id,
       domain: m.domain,
@@ -92,6 +106,7 @@ export function buildCatalog(input: CatalogInput) {
       licence: m.licence,
       citation: m.citation,
       caveats: m.caveats,
+      partial_periods: m.partial_periods ?? [],
       files: m.files.map((f) => {
         const a = input.accounts.find((x) => x.source === m.id && x.file === f.name);
         return { name: f.name, sha256: f.sha256, url: f.url, sheet: f.sheet ?? null, header_row: f.header_row, read: a?.read ?? null, emitted: a?.emitted ?? null, quarantined: a?.quarantined ?? null };
@@ -102,6 +117,9 @@ export function buildCatalog(input: CatalogInput) {
     files: input.files,
   };
 }
+
+/** catalog.json as the site reads it: one definition, for the pipeline that writes it and the pages that read it. */
+export type Catalog = ReturnType<typeof buildCatalog>;
 
 const FRICTIONLESS_TYPE = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integer', BOOLEAN: 'boolean', DATE: 'date' } as const;
 

@@ -16,7 +16,8 @@ export const OBSERVATION_COLUMNS: ColumnDef[] = [
   column('year', 'INTEGER', 'Reference year'),
   column('sex', 'VARCHAR', 'total | female | male | other | unknown'),
   column('age', 'VARCHAR', 'total | 0-17 | 18+ | unknown'),
-  column('category', 'VARCHAR', "Breakdown label, or 'total'"),
+  column('dimension', 'VARCHAR', "Which breakdown the category belongs to (e.g. 'medicine class', 'test type', 'route'), or 'total'; categories of different dimensions must never be added together"),
+  column('category', 'VARCHAR', "The value within the dimension (a label, or a geo code where the dimension is a place), or 'total'"),
   column('counterpart', 'VARCHAR', 'Geo code of the other end of a flow (origin, exporter…); null when not a flow'),
   column('value', 'DOUBLE', 'The value; null when censored or missing'),
   column('unit', 'VARCHAR', 'Unit of the value'),
@@ -76,7 +77,7 @@ function cmp(a: string | number | null, b: string | number | null): number {
 
 /** A total order on observations, so the same inputs always give the same bytes. */
 export function sortObservations(rows: Observation[]): Observation[] {
-  const keys: (keyof Observation)[] = ['indicator', 'geo', 'year', 'sex', 'age', 'category', 'counterpart', 'unit', 'source', 'source_ref'];
+  const keys: (keyof Observation)[] = ['indicator', 'geo', 'year', 'sex', 'age', 'dimension', 'category', 'counterpart', 'unit', 'source', 'source_ref'];
   return [...rows].sort((a, b) => {
     for (const k of keys) {
       const d = cmp(a[k] as string | number | null, b[k] as string | number | null);

@@ -25,6 +25,7 @@ function byKey(a: Observation, b: Observation): number {
     a.indicator.localeCompare(b.indicator) ||
     a.geo.localeCompare(b.geo) ||
     a.year - b.year ||
+    a.dimension.localeCompare(b.dimension) ||
     a.category.localeCompare(b.category) ||
     (a.counterpart ?? '').localeCompare(b.counterpart ?? '')
   );

@@ -1,5 +1,9 @@
 import { indicatorDef, type IndicatorDef, type IndicatorSpec } from '../../model.ts';
 import { ID } from './id.ts';
+import { ROLES } from './roles.ts';
+
+/** Whole animals (EIA's estimated weight) and scales (reported weight) are different measures: compared, never stacked. */
+export const PRODUCT = 'product';
 
 const COMMON_CAVEAT =
   'Compiled by EIA from public reports (media, TRAFFIC bulletins, government releases): a fraction of actual trade, shaped by enforcement and reporting effort, not a measure of trafficking volume. Incidents whose year is given as a range (e.g. "SPLIT 2015-2016", 10 rows) and multi-country operations (country "Various", 5 rows) are in the incident table but not in the yearly country figures.';
@@ -22,6 +26,7 @@ const SPECS: IndicatorSpec[] = [
       'Sum over incidents of the weight seized, by country of seizure and year, separately for whole pangolins (EIA estimate: 5 kg per animal when no weight was reported) and for scales (weight as reported). The two are different measures and are not added.',
     caveat: `${COMMON_CAVEAT} Where scales were seized without a weight ('Y'), the value is a lower bound (censored '>=').`,
     breakdowns: ['category'],
+    dimensions: [{ name: PRODUCT, exclusive: false }],
   },
   {
     id: 'wl_pangolin_seized_animals',
@@ -37,9 +42,11 @@ const SPECS: IndicatorSpec[] = [
     title: 'Pangolin seizures by route country named',
     unit: 'incidents',
     definition:
-      'Number of incidents in which EIA names a country as origin, via (coming from), outbound (going to) or destination, by country of seizure and year; the named country is the counterpart. An incident naming several countries counts once for each; the counterpart can be the seizure country itself when a place inside it is named.',
+      'Number of incidents in which EIA names a country as origin, via (coming from), outbound (going to) or destination, by country of seizure and year. Each role is a dimension whose categories are the countries named (also in counterpart). An incident naming several countries counts once for each; the counterpart can be the seizure country itself when a place inside it is named.',
     caveat: `${COMMON_CAVEAT} Routes are recorded for a minority of incidents and are mostly unconfirmed (the note gives the C/UC marks). Counts for different counterparts or roles must not be added.`,
     breakdowns: ['category', 'counterpart'],
+    // One incident can name several countries in one role, so the countries of a role are never stacked.
+    dimensions: ROLES.map((name) => ({ name, exclusive: false, geo: true })),
   },
 ];
 

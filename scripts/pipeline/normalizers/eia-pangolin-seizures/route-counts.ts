@@ -23,7 +23,9 @@ export function routeCounts(t: RawTable, dated: Incident[]): Observation[] {
     return seizureObservation(t, 'wl_pangolin_seizure_routes', c.geo, c.year, c.hits.map((h) => h.incident), {
       value: c.hits.length,
       unit: 'incidents',
-      category: c.role,
+      // Each role is its own breakdown, whose categories are the countries named (also the flow's counterpart).
+      dimension: c.role,
+      category: c.counterpart,
       counterpart: c.counterpart,
       note: `confirmed ${conf}, unconfirmed ${unconf}, not marked ${c.hits.length - conf - unconf}`,
     });

@@ -2,6 +2,7 @@ import type { Observation } from '../../model.ts';
 import type { RawTable } from '../../read-table.ts';
 import { tidySum } from '../../arrays.ts';
 import { seizureObservation, type Fields, type SeizureCell } from './observation.ts';
+import { PRODUCT } from './indicators.ts';
 
 /** Weight by kind of product: whole animals and scales are different measures, so never added. */
 export function seizedWeight(t: RawTable, cells: SeizureCell[]): Observation[] {
@@ -12,7 +13,7 @@ function wholeWeight(t: RawTable, { geo, year, incidents }: SeizureCell): Observ
   const known = incidents.filter((i) => i.estimatedKg !== null);
   if (known.length === 0) return null;
   const value = tidySum(known.map((i) => i.estimatedKg!));
-  return seizureObservation(t, 'wl_pangolin_seized_kg', geo, year, known, { value, unit: 'kg', category: 'whole pangolins (EIA estimate)' });
+  return seizureObservation(t, 'wl_pangolin_seized_kg', geo, year, known, { value, unit: 'kg', dimension: PRODUCT, category: 'whole pangolins (EIA estimate)' });
 }
 
 /**
@@ -26,10 +27,11 @@ function scalesWeight(t: RawTable, { geo, year, incidents }: SeizureCell): Obser
   const sum = tidySum(known.map((i) => i.scales.value!));
   const fields: Fields =
     unknown.length === 0
-      ? { value: sum, unit: 'kg', category: 'scales' }
+      ? { value: sum, unit: 'kg', dimension: PRODUCT, category: 'scales' }
       : {
           value: null,
           unit: 'kg',
+          dimension: PRODUCT,
           category: 'scales',
           censored: `>=${sum}`,
           value_min: sum,

@@ -3,15 +3,16 @@ import type { Incident } from './read-record.ts';
 /** M49 code of the world, the geo of the route, cause and region breakdowns. */
 export const WORLD = '001';
 /**
- * Prefixes that keep the three cuts of the world total (routes, causes, MMP regions of incident) apart on the one
- * category axis, so that no chart or query can add one cut to another.
+ * The three cuts of the world total (routes, causes, MMP regions of incident) are three dimensions, so that no chart or
+ * query can add one cut to another.
  */
-export const CATEGORY_PREFIX = { route: 'route: ', cause: 'cause: ', region: 'region: ' } as const;
+export const DIMENSION = { route: 'migration route', cause: 'cause of death', region: 'region of incident' } as const;
 
-/** The sums of one geo × year × category. */
+/** The sums of one geo × year × dimension × category. */
 export interface Cell {
   geo: string;
   year: number;
+  dimension: string;
   category: string;
   rows: number[];
   /** Rows of correction records (a negative missing), named when the cell's split cannot be published. */
@@ -24,25 +25,25 @@ export interface Cell {
 }
 
 /** The breakdown cells a record belongs to: its country (if it is one), the world, its route, cause and region. */
-function cellsOf(i: Incident): { geo: string; category: string }[] {
+function cellsOf(i: Incident): { geo: string; dimension: string; category: string }[] {
   const out = [
-    { geo: WORLD, category: 'total' },
-    { geo: WORLD, category: `${CATEGORY_PREFIX.cause}${i.cause}` },
-    { geo: WORLD, category: `${CATEGORY_PREFIX.region}${i.region}` },
+    { geo: WORLD, dimension: 'total', category: 'total' },
+    { geo: WORLD, dimension: DIMENSION.cause, category: i.cause },
+    { geo: WORLD, dimension: DIMENSION.region, category: i.region },
   ];
-  if (i.geo !== null) out.unshift({ geo: i.geo, category: 'total' });
-  if (i.route !== null) out.push({ geo: WORLD, category: `${CATEGORY_PREFIX.route}${i.route}` });
+  if (i.geo !== null) out.unshift({ geo: i.geo, dimension: 'total', category: 'total' });
+  if (i.route !== null) out.push({ geo: WORLD, dimension: DIMENSION.route, category: i.route });
   return out;
 }
 
 export function sumCells(incidents: Incident[]): Cell[] {
   const cells = new Map<string, Cell>();
   for (const i of incidents) {
-    for (const { geo, category } of cellsOf(i)) {
-      const key = `${geo}\u241f${i.year}\u241f${category}`;
+    for (const { geo, dimension, category } of cellsOf(i)) {
+      const key = `${geo}\u241f${i.year}\u241f${dimension}\u241f${category}`;
       let c = cells.get(key);
       if (!c) {
-        c = { geo, year: i.year, category, rows: [], corrections: [], total: 0, dead: 0, missing: 0, partsKnown: true };
+        c = { geo, year: i.year, dimension, category, rows: [], corrections: [], total: 0, dead: 0, missing: 0, partsKnown: true };
         cells.set(key, c);
       }
       add(c, i);

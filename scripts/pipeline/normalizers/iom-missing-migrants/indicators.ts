@@ -1,4 +1,5 @@
-import { indicatorDef, type Domain, type IndicatorDef, type IndicatorSpec } from '../../model.ts';
+import { indicatorDef, type DimensionDef, type Domain, type IndicatorDef, type IndicatorSpec } from '../../model.ts';
+import { DIMENSION } from './breakdown-cells.ts';
 import { ID } from './id.ts';
 
 export const DOMAIN: Domain = 'migrant-smuggling';
@@ -11,9 +12,16 @@ const COMMON_CAVEAT =
 
 const BREAKDOWN_NOTE =
   'Country rows use the ISO3 code of the MMP "Country of Incident" (incidents at sea carry the country MMP assigns them). ' +
-  'World rows (geo 001) carry category "total", "route: <migration route>", "cause: <cause of death>" or "region: <MMP region of incident>": ' +
+  'World rows (geo 001) carry the total and three breakdowns (dimensions "migration route", "cause of death", "region of incident"): ' +
   'these are three different breakdowns of the same total and must not be added across. Records without a migration route ' +
   '(about 15%) are in no route row, so route rows do not add up to the world total.';
+
+/** One record has one route (or none), one cause and one region: each breakdown partitions the world total on its own. */
+const DIMENSIONS: DimensionDef[] = [
+  { name: DIMENSION.route, exclusive: true },
+  { name: DIMENSION.cause, exclusive: true },
+  { name: DIMENSION.region, exclusive: true },
+];
 
 const SPECS: IndicatorSpec[] = [
   {
@@ -25,6 +33,7 @@ const SPECS: IndicatorSpec[] = [
       'by country of incident, world, migration route, cause of death and MMP region of incident.',
     caveat: `${COMMON_CAVEAT} ${BREAKDOWN_NOTE}`,
     breakdowns: ['category'],
+    dimensions: DIMENSIONS,
   },
   {
     id: 'smg_dead',
@@ -38,6 +47,7 @@ const SPECS: IndicatorSpec[] = [
       'correction falls into another breakdown cell than the original record (e.g. another cause of death) a cell can be off, and a cell ' +
       'whose dead or missing sum would be negative is not published (see the quality report). ' + BREAKDOWN_NOTE,
     breakdowns: ['category'],
+    dimensions: DIMENSIONS,
   },
   {
     id: 'smg_missing',
@@ -51,6 +61,7 @@ const SPECS: IndicatorSpec[] = [
       `${COMMON_CAVEAT} Missing persons are a minimum estimate (e.g. from survivors' testimony). Correction records move persons from ` +
       'missing to dead; a breakdown cell whose missing sum would be negative is not published (see the quality report). ' + BREAKDOWN_NOTE,
     breakdowns: ['category'],
+    dimensions: DIMENSIONS,
   },
 ];
 

@@ -19,7 +19,7 @@ export function observationsOf(cells: Cell[], t: RawTable, partialYear: PartialY
     const source_ref = sourceRefRows(t.file, t.sheet, c.rows);
     const note = c.year === partialYear.year ? partialYear.note : null;
     const obs = (indicator: string, value: number): Observation =>
-      observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, category: c.category, value, unit: UNIT, source: ID, source_ref, note });
+      observation({ domain: DOMAIN, indicator, geo: c.geo, year: c.year, dimension: c.dimension, category: c.category, value, unit: UNIT, source: ID, source_ref, note });
     out.push(obs('smg_dead_missing', c.total));
     if (!c.partsKnown) continue;
     if (c.dead < 0 || c.missing < 0) {
@@ -28,7 +28,7 @@ export function observationsOf(cells: Cell[], t: RawTable, partialYear: PartialY
     }
     out.push(obs('smg_dead', c.dead), obs('smg_missing', c.missing));
   }
-  return out.sort((a, b) => byCode(a.indicator, b.indicator) || byCode(a.geo, b.geo) || a.year - b.year || byCode(a.category, b.category));
+  return out.sort((a, b) => byCode(a.indicator, b.indicator) || byCode(a.geo, b.geo) || a.year - b.year || byCode(a.dimension, b.dimension) || byCode(a.category, b.category));
 }
 
 /** Why a cell has no dead/missing split: the correction sits in this cell, the record it corrects in another. */
@@ -44,5 +44,5 @@ function negativeSplitNote(t: RawTable, c: Cell): QualityNote {
 }
 
 function cellLabel(c: Cell): string {
-  return c.geo === WORLD ? (c.category === 'total' ? `world ${c.year}` : `${c.category} ${c.year}`) : `${c.geo} ${c.year}`;
+  return c.geo === WORLD ? (c.category === 'total' ? `world ${c.year}` : `${c.dimension}: ${c.category} ${c.year}`) : `${c.geo} ${c.year}`;
 }

@@ -8,6 +8,15 @@ export const DIMENSIONS: Record<string, Dimension> = {
   'by country of repatriation': 'by country of repatriation',
 };
 
+/** The release's name (observations.dimension) of each breakdown UNODC publishes. */
+export const FORM_DIMENSION = 'form of exploitation';
+export const FLOW_DIMENSION: Record<Dimension, string> = {
+  Total: 'total',
+  'by form of exploitation': FORM_DIMENSION,
+  'by citizenship': 'citizenship',
+  'by country of repatriation': 'country of repatriation',
+};
+
 /** Forms of exploitation, the categories of the form dimension. */
 export const FORMS: Record<string, string> = {
   'Sexual exploitation': 'Sexual exploitation',

@@ -4,9 +4,10 @@ import { PipelineError } from '../../errors.ts';
 import { nameKey } from '../../reference/geo-index.ts';
 import type { Dimension } from './dimensions.ts';
 import { nonCountryRule } from './labels.ts';
+import { FLOW_DIMENSION } from './dimensions.ts';
 
 /** What a citizenship/repatriation label becomes, or why its row cannot be placed. */
-export type FlowLabel = { category: string; counterpart: string | null; note: string | null } | { reason: string };
+export type FlowLabel = { dimension: string; category: string; counterpart: string | null; note: string | null } | { reason: string };
 
 /**
  * A documented non-country label, or a country through UN names and the aliases (Spanish, French and misspelt
@@ -16,7 +17,8 @@ export function flowLabel(input: NormalizeInput, t: RawTable, r: RawRow, label: 
   const rule = nonCountryRule(label);
   if (rule) {
     const counterpart = rule.self && dimension === 'by citizenship' ? reporter : null;
-    return { category: rule.category, counterpart, note: publishedNote(label, rule.category, rule.note) };
+    const isTotal = rule.category === 'total';
+    return { dimension: isTotal ? 'total' : FLOW_DIMENSION[dimension], category: rule.category, counterpart, note: publishedNote(label, rule.category, rule.note) };
   }
   const res = input.geo.resolveName(label, input.aliases);
   if (res === null) {
@@ -28,7 +30,8 @@ export function flowLabel(input: NormalizeInput, t: RawTable, r: RawRow, label: 
   if ('reason' in res) return res;
   const place = input.geo.rows.get(res.geo);
   if (!place) throw new PipelineError(t.at(r, 'Category'), `label ${JSON.stringify(label)} resolves to ${res.geo}, which is not in the geography table`);
-  return { category: 'total', counterpart: res.geo, note: publishedNote(label, place.name) };
+  // The place is the category of its breakdown, and the flow's other end: one code, in both columns.
+  return { dimension: FLOW_DIMENSION[dimension], category: res.geo, counterpart: res.geo, note: publishedNote(label, place.name) };
 }
 
 /** The published label goes to the note when the release shows another spelling, so nothing typed is lost. */

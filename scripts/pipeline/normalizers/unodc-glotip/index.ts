@@ -4,12 +4,13 @@
  *
  * What goes where:
  * - `Dimension = Total` and `by form of exploitation` feed one indicator per `Indicator` (victims detected, persons
- *   convicted, prosecuted, brought into formal contact, offences); the form is the category, 'total' for the
- *   Total dimension (series.ts, breakdown.ts).
- * - `by citizenship` and `by country of repatriation` are flows: geo = the reporting (detecting) country,
- *   counterpart = the country named in `Category` (flow-label.ts). A country row has category 'total'; a label that
- *   names no country is kept as the category with counterpart null (labels.ts), except "Nationals" by citizenship,
- *   which UNODC defines as citizens of the reporting country: its counterpart is the reporting country.
+ *   convicted, prosecuted, brought into formal contact, offences); the form is the category of dimension
+ *   'form of exploitation', 'total' for the Total dimension (series.ts, breakdown.ts).
+ * - `by citizenship` and `by country of repatriation` are flows: geo = the reporting (detecting) country, dimension
+ *   'citizenship' or 'country of repatriation', and the country named in `Category` as both category and counterpart
+ *   (flow-label.ts). A label that names no country is kept as the category with counterpart null (labels.ts), except
+ *   "Nationals" by citizenship, which UNODC defines as citizens of the reporting country: its counterpart is the
+ *   reporting country. The breakdown's published TOTAL is the indicator's total (dimension 'total').
  *
  * Quirks of this export, handled on purpose (see the tests):
  * - two blocks UNODC appended to the sorted file, where a repeated key is a set of unsummed parts

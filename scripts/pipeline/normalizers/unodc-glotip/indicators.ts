@@ -1,4 +1,4 @@
-import { indicatorDef, type Domain, type IndicatorDef, type IndicatorSpec } from '../../model.ts';
+import { indicatorDef, type DimensionDef, type Domain, type IndicatorDef, type IndicatorSpec } from '../../model.ts';
 import { ID } from './id.ts';
 
 export const DOMAIN: Domain = 'trafficking-in-persons';
@@ -10,6 +10,11 @@ const CAVEAT_COVERAGE = 'National definitions differ and years are reported unev
 const CAVEAT_BLOCKS =
   'Sex totals (age total) and "Other forms of exploitation" come from blocks UNODC appended to the file; where a key repeats there they are left out, and where it does not, a value may be one age group or sub-form rather than the total (see the quality report). ';
 const CAVEAT_FLOW = 'Only part of the victims are broken down, by few countries; labels that name no country (Unknown, Other, regions) are kept as categories without counterpart. ';
+
+/** One victim may suffer several forms of exploitation, so forms are compared side by side, never stacked. */
+const FORMS: DimensionDef[] = [{ name: 'form of exploitation', exclusive: false }];
+const CITIZENSHIP: DimensionDef[] = [{ name: 'citizenship', exclusive: true, geo: true }];
+const REPATRIATION: DimensionDef[] = [{ name: 'country of repatriation', exclusive: true, geo: true }];
 
 /** The caveat sentences each end with a space so they can be strung together in any order. */
 const caveat = (...sentences: string[]): string => sentences.join('').trim();
@@ -23,6 +28,7 @@ const SPECS: IndicatorSpec[] = [
       'Persons identified by national authorities as victims of trafficking in persons in the country and year (UNODC GLOTIP), by sex, age group and form of exploitation (sexual exploitation, forced labour, other forms) where reported.',
     caveat: caveat(CAVEAT_DETECTED, CAVEAT_CENSORED, 'One victim may suffer several forms of exploitation, so forms need not add up to the total. ', CAVEAT_BLOCKS, CAVEAT_COVERAGE),
     breakdowns: ['sex', 'age', 'category'],
+    dimensions: FORMS,
   },
   {
     id: 'tip_persons_convicted',
@@ -32,6 +38,7 @@ const SPECS: IndicatorSpec[] = [
       'Persons found guilty of trafficking in persons and related offences in the year, preferably in a court of first instance, by sex, age group and form of exploitation where reported (UNODC GLOTIP).',
     caveat: caveat(CAVEAT_CENSORED, CAVEAT_BLOCKS, CAVEAT_COVERAGE),
     breakdowns: ['sex', 'age', 'category'],
+    dimensions: FORMS,
   },
   {
     id: 'tip_persons_prosecuted',
@@ -66,6 +73,7 @@ const SPECS: IndicatorSpec[] = [
       'Victims detected in the reporting country (geo), by their citizenship (counterpart). "Nationals" are citizens of the reporting country (counterpart = geo).',
     caveat: caveat(CAVEAT_DETECTED, CAVEAT_CENSORED, CAVEAT_FLOW, CAVEAT_COVERAGE),
     breakdowns: ['counterpart', 'category'],
+    dimensions: CITIZENSHIP,
   },
   {
     id: 'tip_persons_convicted_by_citizenship',
@@ -75,6 +83,7 @@ const SPECS: IndicatorSpec[] = [
       'Persons convicted in the reporting country (geo), by their citizenship (counterpart). "Nationals" are citizens of the reporting country (counterpart = geo).',
     caveat: caveat(CAVEAT_CENSORED, CAVEAT_FLOW, CAVEAT_COVERAGE),
     breakdowns: ['counterpart', 'category'],
+    dimensions: CITIZENSHIP,
   },
   {
     id: 'tip_victims_repatriated_from',
@@ -89,6 +98,7 @@ const SPECS: IndicatorSpec[] = [
       CAVEAT_COVERAGE,
     ),
     breakdowns: ['counterpart', 'category'],
+    dimensions: REPATRIATION,
   },
 ];
 

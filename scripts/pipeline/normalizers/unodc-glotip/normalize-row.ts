@@ -38,8 +38,8 @@ export function normalizeRow(input: NormalizeInput, t: RawTable, r: RawRow, ledg
     return null;
   }
   const { indicator, year, sex, age } = key;
-  const { category, counterpart, note } = place;
+  const { dimension, category, counterpart, note } = place;
   const source_ref = sourceRef(t.file, t.sheet, r.row);
-  const obs: Observation = { domain: DOMAIN, indicator, geo, year, sex, age, category, counterpart, ...v, unit: key.series.unit, source: ID, source_ref, note };
+  const obs: Observation = { domain: DOMAIN, indicator, geo, year, sex, age, dimension, category, counterpart, ...v, unit: key.series.unit, source: ID, source_ref, note };
   return { obs, row: r.row };
 }

@@ -53,7 +53,8 @@ function totalsWithParts(placed: Placed[], axis: Axis): Iterable<{ total: Placed
 }
 
 function groupKey(o: Observation, axis: Axis): string {
-  return [o.indicator, o.geo, o.year, axis === 'sex' ? '' : o.sex, axis === 'age' ? '' : o.age, axis === 'category' ? '' : o.category].join('\u241f');
+  // Parts along the category axis are the categories of one dimension; the total has dimension 'total'.
+  return [o.indicator, o.geo, o.year, axis === 'sex' ? '' : o.sex, axis === 'age' ? '' : o.age, axis === 'category' ? '' : `${o.dimension}\u241f${o.category}`].join('\u241f');
 }
 
 function describe(o: Observation, axis: Axis): string {
