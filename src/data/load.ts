@@ -1,7 +1,19 @@
 /** Build-time loaders: release → chart inputs, through the shared queries. Never imported by browser code. */
 import { query } from '../lib/release-db.ts';
 import { loadCatalog, type Catalog } from '../lib/release.ts';
-import { breakdownQuery, categoryRankingQuery, flowsQuery, latestQuery, seriesQuery, sexAgeQuery, TOTAL_SLICE, type Query, type Slice } from './queries.ts';
+import {
+  bestCoveredQuery,
+  bestCoveredSexAgeQuery,
+  breakdownQuery,
+  categoryRankingQuery,
+  flowsQuery,
+  latestQuery,
+  seriesQuery,
+  sexAgeQuery,
+  TOTAL_SLICE,
+  type Query,
+  type Slice,
+} from './queries.ts';
 import { toBars, toFlows, toMapValues, toSeries, type Row } from './shape.ts';
 
 export interface GeoInfo {
@@ -57,6 +69,12 @@ export async function latestBars(indicator: string, years: [number, number], sli
 /** The parts of one breakdown of one geography by year: a dimension's categories, or the totals' sex or age parts. */
 export function partRows(indicator: string, geo: string, years: [number, number], by: { dimension: string } | { axis: 'sex' | 'age' }): Promise<Row[]> {
   return run('dimension' in by ? breakdownQuery(indicator, geo, years, by.dimension) : sexAgeQuery(indicator, geo, years, by.axis));
+}
+
+/** The geography that reports a breakdown most often, with how many values it has there; null when none does. */
+export async function bestCovered(indicator: string, by: { dimension: string } | { axis: 'sex' | 'age' }): Promise<{ geo: string; n: number } | null> {
+  const [row] = await run('dimension' in by ? bestCoveredQuery(indicator, by.dimension) : bestCoveredSexAgeQuery(indicator, by.axis));
+  return row ? { geo: String(row['geo']), n: Number(row['n']) } : null;
 }
 
 export async function flows(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null) {

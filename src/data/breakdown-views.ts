@@ -1,0 +1,92 @@
+/**
+ * Build-time loader: every breakdown of one indicator as the figure that fits it (see parts-chart.ts), for the
+ * indicator page. Place dimensions (citizenship, exporter, route countries) become a flow map and a ranking of one
+ * reporting country; other dimensions, and the sex and age parts, one chart per unit for the best-covered country.
+ */
+import { rankedBarChart } from '../charts/bar-chart.ts';
+import { flowMap } from '../charts/flow-map.ts';
+import type { ChartOutput, Locale } from '../charts/types.ts';
+import type { WorldTopology } from '../charts/world.ts';
+import type { Catalog } from '../lib/release.ts';
+import { bestCovered, categoryRanking, flows, names, partRows } from './load.ts';
+import { partsCharts } from './parts-chart.ts';
+
+type IndicatorEntry = Catalog['indicators'][number];
+
+export interface BreakdownView {
+  /** Unique on the page. */
+  id: string;
+  title: string;
+  /** Years the figure covers, for its subtitle. */
+  years: [number, number];
+  chart: ChartOutput;
+  /** Sentences printed under the figure: which country is shown, what was left out. */
+  notes: string[];
+}
+
+async function placeView(def: IndicatorEntry, dimension: string, years: [number, number], world: WorldTopology, locale: Locale, i: number): Promise<BreakdownView[]> {
+  const { t } = locale;
+  const nameMap = await names();
+  const label = (code: string) => nameMap.get(code) ?? code;
+  const views: BreakdownView[] = [];
+  const flowData = await flows(def.id, years, [dimension]);
+  if (flowData.length > 0) {
+    const title = t('indicator.flowsTitle', { title: def.title, dimension, years: `${years[0]}–${years[1]}` });
+    views.push({
+      id: `flows-${i}`, title, years,
+      chart: flowMap(flowData, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap) }, locale),
+      notes: [t('indicator.flowsNote', { dimension })],
+    });
+  }
+  const best = await bestCovered(def.id, { dimension });
+  if (best) {
+    const rows = await partRows(def.id, best.geo, years, { dimension });
+    const year = Math.max(...rows.map((r) => Number(r['year'])));
+    const bars = (await categoryRanking(def.id, best.geo, year, dimension)).map((b) => ({ ...b, label: label(b.key) }));
+    const title = t('indicator.rankingTitle', { title: def.title, dimension, place: label(best.geo), year });
+    views.push({
+      id: `ranking-${i}`, title, years: [year, year],
+      chart: rankedBarChart(bars, { id: `ranking-${i}`, title, unit: def.unit, categoryLabel: dimension }, locale),
+      notes: [t('indicator.example', { place: label(best.geo), n: locale.number(best.n) })],
+    });
+  }
+  return views;
+}
+
+async function partsView(
+  def: IndicatorEntry,
+  by: { dimension: string } | { axis: 'sex' | 'age' },
+  exclusive: boolean,
+  years: [number, number],
+  locale: Locale,
+  i: number,
+): Promise<BreakdownView[]> {
+  const { t } = locale;
+  const best = await bestCovered(def.id, by);
+  if (!best) return [];
+  const place = (await names()).get(best.geo) ?? best.geo;
+  const dimension = 'dimension' in by ? by.dimension : t(`indicator.axis.${by.axis}`);
+  const title = t('indicator.breakdownTitle', { title: def.title, dimension, place });
+  const charts = partsCharts(await partRows(def.id, best.geo, years, by), { id: `parts-${i}`, title, exclusive, yearDomain: years, categoryLabel: t('chart.year') }, locale);
+  return charts.map((c, k) => ({
+    id: `${i}-${k}`,
+    title: charts.length > 1 ? `${title} (${c.unit})` : title,
+    years,
+    chart: c.chart,
+    notes: [t('indicator.example', { place, n: locale.number(best.n) }), ...(c.shown < c.total ? [t('indicator.partsShown', { shown: c.shown, total: c.total })] : [])],
+  }));
+}
+
+/** Every breakdown the indicator has data for, in the catalog's order, then sex and age. */
+export async function breakdownViews(def: IndicatorEntry, years: [number, number], world: WorldTopology, locale: Locale): Promise<BreakdownView[]> {
+  const withData = def.dimensions.filter((d) => (def.coverage?.dimensions[d.name] ?? 0) > 0);
+  const views: BreakdownView[] = [];
+  for (const [i, d] of withData.entries()) {
+    views.push(...(d.geo ? await placeView(def, d.name, years, world, locale, i) : await partsView(def, { dimension: d.name }, d.exclusive, years, locale, i)));
+  }
+  for (const axis of ['sex', 'age'] as const) {
+    // Sex and age groups exclude each other; 'unknown' is a part like the others.
+    if (def.breakdowns.includes(axis)) views.push(...(await partsView(def, { axis }, true, years, locale, withData.length + (axis === 'sex' ? 0 : 1))));
+  }
+  return views;
+}
