@@ -111,7 +111,7 @@ export const en: Record<string, string> = {
   // Home page (src/pages/index.astro)
   'home.title': 'Home',
   'home.lede': "Open data on the crimes the Kyoto Declaration (2021, paragraphs 79–95) asks States to measure: trafficking in persons, migrant smuggling, firearms, wildlife, falsified medical products and cybercrime. Every figure comes from a publisher's own file and links back to the row it came from; what is missing is shown as missing.",
-  'home.release': 'Data release {version} (newest source: {date}): {observations} observations on {countries} countries and areas, {from}–{to}.',
+  'home.release': 'Data release {version} (newest source: {date}): {observations} observations, {from}–{to}.',
   'home.domains': 'Six domains',
   'home.headline': '{label}, {year} ({unit})',
   'home.source': 'Source: {sources}. Row {row}.',
@@ -119,8 +119,13 @@ export const en: Record<string, string> = {
   'home.jump': 'Go to a country or an indicator',
   'home.countryField': 'Country, area or indicator',
   'home.find': 'Find',
-  'home.allCountries': 'All {n} countries and areas',
+  'home.allCountries': 'All {n} countries and areas with figures',
   'home.allIndicators': 'All {n} indicators',
+
+  // Page not found (src/pages/404.astro)
+  'notFound.title': 'Page not found',
+  'notFound.lede': 'There is no page at this address: the link may be mistyped, or the page may have moved.',
+  'notFound.home': 'Go to the home page',
 
   // Domain dashboards (src/pages/[domain]/index.astro; texts of each domain under domain.<slug>.*)
   'dashboard.trend': 'Trend',
@@ -172,7 +177,7 @@ export const en: Record<string, string> = {
 
   // Countries (src/pages/countries/index.astro, src/pages/country/[geo].astro)
   'countries.title': 'Countries and areas',
-  'countries.intro': '{n} countries, areas and reporting jurisdictions have at least one figure in this release. Each page shows every domain, with the sub-region for comparison.',
+  'countries.intro': '{n} countries, areas and reporting jurisdictions have a total for at least one indicator in this release. Each has a page showing every domain, with the sub-region for comparison.',
   'countries.otherRegion': 'Other',
   'countries.jurisdiction': '(jurisdiction)',
   'country.subnational': "A reporting jurisdiction within {parent}, not a country; its figures are never added to the country's.",

@@ -17,25 +17,34 @@ export function normalizeSvg(svg: string): string {
     .replace(/></g, '>\n<');
 }
 
+/** Snapshots are written only on request, and never by CI: a missing file must fail wherever the tests run. */
+function writingSnapshots(): boolean {
+  return process.env['UPDATE_SNAPSHOTS'] === '1' && !process.env['CI'];
+}
+
 /**
- * Compares an SVG with tests/charts/snapshots/<name>.svg. On mismatch it writes <name>-changed.svg beside the
- * snapshot for a visual diff and fails. A missing snapshot is written (and reported) on the first run only.
+ * Compares an SVG with tests/charts/snapshots/<name>.svg. A missing or different snapshot fails the test and writes
+ * what was drawn to <name>-changed.svg beside it, for a visual diff. With UPDATE_SNAPSHOTS=1 (and CI unset) it writes
+ * <name>.svg instead, to be looked at and committed.
  */
 export function expectSvgSnapshot(name: string, svg: string, dir = join(import.meta.dirname, '..', 'charts', 'snapshots')): void {
   const want = join(dir, `${name}.svg`);
   const changed = join(dir, `${name}-changed.svg`);
   const got = normalizeSvg(svg);
   mkdirSync(dirname(want), { recursive: true });
-  if (!existsSync(want)) {
-    if (process.env['CI']) throw new Error(`snapshot ${name}.svg is missing; run the tests locally and commit it`);
-    writeFileSync(want, got);
+  const expected = existsSync(want) ? readFileSync(want, 'utf8') : null;
+  if (expected === got) {
+    if (existsSync(changed)) rmSync(changed);
     return;
   }
-  const expected = readFileSync(want, 'utf8');
-  if (expected !== got) {
-    writeFileSync(changed, got);
-    expect(got, `SVG snapshot ${name} changed; see ${changed}`).toBe(expected);
-  } else if (existsSync(changed)) {
-    rmSync(changed);
+  if (writingSnapshots()) {
+    writeFileSync(want, got);
+    if (existsSync(changed)) rmSync(changed);
+    return;
   }
+  writeFileSync(changed, got);
+  if (expected === null) {
+    throw new Error(`SVG snapshot ${name}.svg is missing (what was drawn is in ${changed}); write it with UPDATE_SNAPSHOTS=1, look at it, and commit it`);
+  }
+  expect(got, `SVG snapshot ${name} changed; see ${changed} (UPDATE_SNAPSHOTS=1 accepts it)`).toBe(expected);
 }

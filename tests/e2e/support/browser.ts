@@ -1,5 +1,6 @@
 /**
- * Debian's Chromium driven by playwright-core, each session in a fresh profile (nothing cached, nothing stored).
+ * Chromium driven by playwright-core, each session in a fresh profile (nothing cached, nothing stored): Debian's
+ * /usr/bin/chromium where it is installed, else the one `npm install` brought (packaged-chromium.ts).
  * A session records every request: one to anywhere but the site's origin is aborted and reported, and so are console
  * errors, uncaught page errors, failed requests and HTTP errors — the tests assert that all of these lists are empty.
  */
@@ -7,8 +8,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { packagedChromium, packagedChromiumBin, type BrowserBinary } from './packaged-chromium.ts';
+import { ROOT } from './server.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+/** `CHROMIUM_PATH`: a browser binary to use, or `npm` for the packaged one even where Debian's is installed. */
+const CHOSEN = process.env['CHROMIUM_PATH'];
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -20,11 +25,27 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Fails (never skips) when the browser is missing: a green run must have driven a real browser. */
+/**
+ * Fails (never skips) when no browser can be had: a green run must have driven a real browser. Whether the packaged
+ * one then starts is for the launch to prove.
+ */
 export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH`);
+  if (CHOSEN && CHOSEN !== 'npm' && !existsSync(CHOSEN)) throw new Error(`CHROMIUM_PATH=${CHOSEN}: no such file`);
+  if (CHOSEN === 'npm' || !existsSync(CHOSEN ?? SYSTEM_CHROMIUM)) {
+    if (!packagedChromiumBin()) {
+      throw new Error(`no Chromium: none at ${SYSTEM_CHROMIUM} and no @sparticuz/chromium for ${process.platform}-${process.arch} — run \`npm install\`, install Debian's (\`apt-get install -y chromium\`), or set CHROMIUM_PATH`);
+    }
   }
+}
+
+let chosen: Promise<BrowserBinary> | undefined;
+
+/** The browser the sessions start (unpacking the packaged one at the first call of a process). */
+export function chromiumBinary(): Promise<BrowserBinary> {
+  requireChromium();
+  const path = CHOSEN === 'npm' ? null : (CHOSEN ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : null));
+  chosen ??= path ? Promise.resolve({ executablePath: path, env: {}, origin: path }) : packagedChromium(join(ROOT, '.tmp', 'chromium'));
+  return chosen;
 }
 
 /** Where a request may go without leaving the machine: the site itself, and in-page data/blob URLs. */
@@ -57,15 +78,19 @@ export interface Session {
 }
 
 export async function openSession(origin: string, options: SessionOptions = {}): Promise<Session> {
-  requireChromium();
+  const browser = await chromiumBinary();
   const profile = mkdtempSync(join(tmpdir(), 'cto-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
     headless: true,
     args: CHROMIUM_ARGS,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     serviceWorkers: 'block',
+  }).catch((e: unknown) => {
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`could not start Chromium from ${browser.origin}: ${e instanceof Error ? e.message : String(e)}`);
   });
   const requests: string[] = [];
   const foreign: string[] = [];

@@ -1,5 +1,6 @@
 /**
  * The built site (dist/) served on loopback by http-server, as a static host would serve it: directory index pages,
+ * 404.html with status 404 for a path with no file,
  * Range requests (the browser engine reads Parquet row groups by range), and precompressed `.br`/`.gz` files when the
  * build wrote them next to the originals. With `compress`, text and WebAssembly files without a precompressed twin are
  * brotli- or gzip-compressed on the fly (cached), as a CDN would: the benchmark measures what a visitor would receive.
