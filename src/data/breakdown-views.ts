@@ -65,7 +65,7 @@ async function partsView(
   const best = await bestCovered(def.id, by);
   if (!best) return [];
   const place = (await names()).get(best.geo) ?? best.geo;
-  const dimension = 'dimension' in by ? by.dimension : t(`indicator.axis.${by.axis}`);
+  const dimension = 'dimension' in by ? by.dimension : by.axis === 'sex' ? t('indicator.axis.sex') : t('indicator.axis.age');
   const title = t('indicator.breakdownTitle', { title: def.title, dimension, place });
   const charts = partsCharts(await partRows(def.id, best.geo, years, by), { id: `parts-${i}`, title, exclusive, yearDomain: years, categoryLabel: t('chart.year') }, locale);
   return charts.map((c, k) => ({

@@ -25,7 +25,7 @@ describe.skipIf(!BUILT)(title('places with a page'), () => {
     const rows = await sql(`
       SELECT DISTINCT o.geo FROM observations o JOIN geo g ON g.geo = o.geo
       WHERE g.kind IN ('country', 'territory', 'subnational')
-        AND o.sex = 'total' AND o.age = 'total' AND o.category = 'total' AND o.counterpart IS NULL
+        AND o.sex = 'total' AND o.age = 'total' AND o.dimension = 'total' AND o.category = 'total' AND o.counterpart IS NULL
         AND (o.value IS NOT NULL OR o.censored IS NOT NULL)
       ORDER BY o.geo`);
     const expected = rows.map((r) => String(r['geo']));
