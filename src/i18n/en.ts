@@ -184,7 +184,6 @@ export const en: Record<string, string> = {
   'country.noData': 'No data for {place} in this domain in this release. Missing is not zero: the country may not have reported.',
   'country.chartTitle': '{title}, {place}',
   'country.peersTitle': '{title}: {subregion}, latest year reported',
-  'country.peersFrameTitle': '{title}: {subregion} ({years})',
   'country.also': 'Also: {links}',
 
   // Indicators (src/pages/indicators/index.astro, src/pages/indicator/[id].astro)
