@@ -7,6 +7,8 @@ import { PipelineError } from './errors.ts';
 export interface ResolvedFile {
   layout: FileLayout;
   sourceId: string;
+  /** The source's release_date: nothing in the file can be dated later. */
+  published: string;
   path: string;
   bytes: Buffer;
   sha256: string;
@@ -64,7 +66,7 @@ export async function resolveFile(opts: ResolveOptions, m: SourceManifest, f: Fi
   if (got !== f.sha256) {
     throw new PipelineError({ file: path }, `checksum mismatch: manifest says sha256 ${f.sha256}, file has ${got}`);
   }
-  return { layout: f, sourceId: m.id, path, bytes, sha256: got };
+  return { layout: f, sourceId: m.id, published: m.release_date, path, bytes, sha256: got };
 }
 
 export async function resolveSource(opts: ResolveOptions, m: SourceManifest): Promise<Map<string, ResolvedFile>> {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readTable } from '../../scripts/pipeline/read-table.ts';
 import type { ResolvedFile } from '../../scripts/pipeline/resolve-files.ts';
 import type { FileLayout } from '../../scripts/pipeline/manifest.ts';
-import { csvBytes, xlsxBytes } from '../support/fixtures.ts';
+import { csvBytes, excelError, xlsxBytes } from '../support/fixtures.ts';
 
 function file(bytes: Buffer, layout: Partial<FileLayout>): ResolvedFile {
   const base: FileLayout = { name: 'f.xlsx', url: null, sha256: '0'.repeat(64), format: 'xlsx', sheet: 'S', header_row: 3, columns: ['A', 'B'] };
   const full: FileLayout = { ...base, ...layout };
   if (full.format === 'csv') delete full.sheet;
-  return { layout: full, sourceId: 'x', path: '/nowhere', bytes, sha256: full.sha256 };
+  return { layout: full, sourceId: 'x', published: '2024-01-31', path: '/nowhere', bytes, sha256: full.sha256 };
 }
 
 describe('readTable', () => {
@@ -37,6 +37,34 @@ describe('readTable', () => {
     await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }))).rejects.toThrow(
       'file f.csv, row 2, column #3 (beyond the header): row has a value outside the published columns: "stray"',
     );
+  });
+
+  it('stops on an error cell, which the xlsx reader alone would give as empty', async () => {
+    const bytes = await xlsxBytes('S', [['UNODC'], ['date'], ['A', 'B'], ['x', '1'], ['y', excelError('#REF!')]]);
+    await expect(readTable(file(bytes, {}))).rejects.toThrow(
+      "file f.xlsx, sheet S, row 5, column B: spreadsheet error #REF!: a formula in the publisher's file failed here: neither a value nor an empty cell",
+    );
+  });
+
+  it('stops on a formula whose cached result is an error', async () => {
+    const bytes = await xlsxBytes('S', [['A', 'B'], ['x', { formula: '1/0', result: { error: '#DIV/0!' } } as never]]);
+    await expect(readTable(file(bytes, { header_row: 1 }))).rejects.toThrow('file f.xlsx, sheet S, row 2, column B: spreadsheet error #DIV/0!');
+  });
+
+  it('stops on an error in the header row rather than calling it a changed header', async () => {
+    const bytes = await xlsxBytes('S', [['UNODC'], ['date'], ['A', excelError('#NAME?')], ['x', '1']]);
+    await expect(readTable(file(bytes, {}))).rejects.toThrow('file f.xlsx, sheet S, row 3, column B: spreadsheet error #NAME?');
+  });
+
+  it('ignores an error in the preamble above the header, which is not read', async () => {
+    const bytes = await xlsxBytes('S', [['UNODC'], [excelError('#VALUE!')], ['A', 'B'], ['x', '1']]);
+    const t = await readTable(file(bytes, {}));
+    expect(t.rows.map((r) => r.cells)).toEqual([['x', '1']]);
+  });
+
+  it('stops on an error value written as text into a CSV, beyond the header too', async () => {
+    const bytes = csvBytes([['A', 'B'], ['x', ' #n/a ']]);
+    await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }))).rejects.toThrow('file f.csv, row 2, column B: spreadsheet error #n/a');
   });
 
   it('counts a CSV record with a quoted line break as one row', async () => {
