@@ -127,6 +127,14 @@ function readCsv(file: ResolvedFile): Cell[][] {
   return records.map((r) => r.map((c) => (c === '' ? null : c)));
 }
 
+/** The header row as the file has it (trailing empty cells dropped), to show how it differs from the manifest. */
+export async function readHeader(file: ResolvedFile): Promise<string[]> {
+  const data = file.layout.format === 'xlsx' ? (await readXlsx(file)).data : readCsv(file);
+  const got = (data[file.layout.header_row - 1] ?? []).map((c) => (c === null ? '' : String(c)));
+  while (got.length > 0 && got[got.length - 1] === '') got.pop();
+  return got;
+}
+
 export async function readTable(file: ResolvedFile): Promise<RawTable> {
   const { data, errorCells } = file.layout.format === 'xlsx' ? await readXlsx(file) : { data: readCsv(file), errorCells: [] };
   return toRows(file, data, errorCells);

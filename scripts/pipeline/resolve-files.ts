@@ -37,6 +37,14 @@ function mirrorPath(opts: ResolveOptions, m: SourceManifest, f: FileLayout): str
   return join(opts.sourcesDir, m.domain, m.id, f.name);
 }
 
+/** The mirror's file as it is now, whatever its checksum: what a maintainer is about to accept. */
+export function mirrorFile(opts: ResolveOptions, m: SourceManifest, f: FileLayout): ResolvedFile {
+  const path = mirrorPath(opts, m, f);
+  if (!existsSync(path)) throw new PipelineError({ file: path }, 'file missing from the mirror: nothing to accept');
+  const bytes = readFileSync(path);
+  return { layout: f, sourceId: m.id, published: m.release_date, path, bytes, sha256: sha256(bytes) };
+}
+
 /** Take the file from the mirror, or download it once; either way its sha256 must match the manifest. */
 export async function resolveFile(opts: ResolveOptions, m: SourceManifest, f: FileLayout): Promise<ResolvedFile> {
   const inMirror = mirrorPath(opts, m, f);

@@ -1,8 +1,8 @@
 /**
- * A source must not shrink or vanish from a release unnoticed. A file with no data rows, or with far fewer than its
- * manifest's `rows`, is truncated, emptied or no longer what the publisher used to put in it; a person has to look
- * before it is released, and say so by accepting the file (`npm run data -- --accept <id>`, which records the new
- * count). Growth is normal for these publishers and passes.
+ * A source must not shrink or vanish from a release unnoticed. A file with no data rows is never released. A file
+ * with far fewer than its manifest's `rows` is truncated, emptied or no longer what the publisher used to put in it;
+ * a person has to look before it is released, and say so by accepting the file (`npm run data -- --accept <id>`,
+ * which shows what changes and records the new count). Growth is normal for these publishers and passes.
  *
  * Tolerance: up to 10% fewer rows than expected pass (publishers withdraw or merge a few records between editions);
  * more stops the run. The sha256 already pins the bytes, so this guards the hand-edited checksum: a new file taken
@@ -26,7 +26,10 @@ export function checkRowsRead(file: ResolvedFile, table: RawTable): void {
   const where = { file: table.file, sheet: table.sheet };
   const read = table.rows.length;
   if (read === 0) {
-    throw new PipelineError(where, `no data rows below the header: the source would vanish from the release; ${acceptHint(file.sourceId)}`);
+    throw new PipelineError(
+      where,
+      'no data rows below the header: the source would vanish from the release (a source its publisher has withdrawn is removed from data/sources, not released empty)',
+    );
   }
   const expected = file.layout.rows;
   if (expected !== undefined && read < fewestRows(expected)) {

@@ -63,7 +63,7 @@ describe('a year after the file was published', () => {
 describe('a file far shorter than its manifest expects', () => {
   it('stops on a file with only its header, even when the manifest records no row count', async () => {
     const mini = await iafqMirror([]);
-    await stops(mini, `file ${IAFQ_FILE}, sheet ${IAFQ_SHEET}: no data rows below the header: the source would vanish from the release; if the publisher's file really is so, accept it on purpose: npm run data -- --accept unodc-iafq`);
+    await stops(mini, `file ${IAFQ_FILE}, sheet ${IAFQ_SHEET}: no data rows below the header: the source would vanish from the release (a source its publisher has withdrawn is removed from data/sources, not released empty)`);
   });
 
   // Tolerance 10%: a manifest expecting 10 rows accepts 9 (ceil(10 × 0.9)) and stops at 8.
