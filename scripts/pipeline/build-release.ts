@@ -11,6 +11,7 @@ import type { FileAccount, QuarantineEntry } from './ledger.ts';
 import { indexIndicators, validateObservations } from './validate.ts';
 import { deriveRates } from './derive-rates.ts';
 import { checkPublicationDates } from './publication-dates.ts';
+import { validateEventTables } from './validate-events.ts';
 import { checkSomethingEmitted } from './row-expectation.ts';
 import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseTable } from './release/tables.ts';
 
@@ -103,6 +104,7 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const rates = deriveRates(observations, indicators, ref.population);
   for (const d of rates.indicators) indicators.set(d.id, d);
   observations.push(...rates.observations);
+  validateEventTables(events);
   checkPublicationDates(manifests, observations, events);
   validateObservations(observations, indicators, ref.geo);
   for (const a of accounts) {

@@ -1,9 +1,10 @@
 import { readSheet } from 'read-excel-file/node';
-import { dsvFormat } from 'd3';
 import type { ResolvedFile } from './resolve-files.ts';
 import { PipelineError, type CellLocation } from './errors.ts';
 import { xlsxErrorCells, type ErrorCell } from './xlsx-error-cells.ts';
 import { checkErrorCells, checkErrorText } from './spreadsheet-errors.ts';
+import { checkHeader, checkNotHeader } from './check-header.ts';
+import { checkCsvRecordWidths, readCsv } from './read-csv.ts';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -59,22 +60,6 @@ function makeTable(file: string, sheet: string | undefined, columns: string[], r
   };
 }
 
-function checkHeader(file: ResolvedFile, found: Cell[]): void {
-  const want = file.layout.columns;
-  const { name, sheet, header_row } = file.layout;
-  const got = found.map((c) => (c === null ? '' : String(c)));
-  // A trailing run of empty header cells is layout noise, not a changed header.
-  while (got.length > want.length && got[got.length - 1] === '') got.pop();
-  for (let i = 0; i < Math.max(want.length, got.length); i++) {
-    if (got[i] !== want[i]) {
-      throw new PipelineError(
-        { file: name, sheet, row: header_row, column: want[i] ?? got[i] },
-        `header changed: expected column ${i + 1} to be ${JSON.stringify(want[i] ?? null)}, found ${JSON.stringify(got[i] ?? null)}`,
-      );
-    }
-  }
-}
-
 function isBlank(cells: Cell[]): boolean {
   return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 }
@@ -84,7 +69,8 @@ function toRows(file: ResolvedFile, data: Cell[][], errorCells: ErrorCell[]): Ra
   checkErrorCells(file.layout, errorCells);
   const header = data[header_row - 1];
   if (!header) throw new PipelineError({ file: name, sheet, row: header_row }, 'header row not found: the file has fewer rows');
-  checkHeader(file, header);
+  checkHeader(file.layout, header);
+  if (file.layout.format === 'csv') checkCsvRecordWidths(file.layout, data);
   const rows: RawRow[] = [];
   for (let i = header_row; i < data.length; i++) {
     const cells = data[i] ?? [];
@@ -96,6 +82,7 @@ function toRows(file: ResolvedFile, data: Cell[][], errorCells: ErrorCell[]): Ra
       );
     }
     checkErrorText(file.layout, i + 1, cells);
+    checkNotHeader(file.layout, i + 1, cells);
     rows.push({ row: i + 1, cells: cells.slice(0, file.layout.columns.length) });
   }
   // Trailing blank rows are not records (spreadsheet programs leave them); blank rows in between are kept
@@ -112,19 +99,6 @@ async function readXlsx(file: ResolvedFile): Promise<{ data: Cell[][]; errorCell
     const msg = (e as Error).message;
     throw new PipelineError({ file: file.layout.name, sheet: file.layout.sheet }, `cannot read the workbook or sheet: ${msg}`);
   }
-}
-
-function readCsv(file: ResolvedFile): Cell[][] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    throw new PipelineError({ file: file.layout.name }, 'not valid UTF-8');
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Each CSV record is one spreadsheet row, even when a quoted field spans lines.
-  const records = dsvFormat(file.layout.delimiter ?? ',').parseRows(text);
-  return records.map((r) => r.map((c) => (c === '' ? null : c)));
 }
 
 /** The header row as the file has it (trailing empty cells dropped), to show how it differs from the manifest. */

@@ -54,6 +54,8 @@ export function count(t: RawTable, r: RawRow, column: string): number | null {
   if (!Number.isFinite(n)) fail(t, r, column, c, 'unparseable count');
   if (n < 0) fail(t, r, column, c, 'negative count');
   if (!Number.isInteger(n)) fail(t, r, column, c, 'count is not a whole number');
+  // Beyond 2^53 a double no longer holds every whole number: such a "count" is a damaged cell, not a tally.
+  if (n > Number.MAX_SAFE_INTEGER) fail(t, r, column, c, 'count too large to be exact');
   return n;
 }
 

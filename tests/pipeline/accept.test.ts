@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import owid from '../../scripts/pipeline/normalizers/owid-afrsg-rhino-poaching.ts';
 import { acceptSource } from '../../scripts/pipeline/accept/accept-source.ts';
 import { diffByKey, diffWhole } from '../../scripts/pipeline/accept/diff-rows.ts';
-import { headerDiff } from '../../scripts/pipeline/accept/header-diff.ts';
+import { headerDiff } from '../../scripts/pipeline/header-diff.ts';
 import { csvBytes, headerOf, realManifest, ROOT, type FixtureCell } from '../support/fixtures.ts';
 import { miniRelease, type MiniRelease } from '../support/mini-release.ts';
 

@@ -67,6 +67,41 @@ describe('readTable', () => {
     await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }))).rejects.toThrow('file f.csv, row 2, column B: spreadsheet error #n/a');
   });
 
+  it('stops on a CSV record with fewer fields than the header, naming the first missing column', async () => {
+    const bytes = Buffer.from('A,B,C\nx,1,2\ny,3\n\nz,4,5\n');
+    await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1, columns: ['A', 'B', 'C'] }))).rejects.toThrow(
+      'file f.csv, row 3, column C: the record has 2 fields where the header has 3: a lost separator, a stray quote or a cut line',
+    );
+  });
+
+  it('says when a CSV header arrives in one field: another separator', async () => {
+    const bytes = Buffer.from('A;B\nx;1\n');
+    await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }))).rejects.toThrow(
+      'file f.csv, row 1, column A: header changed: expected column 1 to be "A", found "A;B": the file is separated by ";", not ","',
+    );
+  });
+
+  it('says when a tab-separated file arrives where commas are expected, even with commas inside names', async () => {
+    const bytes = Buffer.from('A\tB, b\nx\t1\n');
+    await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1, columns: ['A', 'B, b'] }))).rejects.toThrow(
+      'header changed: expected column 1 to be "A", found "A\\tB": the file is separated by "\\t", not ","',
+    );
+  });
+
+  it('says when the header has the same columns in another order', async () => {
+    const bytes = csvBytes([['B', 'A'], ['1', 'x']]);
+    await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }))).rejects.toThrow(
+      'file f.csv, row 1, column A: header changed: expected column 1 to be "A", found "B" (the same columns in another order)',
+    );
+  });
+
+  it('stops where the header repeats among the data', async () => {
+    const bytes = Buffer.from('A,B\nx,1\nA,B\nx,1\n');
+    await expect(readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }))).rejects.toThrow(
+      'file f.csv, row 3: the header row repeats here: two files pasted together, or a duplicated header',
+    );
+  });
+
   it('counts a CSV record with a quoted line break as one row', async () => {
     const bytes = Buffer.from('A,B\n"two\nlines",1\nz,2\n');
     const t = await readTable(file(bytes, { name: 'f.csv', format: 'csv', header_row: 1 }));

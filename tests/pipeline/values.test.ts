@@ -28,6 +28,8 @@ describe('count', () => {
     ['1.5', 'unparseable count, found "1.5"'],
     [2.5, 'count is not a whole number, found 2.5'],
     ['<5', 'unparseable count, found "<5"'],
+    [1e300, 'count too large to be exact, found 1e+300'],
+    [2 ** 53, 'count too large to be exact, found 9007199254740992'],
   ])('rejects %j naming the cell', (cell, msg) => {
     const [t, r] = one(cell as Cell);
     expect(() => count(t, r, 'V')).toThrow(`file f.xlsx, sheet S, row 7, column V: ${msg}`);

@@ -16,7 +16,7 @@ import { observationKey, type Observation } from '../model.ts';
 import { PipelineError } from '../errors.ts';
 import { currentRelease, releasedAccounts, releasedRows } from './read-release.ts';
 import { diffByKey, diffWhole, type Row, type TableDiff } from './diff-rows.ts';
-import { describeHeaderDiff, headerDiff } from './header-diff.ts';
+import { describeHeaderDiff, headerDiff } from '../header-diff.ts';
 import { acceptedManifestText } from './manifest-text.ts';
 import { formatAcceptReport, type AcceptReport, type FileChange, type ReasonCount } from './summary.ts';
 

@@ -5,6 +5,7 @@
  */
 import type { FileAccount } from '../ledger.ts';
 import type { Row, TableDiff } from './diff-rows.ts';
+import { fewestRows, ROW_SHORTFALL_TOLERANCE } from '../row-expectation.ts';
 
 export interface FileChange {
   name: string;
@@ -33,6 +34,7 @@ export interface AcceptReport {
 }
 
 const EXAMPLES = 3;
+const REASONS = 8;
 const nf = new Intl.NumberFormat('en-US');
 const n = (x: number) => nf.format(x);
 const signed = (x: number) => (x > 0 ? `+${n(x)}` : x < 0 ? `−${n(-x)}` : '±0');
@@ -105,7 +107,11 @@ function fileLines(f: FileChange): string[] {
   const fate = f.before
     ? `emitted ${n(f.before.emitted)} → ${n(f.after.emitted)}, quarantined ${n(f.before.quarantined)} → ${n(f.after.quarantined)}`
     : `${n(f.after.emitted)} emitted, ${n(f.after.quarantined)} quarantined`;
-  return [`  ${f.name}`, `    ${sha}`, `    ${read}; ${fate}`];
+  const lines = [`  ${f.name}`, `    ${sha}`, `    ${read}; ${fate}`];
+  if (f.rowsExpected !== null && f.after.read < fewestRows(f.rowsExpected)) {
+    lines.push(`    WARNING: more than ${ROW_SHORTFALL_TOLERANCE * 100}% fewer data rows than accepted before: is the file truncated?`);
+  }
+  return lines;
 }
 
 export function formatAcceptReport(r: AcceptReport): string {
@@ -113,9 +119,10 @@ export function formatAcceptReport(r: AcceptReport): string {
   if (r.release === null) lines.push('No current release to compare with.');
   else {
     lines.push(`Compared with release ${r.release} (rows of this source only):`, ...r.tables.flatMap(tableLines));
-    const moved = r.reasons.filter((x) => x.before !== x.after);
+    const moved = r.reasons.filter((x) => x.before !== x.after).sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before));
     lines.push(moved.length === 0 ? '  quarantine reasons: unchanged' : '  quarantine reasons:');
-    for (const x of moved) lines.push(`    ${JSON.stringify(x.reason)}: ${n(x.before)} → ${n(x.after)}`);
+    for (const x of moved.slice(0, REASONS)) lines.push(`    ${JSON.stringify(x.reason)}: ${n(x.before)} → ${n(x.after)}`);
+    if (moved.length > REASONS) lines.push(`    … and ${n(moved.length - REASONS)} more reasons`);
   }
   return lines.join('\n');
 }

@@ -32,7 +32,7 @@ export function buildPopulation(input: { table: RawTable; ledger: FileLedger }, 
     } else if (geo.rows.get(code)?.iso3 === code) {
       geoCode = code;
     } else if (WORLD_BANK_AGGREGATES.has(code)) {
-      ledger.quarantine(r, `World Bank aggregate (${WORLD_BANK_AGGREGATES.get(code)}), not a country or area in M49: excluded by rule`, 'Country Code', code);
+      ledger.quarantine(r, 'World Bank aggregate (a region, income or lending group), not a country or area in M49: excluded by rule', 'Country Code', code);
       continue;
     } else {
       throw new PipelineError(t.at(r, 'Country Code'), `unknown country code ${JSON.stringify(code)}: not an ISO 3166 code in M49, not a documented World Bank place, not a World Bank aggregate`);

@@ -3,7 +3,7 @@
  * states and the world. They are not countries or areas, so their population rows are excluded by rule. The list is
  * closed on purpose: a code outside it, outside M49 and outside the documented places is unknown, and stops the run
  * (DESIGN.md, "Bad input"), instead of being quarantined under a reason that may be false.
- * Names as the Bank spells them in population.csv (datasets/population, 2026-03-06).
+ * Names as the Bank spells them in population.csv (datasets/population, 2026-03-06), for whoever reads the list.
  */
 export const WORLD_BANK_AGGREGATES: ReadonlyMap<string, string> = new Map([
   ['AFE', 'Africa Eastern and Southern'],
