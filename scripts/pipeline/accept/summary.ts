@@ -35,6 +35,7 @@ export interface AcceptReport {
 
 const EXAMPLES = 3;
 const REASONS = 8;
+const INDICATORS = 10;
 const nf = new Intl.NumberFormat('en-US');
 const n = (x: number) => nf.format(x);
 const signed = (x: number) => (x > 0 ? `+${n(x)}` : x < 0 ? `−${n(-x)}` : '±0');
@@ -76,7 +77,11 @@ function byIndicator(d: TableDiff): string[] {
   d.added.forEach((r) => bump(r, 0));
   d.removed.forEach((r) => bump(r, 1));
   d.changed.forEach((c) => bump(c.after, 2));
-  return [...stats].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, [a, r, c]]) => `      ${k}: ${n(a)} added, ${n(r)} removed, ${n(c)} changed`);
+  const total = ([a, r, c]: [number, number, number]) => a + r + c;
+  const ranked = [...stats].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : 1));
+  const lines = ranked.slice(0, INDICATORS).map(([k, [a, r, c]]) => `      ${k}: ${n(a)} added, ${n(r)} removed, ${n(c)} changed`);
+  if (ranked.length > INDICATORS) lines.push(`      … and ${n(ranked.length - INDICATORS)} more indicators`);
+  return lines;
 }
 
 function examples(label: string, rows: string[]): string[] {
@@ -91,7 +96,7 @@ function tableLines(d: TableDiff): string[] {
   const lines = [head];
   if (d.added.length + d.removed.length + d.changed.length === 0) return lines;
   if (d.changed.length) lines.push(`    changed columns: ${counted(d.changed.flatMap((c) => c.columns))}`);
-  if ([...d.added, ...d.removed].some((r) => 'indicator' in r)) lines.push('    by indicator:', ...byIndicator(d));
+  if ([...d.added, ...d.removed, ...d.changed.map((c) => c.after)].some((r) => 'indicator' in r)) lines.push('    by indicator:', ...byIndicator(d));
   lines.push(
     ...examples('added:  ', d.added.map(describeRow)),
     ...examples('removed:', d.removed.map(describeRow)),
