@@ -1,6 +1,7 @@
 /**
  * `npm run data`: every source in the manifest → checksum → normalize → validate → release in public/data/<version>/.
  * `--if-changed` skips the run when the inputs are those of the current release (used by `npm run build`).
+ * `--accept <id>` takes a source's new mirror file in on purpose: shows what it changes, then records its sha256 and rows.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,10 @@ import { runPipeline, inputFingerprint } from '../pipeline/run-pipeline.ts';
 import { readPointer } from '../pipeline/release/publish.ts';
 import { PipelineError } from '../pipeline/errors.ts';
 import { PROJECT_DIR, downloadDir, releaseDir, sourcesDir } from './options.ts';
+import { acceptCommand } from './accept.ts';
+
+const acceptAt = process.argv.indexOf('--accept');
+if (acceptAt >= 0) process.exit(await acceptCommand(process.argv[acceptAt + 1]));
 
 const outDir = releaseDir();
 if (process.argv.includes('--if-changed')) {

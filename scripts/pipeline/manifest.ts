@@ -20,6 +20,11 @@ export interface FileLayout {
   columns: string[];
   /** Rows before the header, e.g. UNODC's "UNODC / release date" preamble. */
   preamble?: string;
+  /**
+   * Data rows below the header, as accepted (`npm run data -- --accept <id>` records it). A file with far fewer
+   * stops the run (see row-expectation.ts).
+   */
+  rows?: number;
 }
 
 /** A year the file covers only in part (a year still running, reports still arriving): drawn as such, never as a drop. */
@@ -37,6 +42,7 @@ export interface SourceManifest {
   core: boolean;
   title: string;
   publisher: string;
+  /** YYYY-MM-DD. Nothing in the files can be dated later (see publication-dates.ts). */
   release_date: string;
   url: string;
   licence: string;
@@ -45,6 +51,10 @@ export interface SourceManifest {
   /** Years the publisher's file covers only in part; absent when none. */
   partial_periods?: PartialPeriod[];
   files: FileLayout[];
+}
+
+function isIsoDate(s: unknown): boolean {
+  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 }
 
 const REQUIRED: (keyof SourceManifest)[] = [
@@ -65,6 +75,7 @@ export function parseManifest(text: string, path: string): SourceManifest {
   if (m.domain !== 'reference' && !DOMAINS.includes(m.domain)) {
     throw new PipelineError({ file: path }, `unknown domain "${m.domain}"`);
   }
+  if (!isIsoDate(m.release_date)) throw new PipelineError({ file: path }, `release_date must be a date YYYY-MM-DD, found ${JSON.stringify(m.release_date)}`);
   for (const p of m.partial_periods ?? []) {
     if (!Number.isInteger(p.year) || typeof p.note !== 'string' || p.note.length === 0) {
       throw new PipelineError({ file: path }, `partial_periods: each entry needs a whole "year" and a "note", found ${JSON.stringify(p)}`);
@@ -74,6 +85,9 @@ export function parseManifest(text: string, path: string): SourceManifest {
     if (!/^[0-9a-f]{64}$/.test(f.sha256)) throw new PipelineError({ file: path }, `file ${f.name}: sha256 must be 64 hex digits`);
     if (f.format === 'xlsx' && !f.sheet) throw new PipelineError({ file: path }, `file ${f.name}: xlsx needs a sheet`);
     if (!Array.isArray(f.columns) || f.columns.length === 0) throw new PipelineError({ file: path }, `file ${f.name}: columns missing`);
+    if (f.rows !== undefined && !(Number.isInteger(f.rows) && f.rows >= 0)) {
+      throw new PipelineError({ file: path }, `file ${f.name}: rows must be a whole number of data rows, found ${JSON.stringify(f.rows)}`);
+    }
   }
   return m;
 }

@@ -1,7 +1,10 @@
 import { readSheet } from 'read-excel-file/node';
-import { dsvFormat } from 'd3';
 import type { ResolvedFile } from './resolve-files.ts';
 import { PipelineError, type CellLocation } from './errors.ts';
+import { xlsxErrorCells, type ErrorCell } from './xlsx-error-cells.ts';
+import { checkErrorCells, checkErrorText } from './spreadsheet-errors.ts';
+import { checkHeader, checkNotHeader } from './check-header.ts';
+import { checkCsvRecordWidths, readCsv } from './read-csv.ts';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -17,6 +20,8 @@ export interface RawTable {
   sheet: string | undefined;
   columns: string[];
   rows: RawRow[];
+  /** The source's release_date (YYYY-MM-DD): no year or date in the file can be later. */
+  published: string;
   /** Cell at a named column; throws if the name is not part of the published header. */
   get(row: RawRow, column: string): Cell;
   /** Where a cell is, for error messages and quarantine records. */
@@ -36,13 +41,14 @@ export function accessNames(columns: string[]): string[] {
   });
 }
 
-function makeTable(file: string, sheet: string | undefined, columns: string[], rows: RawRow[]): RawTable {
+function makeTable(file: string, sheet: string | undefined, columns: string[], rows: RawRow[], published: string): RawTable {
   const index = new Map(accessNames(columns).map((c, i) => [c, i]));
   return {
     file,
     sheet,
     columns,
     rows,
+    published,
     get(row, column) {
       const i = index.get(column);
       if (i === undefined) throw new PipelineError({ file, sheet, column }, `normalizer asked for a column the header does not have`);
@@ -54,31 +60,17 @@ function makeTable(file: string, sheet: string | undefined, columns: string[], r
   };
 }
 
-function checkHeader(file: ResolvedFile, found: Cell[]): void {
-  const want = file.layout.columns;
-  const { name, sheet, header_row } = file.layout;
-  const got = found.map((c) => (c === null ? '' : String(c)));
-  // A trailing run of empty header cells is layout noise, not a changed header.
-  while (got.length > want.length && got[got.length - 1] === '') got.pop();
-  for (let i = 0; i < Math.max(want.length, got.length); i++) {
-    if (got[i] !== want[i]) {
-      throw new PipelineError(
-        { file: name, sheet, row: header_row, column: want[i] ?? got[i] },
-        `header changed: expected column ${i + 1} to be ${JSON.stringify(want[i] ?? null)}, found ${JSON.stringify(got[i] ?? null)}`,
-      );
-    }
-  }
-}
-
 function isBlank(cells: Cell[]): boolean {
   return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 }
 
-function toRows(file: ResolvedFile, data: Cell[][]): RawTable {
+function toRows(file: ResolvedFile, data: Cell[][], errorCells: ErrorCell[]): RawTable {
   const { name, sheet, header_row } = file.layout;
+  checkErrorCells(file.layout, errorCells);
   const header = data[header_row - 1];
   if (!header) throw new PipelineError({ file: name, sheet, row: header_row }, 'header row not found: the file has fewer rows');
-  checkHeader(file, header);
+  checkHeader(file.layout, header);
+  if (file.layout.format === 'csv') checkCsvRecordWidths(file.layout, data);
   const rows: RawRow[] = [];
   for (let i = header_row; i < data.length; i++) {
     const cells = data[i] ?? [];
@@ -89,39 +81,37 @@ function toRows(file: ResolvedFile, data: Cell[][]): RawTable {
         `row has a value outside the published columns: ${JSON.stringify(cells[extra])}`,
       );
     }
+    checkErrorText(file.layout, i + 1, cells);
+    checkNotHeader(file.layout, i + 1, cells);
     rows.push({ row: i + 1, cells: cells.slice(0, file.layout.columns.length) });
   }
   // Trailing blank rows are not records (spreadsheet programs leave them); blank rows in between are kept
   // so that the ledger quarantines them visibly.
   while (rows.length > 0 && isBlank(rows[rows.length - 1]!.cells)) rows.pop();
-  return makeTable(name, sheet, file.layout.columns, rows);
+  return makeTable(name, sheet, file.layout.columns, rows, file.published);
 }
 
-async function readXlsx(file: ResolvedFile): Promise<Cell[][]> {
+async function readXlsx(file: ResolvedFile): Promise<{ data: Cell[][]; errorCells: ErrorCell[] }> {
   try {
-    return (await readSheet(file.bytes, file.layout.sheet, { trim: false })) as Cell[][];
+    const data = (await readSheet(file.bytes, file.layout.sheet, { trim: false })) as Cell[][];
+    return { data, errorCells: xlsxErrorCells(file.bytes, file.layout.sheet!) };
   } catch (e) {
     const msg = (e as Error).message;
     throw new PipelineError({ file: file.layout.name, sheet: file.layout.sheet }, `cannot read the workbook or sheet: ${msg}`);
   }
 }
 
-function readCsv(file: ResolvedFile): Cell[][] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    throw new PipelineError({ file: file.layout.name }, 'not valid UTF-8');
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Each CSV record is one spreadsheet row, even when a quoted field spans lines.
-  const records = dsvFormat(file.layout.delimiter ?? ',').parseRows(text);
-  return records.map((r) => r.map((c) => (c === '' ? null : c)));
+/** The header row as the file has it (trailing empty cells dropped), to show how it differs from the manifest. */
+export async function readHeader(file: ResolvedFile): Promise<string[]> {
+  const data = file.layout.format === 'xlsx' ? (await readXlsx(file)).data : readCsv(file);
+  const got = (data[file.layout.header_row - 1] ?? []).map((c) => (c === null ? '' : String(c)));
+  while (got.length > 0 && got[got.length - 1] === '') got.pop();
+  return got;
 }
 
 export async function readTable(file: ResolvedFile): Promise<RawTable> {
-  const data = file.layout.format === 'xlsx' ? await readXlsx(file) : readCsv(file);
-  return toRows(file, data);
+  const { data, errorCells } = file.layout.format === 'xlsx' ? await readXlsx(file) : { data: readCsv(file), errorCells: [] };
+  return toRows(file, data, errorCells);
 }
 
 export { isBlank };

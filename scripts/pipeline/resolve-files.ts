@@ -7,6 +7,8 @@ import { PipelineError } from './errors.ts';
 export interface ResolvedFile {
   layout: FileLayout;
   sourceId: string;
+  /** The source's release_date: nothing in the file can be dated later. */
+  published: string;
   path: string;
   bytes: Buffer;
   sha256: string;
@@ -33,6 +35,14 @@ async function defaultDownload(url: string): Promise<Uint8Array> {
 
 function mirrorPath(opts: ResolveOptions, m: SourceManifest, f: FileLayout): string {
   return join(opts.sourcesDir, m.domain, m.id, f.name);
+}
+
+/** The mirror's file as it is now, whatever its checksum: what a maintainer is about to accept. */
+export function mirrorFile(opts: ResolveOptions, m: SourceManifest, f: FileLayout): ResolvedFile {
+  const path = mirrorPath(opts, m, f);
+  if (!existsSync(path)) throw new PipelineError({ file: path }, 'file missing from the mirror: nothing to accept');
+  const bytes = readFileSync(path);
+  return { layout: f, sourceId: m.id, published: m.release_date, path, bytes, sha256: sha256(bytes) };
 }
 
 /** Take the file from the mirror, or download it once; either way its sha256 must match the manifest. */
@@ -64,7 +74,7 @@ export async function resolveFile(opts: ResolveOptions, m: SourceManifest, f: Fi
   if (got !== f.sha256) {
     throw new PipelineError({ file: path }, `checksum mismatch: manifest says sha256 ${f.sha256}, file has ${got}`);
   }
-  return { layout: f, sourceId: m.id, path, bytes, sha256: got };
+  return { layout: f, sourceId: m.id, published: m.release_date, path, bytes, sha256: got };
 }
 
 export async function resolveSource(opts: ResolveOptions, m: SourceManifest): Promise<Map<string, ResolvedFile>> {

@@ -2,6 +2,7 @@ import type { SourceManifest } from './manifest.ts';
 import type { ResolvedFile } from './resolve-files.ts';
 import { isBlank, readTable, type RawTable } from './read-table.ts';
 import { FileLedger, type FileAccount, type QuarantineEntry } from './ledger.ts';
+import { checkRowsRead } from './row-expectation.ts';
 import type { GeoIndex, GeoResolution } from './reference/geo-index.ts';
 import type { NormalizeOutput, SourceModule } from './source-module.ts';
 
@@ -13,7 +14,11 @@ export interface SourceRun {
 
 export async function readSourceTables(files: Map<string, ResolvedFile>): Promise<Map<string, RawTable>> {
   const tables = new Map<string, RawTable>();
-  for (const [name, f] of files) tables.set(name, await readTable(f));
+  for (const [name, f] of files) {
+    const table = await readTable(f);
+    checkRowsRead(f, table);
+    tables.set(name, table);
+  }
   return tables;
 }
 

@@ -54,6 +54,8 @@ export function count(t: RawTable, r: RawRow, column: string): number | null {
   if (!Number.isFinite(n)) fail(t, r, column, c, 'unparseable count');
   if (n < 0) fail(t, r, column, c, 'negative count');
   if (!Number.isInteger(n)) fail(t, r, column, c, 'count is not a whole number');
+  // Beyond 2^53 a double no longer holds every whole number: such a "count" is a damaged cell, not a tally.
+  if (n > Number.MAX_SAFE_INTEGER) fail(t, r, column, c, 'count too large to be exact');
   return n;
 }
 
@@ -86,13 +88,17 @@ export function decimal(t: RawTable, r: RawRow, column: string, opts: { min?: nu
   return n;
 }
 
-/** A calendar year, as a number or text; range-checked so that a misplaced column is caught. */
+/**
+ * A calendar year, as a number or text; range-checked so that a misplaced column is caught, and never later than
+ * the file's own publication (a year 2099 in a count file cannot be real).
+ */
 export function year(t: RawTable, r: RawRow, column: string): number {
   const c = t.get(r, column);
   const s = typeof c === 'number' ? String(c) : typeof c === 'string' ? c.trim() : '';
   if (!/^\d{4}$/.test(s)) fail(t, r, column, c, 'expected a four-digit year');
   const y = Number(s);
   if (y < 1900 || y > 2100) fail(t, r, column, c, 'year out of range 1900–2100');
+  if (y > Number(t.published.slice(0, 4))) fail(t, r, column, c, `year later than the file's own publication on ${t.published}`);
   return y;
 }
 
@@ -104,7 +110,7 @@ export function oneOf<T extends string>(t: RawTable, r: RawRow, column: string, 
   return v;
 }
 
-/** dd/mm/yyyy → ISO date, rejecting impossible dates (31/02/2010) rather than rolling them over. */
+/** dd/mm/yyyy → ISO date, rejecting impossible dates (31/02/2010) rather than rolling them over, and dates after the file's publication. */
 export function dayMonthYear(t: RawTable, r: RawRow, column: string, s: string): string {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
   const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
@@ -112,5 +118,6 @@ export function dayMonthYear(t: RawTable, r: RawRow, column: string, s: string):
   if (!m || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
     throw new PipelineError(t.at(r, column), `expected a date dd/mm/yyyy, found ${JSON.stringify(s)}`);
   }
+  if (iso > t.published) throw new PipelineError(t.at(r, column), `date later than the file's own publication on ${t.published}, found ${JSON.stringify(s)}`);
   return iso;
 }

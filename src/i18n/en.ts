@@ -223,6 +223,7 @@ export const en: Record<string, string> = {
   'data.dataset': '{file} — {title}: {rows} rows. {description}',
   'data.frictionless': '(Frictionless)',
   'data.quarantine': '(rows not released, with reasons)',
+  'data.csvCells': "CSV files are UTF-8 and RFC 4180 (comma-separated, CRLF line ends). A spreadsheet would run a text cell that begins with =, +, -, @, a tab or a carriage return as a formula, so such a cell is written with an apostrophe (') in front and opens as text; the Parquet files keep the exact text. Numbers are written as plain numbers: -4 is minus four. A text cell that is only a number, such as \"-4\", is left as it is.",
   'data.sources': 'Sources',
   'data.rowsRead': 'Rows read',
   'data.emitted': 'Emitted',

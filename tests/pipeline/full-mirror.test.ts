@@ -42,6 +42,11 @@ describe.skipIf(!existsSync(MIRROR))('full mirror', () => {
     expect(read).toEqual(PROVENANCE_ROWS);
   });
 
+  it('expects in each manifest the row counts the publishers document, so a far shorter file stops the run', () => {
+    const expected = loadManifests(join(ROOT, 'data', 'sources')).flatMap((m) => m.files.map((f) => [`${m.id}/${f.name}`, f.rows]));
+    expect(Object.fromEntries(expected)).toEqual(PROVENANCE_ROWS);
+  });
+
   it('accounts for every row: read = emitted + quarantined, per file', () => {
     for (const a of res.accounts) expect(a.emitted + a.quarantined, `${a.source}/${a.file}`).toBe(a.read);
   });

@@ -30,6 +30,10 @@ const toy: SourceModule = {
         l.quarantine(r, 'aggregate', 'code', code);
         continue;
       }
+      if (!/^[A-Z]{3}$/.test(code)) {
+        l.quarantine(r, 'not a country code', 'code', code);
+        continue;
+      }
       observations.push({
         domain: 'firearms' as const, indicator: 'fa_arms_seized', geo: code, year: year(t, r, 'year'), sex: 'total' as const, age: 'total' as const,
         dimension: 'total', category: 'total', counterpart: null, value: count(t, r, 'seized'), unit: 'firearms', censored: null, value_min: null, value_max: null,
@@ -78,6 +82,20 @@ describe('release', () => {
     expect(pointer.version).toBe(res.version);
   });
 
+  it('writes quarantined formula text to quarantine.csv so that no spreadsheet runs it, and keeps it exact in Parquet', async () => {
+    const formula = '=HYPERLINK("http://x.example","click")';
+    const res = await miniRelease([toy], toyFile([['KEN', 2020, 1], [formula, 2020, 2], ['@SUM(A1)', 2020, 3], ['-1+2', 2020, 4]]), { 'toy-source': toyManifest }).run();
+    const csv = readFileSync(join(res.dir, 'quarantine.csv'), 'utf8');
+    const toyLines = csv.split('\r\n').filter((l) => l.startsWith('toy-source,'));
+    expect(toyLines).toEqual([
+      `toy-source,toy.csv,,3,code,"'=HYPERLINK(""http://x.example"",""click"")",not a country code`,
+      `toy-source,toy.csv,,4,code,'@SUM(A1),not a country code`,
+      `toy-source,toy.csv,,5,code,'-1+2,not a country code`,
+    ]);
+    const parquet = await readParquet(join(res.dir, 'quarantine.parquet'));
+    expect(parquet.filter((q) => q['source'] === 'toy-source').map((q) => q['value'])).toEqual([formula, '@SUM(A1)', '-1+2']);
+  });
+
   it('gives byte-identical files for the same inputs', async () => {
     const files = toyFile([['KEN', 2019, 4], ['KEN', 2020, 9]]);
     const a = await miniRelease([toy], files, { 'toy-source': toyManifest }).run();
@@ -108,6 +126,12 @@ describe('release', () => {
     const { rmSync } = await import('node:fs');
     rmSync(join(mini.mirror, 'firearms', 'toy-source', 'toy.csv'));
     await expect(mini.run()).rejects.toThrow(/toy-source\/toy\.csv: file missing from the mirror and the manifest gives no URL/);
+  });
+
+  it('stops when every row is quarantined: the source would vanish from the release', async () => {
+    const mini = miniRelease([toy], toyFile([['WLD', 2019, 4], ['WLD', 2020, 9]]), { 'toy-source': toyManifest });
+    await expect(mini.run()).rejects.toThrow('file toy.csv: all 2 data rows quarantined, none released: the source would vanish from the release');
+    expect(existsSync(mini.out) ? readdirSync(mini.out) : []).toEqual([]);
   });
 
   it('rejects an undefined geography code in the release', async () => {

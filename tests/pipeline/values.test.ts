@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { censoredCount, count, decimal, year } from '../../scripts/pipeline/values.ts';
+import { censoredCount, count, dayMonthYear, decimal, year } from '../../scripts/pipeline/values.ts';
 import type { Cell, RawRow, RawTable } from '../../scripts/pipeline/read-table.ts';
 
 function one(cell: Cell): [RawTable, RawRow] {
   const row: RawRow = { row: 7, cells: [cell] };
   const table: RawTable = {
-    file: 'f.xlsx', sheet: 'S', columns: ['V'], rows: [row],
+    file: 'f.xlsx', sheet: 'S', columns: ['V'], rows: [row], published: '2024-01-31',
     get: (r) => r.cells[0] ?? null,
     at: (r, column) => ({ file: 'f.xlsx', sheet: 'S', row: r.row, column }),
   };
@@ -28,6 +28,8 @@ describe('count', () => {
     ['1.5', 'unparseable count, found "1.5"'],
     [2.5, 'count is not a whole number, found 2.5'],
     ['<5', 'unparseable count, found "<5"'],
+    [1e300, 'count too large to be exact, found 1e+300'],
+    [2 ** 53, 'count too large to be exact, found 9007199254740992'],
   ])('rejects %j naming the cell', (cell, msg) => {
     const [t, r] = one(cell as Cell);
     expect(() => count(t, r, 'V')).toThrow(`file f.xlsx, sheet S, row 7, column V: ${msg}`);
@@ -60,5 +62,15 @@ describe('decimal and year', () => {
     expect(year(...one('2022'), 'V')).toBe(2022);
     expect(year(...one(2003), 'V')).toBe(2003);
     expect(() => year(...one('SPLIT 2015-2016'), 'V')).toThrow('expected a four-digit year, found "SPLIT 2015-2016"');
+  });
+  // The fixture table was published on 2024-01-31.
+  it('accepts the year of publication and stops on any later year, naming the cell', () => {
+    expect(year(...one(2024), 'V')).toBe(2024);
+    expect(() => year(...one('2025'), 'V')).toThrow('file f.xlsx, sheet S, row 7, column V: year later than the file\'s own publication on 2024-01-31, found "2025"');
+    expect(() => year(...one(2099), 'V')).toThrow('year later than the file\'s own publication on 2024-01-31, found 2099');
+  });
+  it('accepts a date up to the day of publication and stops on the day after', () => {
+    expect(dayMonthYear(...one(null), 'V', '31/01/2024')).toBe('2024-01-31');
+    expect(() => dayMonthYear(...one(null), 'V', '01/02/2024')).toThrow('file f.xlsx, sheet S, row 7, column V: date later than the file\'s own publication on 2024-01-31, found "01/02/2024"');
   });
 });

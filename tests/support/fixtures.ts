@@ -13,7 +13,24 @@ import { GeoIndex, loadAliases, loadNonIsoRules, type GeoResolution } from '../.
 import type { SourceModule } from '../../scripts/pipeline/source-module.ts';
 import { M49_HEADER, M49_ROWS } from './m49-subset.ts';
 
-export type FixtureCell = string | number | Date | null;
+/** A spreadsheet error value (#REF!, #N/A…) where a publisher's formula failed. */
+export interface ErrorValue {
+  error: string;
+}
+
+export type FixtureCell = string | number | Date | ErrorValue | null;
+
+export function excelError(code: string): ErrorValue {
+  return { error: code };
+}
+
+/** As a spreadsheet program exports a cell to CSV: an error value becomes its own spelling. */
+function csvText(v: FixtureCell): string {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return v.error;
+  return String(v);
+}
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -21,14 +38,17 @@ export function tempDir(prefix = 'cto-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** An xlsx in the publisher's layout. Strings stay text cells (UNODC stores numbers as text), numbers stay numbers. */
+/**
+ * An xlsx in the publisher's layout. Strings stay text cells (UNODC stores numbers as text), numbers stay numbers,
+ * error values are error cells (type "e").
+ */
 export async function xlsxBytes(sheet: string, rows: FixtureCell[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   rows.forEach((r, i) => {
     const row = ws.getRow(i + 1);
     r.forEach((v, j) => {
-      if (v !== null) row.getCell(j + 1).value = v;
+      if (v !== null) row.getCell(j + 1).value = v as ExcelJS.CellValue;
     });
     row.commit();
   });
@@ -36,7 +56,7 @@ export async function xlsxBytes(sheet: string, rows: FixtureCell[][]): Promise<B
 }
 
 export function csvBytes(rows: FixtureCell[][], delimiter = ','): Buffer {
-  const cells = rows.map((r) => r.map((v) => (v === null ? '' : v instanceof Date ? v.toISOString() : String(v))));
+  const cells = rows.map((r) => r.map(csvText));
   const text = delimiter === ',' ? csvFormatRows(cells) : dsvFormat(delimiter).formatRows(cells);
   return Buffer.from(text + '\n', 'utf8');
 }
@@ -49,6 +69,7 @@ export function realManifest(id: string): SourceManifest {
 /**
  * Lays fixture files out as a mirror (`<domain>/<id>/<file>`) and returns the project's real manifest with
  * each file's sha256 replaced by the fixture's, so the production resolve → read → normalize path runs unchanged.
+ * The publisher's row count does not apply to a fixture of a few rows, so it is dropped.
  */
 export function fixtureMirror(manifest: SourceManifest, files: Record<string, Buffer>): { dir: string; manifest: SourceManifest } {
   const dir = tempDir('cto-mirror-');
@@ -60,6 +81,7 @@ export function fixtureMirror(manifest: SourceManifest, files: Record<string, Bu
     if (!bytes) continue;
     writeFileSync(join(folder, f.name), bytes);
     f.sha256 = sha256(bytes);
+    delete f.rows;
   }
   m.files = m.files.filter((f) => files[f.name]);
   return { dir, manifest: m };

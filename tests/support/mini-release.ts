@@ -35,7 +35,8 @@ export interface MiniRelease {
 
 /**
  * A complete mirror + manifest folder for the given modules and fixture files (reference tables included), and a
- * function that runs the production pipeline on it.
+ * function that runs the production pipeline on it. A project manifest's row counts are the publisher's and are
+ * dropped; an override manifest keeps what it says.
  */
 export function miniRelease(modules: SourceModule[], files: Record<string, Record<string, Buffer>>, manifestOverrides: Record<string, SourceManifest> = {}): MiniRelease {
   const root = tempDir('cto-release-');
@@ -45,10 +46,12 @@ export function miniRelease(modules: SourceModule[], files: Record<string, Recor
   mkdirSync(manifests, { recursive: true });
   const all = { ...referenceFixtures(), ...files };
   for (const [id, fileMap] of Object.entries(all)) {
-    const m: SourceManifest = structuredClone(manifestOverrides[id] ?? realManifest(id));
+    const override = manifestOverrides[id];
+    const m: SourceManifest = structuredClone(override ?? realManifest(id));
     m.files = m.files.filter((f) => fileMap[f.name]);
     for (const f of m.files) {
       const bytes = fileMap[f.name]!;
+      if (!override) delete f.rows;
       mkdirSync(join(mirror, m.domain, m.id), { recursive: true });
       writeFileSync(join(mirror, m.domain, m.id, f.name), bytes);
       f.sha256 = sha256(bytes);

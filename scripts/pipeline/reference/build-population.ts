@@ -5,13 +5,11 @@ import type { FileLedger } from '../ledger.ts';
 import { count, requiredText, year } from '../values.ts';
 import { PipelineError } from '../errors.ts';
 import type { GeoIndex } from './geo-index.ts';
+import { WORLD_BANK_AGGREGATES } from './world-bank-aggregates.ts';
 
 export const POPULATION_SOURCE = 'population-worldbank';
 
-/**
- * World Bank codes that are not in M49 but are real places; everything else outside M49 is one of the Bank's
- * aggregates (WLD, EUU, SSF, LDC, HIC, …) and is excluded by rule, with a visible quarantine entry per row.
- */
+/** World Bank codes that are not in M49 but are real places. */
 const NON_M49_PLACES: Record<string, string | null> = {
   XKX: 'XKX',
   // Channel Islands: Jersey and Guernsey combined; no single M49 code, so not joinable to a country series.
@@ -33,9 +31,11 @@ export function buildPopulation(input: { table: RawTable; ledger: FileLedger }, 
       }
     } else if (geo.rows.get(code)?.iso3 === code) {
       geoCode = code;
-    } else {
-      ledger.quarantine(r, 'World Bank aggregate (not a country or area in M49): excluded by rule', 'Country Code', code);
+    } else if (WORLD_BANK_AGGREGATES.has(code)) {
+      ledger.quarantine(r, 'World Bank aggregate (a region, income or lending group), not a country or area in M49: excluded by rule', 'Country Code', code);
       continue;
+    } else {
+      throw new PipelineError(t.at(r, 'Country Code'), `unknown country code ${JSON.stringify(code)}: not an ISO 3166 code in M49, not a documented World Bank place, not a World Bank aggregate`);
     }
     const y = year(t, r, 'Year');
     const v = count(t, r, 'Value');

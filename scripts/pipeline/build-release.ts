@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import type { SourceManifest } from './manifest.ts';
+import { resolveSource, type ResolveOptions, type ResolvedFile } from './resolve-files.ts';
+import { runSource } from './run-source.ts';
+import { loadReference } from './reference/load-reference.ts';
+import { loadAliases } from './reference/geo-index.ts';
+import { SOURCE_MODULES } from './sources.ts';
+import type { SourceModule, QualityNote } from './source-module.ts';
+import type { EventTable, IndicatorDef, Observation } from './model.ts';
+import type { FileAccount, QuarantineEntry } from './ledger.ts';
+import { indexIndicators, validateObservations } from './validate.ts';
+import { deriveRates } from './derive-rates.ts';
+import { checkPublicationDates } from './publication-dates.ts';
+import { validateEventTables } from './validate-events.ts';
+import { checkSomethingEmitted } from './row-expectation.ts';
+import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseTable } from './release/tables.ts';
+
+export interface BuildOptions extends ResolveOptions {
+  /** The project root: reference tables in data/reference. */
+  projectDir: string;
+  /** The manifests to build from, already loaded (`--accept` passes edited copies). */
+  manifests: SourceManifest[];
+  /** Source modules to run (tests and `--accept` pass a subset); defaults to all. */
+  modules?: readonly SourceModule[];
+  log?: (line: string) => void;
+}
+
+/** Everything a release holds, validated, before a byte of it is written. */
+export interface ReleaseContent {
+  manifests: SourceManifest[];
+  /** observations, event tables by name, geo, population, quarantine: the order files are written and listed. */
+  tables: ReleaseTable[];
+  observations: Observation[];
+  indicators: IndicatorDef[];
+  quarantine: QuarantineEntry[];
+  quality: QualityNote[];
+  accounts: FileAccount[];
+  countryCodes: Set<string>;
+  timings: Record<string, number>;
+}
+
+function checkCoreSources(manifests: SourceManifest[], modules: readonly SourceModule[]): void {
+  for (const m of manifests) {
+    if (m.domain !== 'reference' && !modules.some((x) => x.id === m.id)) throw new Error(`source ${m.id} has a manifest but no normalizer module`);
+  }
+}
+
+export function quarantineTable(rows: QuarantineEntry[]): ReleaseTable {
+  const sorted = [...rows].sort((a, b) => (a.source + a.file < b.source + b.file ? -1 : a.source + a.file > b.source + b.file ? 1 : a.row - b.row));
+  return { name: 'quarantine', title: 'Quarantine', description: 'Every raw row not in the release, with the reason.', columns: QUARANTINE_COLUMNS, rows: sorted as unknown as ReleaseTable['rows'] };
+}
+
+function stopwatch(): { timings: Record<string, number>; lap: (name: string) => void } {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  return {
+    timings,
+    lap(name) {
+      const now = performance.now();
+      timings[name] = Math.round(now - t);
+      t = now;
+    },
+  };
+}
+
+/** Raw files → normalized, validated tables. Any defect in the input stops here, before anything is written. */
+export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> {
+  const log = opts.log ?? (() => {});
+  const { timings, lap } = stopwatch();
+  const { manifests } = opts;
+  const modules = opts.modules ?? SOURCE_MODULES;
+  checkCoreSources(manifests, modules);
+
+  // Every checksum is verified before any normalizing starts, so a bad file fails fast and names itself.
+  const resolved = new Map<string, Map<string, ResolvedFile>>();
+  for (const m of manifests) resolved.set(m.id, await resolveSource(opts, m));
+  lap('resolve');
+
+  const ref = await loadReference(opts, manifests, opts.projectDir);
+  lap('reference');
+
+  const accounts: FileAccount[] = [...ref.accounts];
+  const quarantine: QuarantineEntry[] = [...ref.quarantine];
+  const observations: Observation[] = [];
+  const events: EventTable[] = [];
+  const quality: QualityNote[] = [];
+  const defs: IndicatorDef[] = [];
+  const aliasDir = join(opts.projectDir, 'data', 'reference', 'aliases');
+  for (const module of modules) {
+    const manifest = manifests.find((m) => m.id === module.id);
+    if (!manifest) throw new Error(`normalizer ${module.id} has no manifest in data/sources`);
+    const run = await runSource(module, manifest, resolved.get(module.id)!, ref.geo, loadAliases(aliasDir, module.id));
+    accounts.push(...run.accounts);
+    quarantine.push(...run.quarantine);
+    observations.push(...run.output.observations);
+    events.push(...run.output.events);
+    quality.push(...run.output.quality);
+    defs.push(...module.indicators);
+    for (const a of run.accounts) log(`${a.source}/${a.file}: read ${a.read}, emitted ${a.emitted}, quarantined ${a.quarantined}`);
+    lap(`normalize:${module.id}`);
+  }
+
+  const indicators = indexIndicators(defs);
+  const rates = deriveRates(observations, indicators, ref.population);
+  for (const d of rates.indicators) indicators.set(d.id, d);
+  observations.push(...rates.observations);
+  validateEventTables(events);
+  checkPublicationDates(manifests, observations, events);
+  validateObservations(observations, indicators, ref.geo);
+  for (const a of accounts) {
+    if (a.read !== a.emitted + a.quarantined) throw new Error(`accounting does not add up for ${a.source}/${a.file}`);
+    checkSomethingEmitted(a);
+  }
+  lap('validate');
+
+  const tables: ReleaseTable[] = [
+    observationTable(observations),
+    ...events.map(eventReleaseTable).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    geoTable(ref.geoRows),
+    populationTable(ref.population),
+    quarantineTable(quarantine),
+  ];
+  return {
+    manifests,
+    tables,
+    observations,
+    indicators: [...indicators.values()],
+    quarantine,
+    quality,
+    accounts,
+    countryCodes: new Set(ref.geoRows.filter((g) => g.kind === 'country').map((g) => g.geo)),
+    timings,
+  };
+}
