@@ -7,9 +7,10 @@ import { el, text, type Attrs, type Child } from './svg.ts';
 import { GRID, INK, MUTED } from './palette.ts';
 import type { Locale, Size } from './types.ts';
 import { tickCount } from './scales.ts';
+import { FONT_MIN, MAX_SCALE } from './layout.ts';
 
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-export const FONT_SIZE = 12;
+export const FONT_SIZE = FONT_MIN;
 /** Value labels along a horizontal axis are wider than tall, so they need more room than on a vertical one. */
 export const HORIZONTAL_SPACING = 80;
 
@@ -35,9 +36,14 @@ export interface RootSpec {
   title: string;
   description: string;
   size: Size;
+  /** A drawing without text (a map) may fill any width; one with text is shown at most MAX_SCALE times its size. */
+  textless?: boolean;
 }
 
-/** The responsive root: viewBox + width 100%, named by <title> and described by <desc> through ids. */
+/**
+ * The responsive root: viewBox, and a width that is the most it may be shown at (site.css caps it at 100 % of the
+ * container), named by <title> and described by <desc> through ids.
+ */
 export function chartRoot(spec: RootSpec, ...body: Child[]): string {
   // Not "<id>-title": figure.ts gives the surrounding <figure> those ids.
   const titleId = chartId(spec.id, 'svg-title');
@@ -45,7 +51,7 @@ export function chartRoot(spec: RootSpec, ...body: Child[]): string {
   const attrs: Attrs = {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `0 0 ${spec.size.width} ${spec.size.height}`,
-    width: '100%',
+    width: spec.textless ? '100%' : spec.size.width * MAX_SCALE,
     // Not role="img": its children are presentational, which would hide the focusable value marks from assistive
     // technology (axe: nested-interactive). A named group keeps the marks reachable and announced.
     role: 'group',
