@@ -101,9 +101,23 @@ export function leftAxis(y: ScaleLinear<number, number>, x0: number, x1: number,
   );
 }
 
+/**
+ * Ticks along a horizontal value axis: about one per HORIZONTAL_SPACING, fewer when their labels would not stay
+ * apart (wide numbers on a short axis), and only the first when even two do not fit.
+ */
+export function horizontalTicks(x: ScaleLinear<number, number>, locale: Locale): number[] {
+  for (let count = tickCount(x.range(), HORIZONTAL_SPACING); count >= 1; count--) {
+    const ticks = x.ticks(count);
+    const widest = Math.max(0, ...ticks.map((t) => textWidth(locale.number(t))));
+    const step = ticks.length > 1 ? Math.abs(x(ticks[1]!) - x(ticks[0]!)) : Infinity;
+    if (step >= widest + 8) return ticks;
+  }
+  return x.ticks(1).slice(0, 1);
+}
+
 /** Vertical gridlines with labels above the plot, for horizontal bars (the top stays visible on long lists). */
 export function topAxis(x: ScaleLinear<number, number>, y0: number, y1: number, locale: Locale): string {
-  const ticks = x.ticks(tickCount(x.range(), HORIZONTAL_SPACING));
+  const ticks = horizontalTicks(x, locale);
   return el(
     'g',
     { 'aria-hidden': 'true' },

@@ -84,14 +84,17 @@ export function textBoxes(svg: string): TextBox[] {
   return out;
 }
 
-/** Pairs of boxes that overlap by more than `slack` units in both directions. */
-export function overlapping(boxes: TextBox[], slack = 0.5): [string, string][] {
+/**
+ * Pairs of boxes on one line (overlapping in height by more than `slack`) with less than `gap` units between them:
+ * words that touch read as one ("1,0002,000").
+ */
+export function overlapping(boxes: TextBox[], gap = 3, slack = 0.5): [string, string][] {
   const flat = boxes.filter((b) => !b.rotated);
   const out: [string, string][] = [];
   for (let i = 0; i < flat.length; i++) {
     for (let j = i + 1; j < flat.length; j++) {
       const [a, b] = [flat[i]!, flat[j]!];
-      if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > slack && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > slack) out.push([a.text, b.text]);
+      if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > -gap && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > slack) out.push([a.text, b.text]);
     }
   }
   return out;
