@@ -7,9 +7,10 @@ import { el, text, type Attrs, type Child } from './svg.ts';
 import { GRID, INK, MUTED } from './palette.ts';
 import type { Locale, Size } from './types.ts';
 import { tickCount } from './scales.ts';
+import { FONT_MIN, MAX_SCALE } from './layout.ts';
 
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-export const FONT_SIZE = 12;
+export const FONT_SIZE = FONT_MIN;
 /** Value labels along a horizontal axis are wider than tall, so they need more room than on a vertical one. */
 export const HORIZONTAL_SPACING = 80;
 
@@ -35,9 +36,14 @@ export interface RootSpec {
   title: string;
   description: string;
   size: Size;
+  /** A drawing without text (a map) may fill any width; one with text is shown at most MAX_SCALE times its size. */
+  textless?: boolean;
 }
 
-/** The responsive root: viewBox + width 100%, named by <title> and described by <desc> through ids. */
+/**
+ * The responsive root: viewBox, and a width that is the most it may be shown at (site.css caps it at 100 % of the
+ * container), named by <title> and described by <desc> through ids.
+ */
 export function chartRoot(spec: RootSpec, ...body: Child[]): string {
   // Not "<id>-title": figure.ts gives the surrounding <figure> those ids.
   const titleId = chartId(spec.id, 'svg-title');
@@ -45,7 +51,7 @@ export function chartRoot(spec: RootSpec, ...body: Child[]): string {
   const attrs: Attrs = {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `0 0 ${spec.size.width} ${spec.size.height}`,
-    width: '100%',
+    width: spec.textless ? '100%' : spec.size.width * MAX_SCALE,
     // Not role="img": its children are presentational, which would hide the focusable value marks from assistive
     // technology (axe: nested-interactive). A named group keeps the marks reachable and announced.
     role: 'group',
@@ -95,9 +101,23 @@ export function leftAxis(y: ScaleLinear<number, number>, x0: number, x1: number,
   );
 }
 
+/**
+ * Ticks along a horizontal value axis: about one per HORIZONTAL_SPACING, fewer when their labels would not stay
+ * apart (wide numbers on a short axis), and only the first when even two do not fit.
+ */
+export function horizontalTicks(x: ScaleLinear<number, number>, locale: Locale): number[] {
+  for (let count = tickCount(x.range(), HORIZONTAL_SPACING); count >= 1; count--) {
+    const ticks = x.ticks(count);
+    const widest = Math.max(0, ...ticks.map((t) => textWidth(locale.number(t))));
+    const step = ticks.length > 1 ? Math.abs(x(ticks[1]!) - x(ticks[0]!)) : Infinity;
+    if (step >= widest + 8) return ticks;
+  }
+  return x.ticks(1).slice(0, 1);
+}
+
 /** Vertical gridlines with labels above the plot, for horizontal bars (the top stays visible on long lists). */
 export function topAxis(x: ScaleLinear<number, number>, y0: number, y1: number, locale: Locale): string {
-  const ticks = x.ticks(tickCount(x.range(), HORIZONTAL_SPACING));
+  const ticks = horizontalTicks(x, locale);
   return el(
     'g',
     { 'aria-hidden': 'true' },

@@ -6,15 +6,17 @@
  *   a grey hatch, never a colour of the ramp. Countries too small for the atlas (Singapore, Malta… at 110m) cannot
  *   be drawn; the description names them and the table keeps their values.
  * Joined on ISO alpha-3 (`properties.a3`, XKX for Kosovo), never on names.
+ * Values may each be from a different year (each country's latest): every value's year is in its mark's label and in
+ * the table, and when the years differ the description and the key under the map say so, with the span.
  */
-import { el, num, text } from './svg.ts';
+import { el, text } from './svg.ts';
 import { INK } from './palette.ts';
 import type { ChartOutput, DataTable, Locale, Value } from './types.ts';
 import { tableCell, valueKind, valueLabel, valueText } from './scales.ts';
-import { chartId, chartRoot, focusableMark } from './axis.ts';
+import { chartId, chartRoot, focusableMark, yearLabel } from './axis.ts';
 import { censoredPattern, noDataPattern, quantileThresholds, sequentialLegend, thresholdScale } from './legend-sequential.ts';
-import { DEFAULT_MAP_SIZE, disclaimer, MARGIN, type MapOptions } from './map-frame.ts';
-import { fitEqualEarth } from './projection.ts';
+import { fitMap, KEY_WIDTH, keySvg, mapKey, type MapOptions } from './map-frame.ts';
+import { differingYears, withYear, yearColumn, yearsDifferSentence } from './mixed-years.ts';
 import { drawnCountries, worldOf, type Country } from './world.ts';
 
 export interface ChoroplethDatum extends Value {
@@ -22,6 +24,8 @@ export interface ChoroplethDatum extends Value {
   geo: string;
   /** Name to show; defaults to the atlas's short name. */
   label?: string;
+  /** The year of the value, when countries' values can differ in year (e.g. each one's latest). */
+  year?: number;
 }
 
 export interface ChoroplethOptions extends MapOptions {
@@ -46,8 +50,7 @@ export function choropleth(values: ChoroplethDatum[], options: ChoroplethOptions
   const withData = new Set(rows.filter((r) => r.country && valueKind(r.datum) !== 'missing').map((r) => r.country!));
   const withoutData = drawn.filter((c) => !withData.has(c));
   const description = describe(rows, withoutData.length, options, locale);
-  const svg = draw(rows, drawn, withData, options, description, locale);
-  return { svg, description, table: tableOf(rows, withoutData, options.unit, locale) };
+  return { ...draw(rows, drawn, withData, options, description, locale), description, table: tableOf(rows, withoutData, options.unit, locale) };
 }
 
 function joinRows(values: ChoroplethDatum[], byCode: ReadonlyMap<string, Country>, drawn: Set<Country>): Row[] {
@@ -74,36 +77,25 @@ function describe(rows: Row[], missing: number, o: ChoroplethOptions, locale: Lo
   const notDrawn = rows.filter((r) => !r.country && valueKind(r.datum) !== 'missing');
   const list = (items: string[]) => new Intl.ListFormat(locale.lang, { type: 'conjunction' }).format(items);
   const parts = [locale.t('map.choropleth.description', { title: o.title, unit: o.unit, n: reported.length + censored.length })];
-  if (reported.length > 0) parts.push(locale.t('map.highest', { list: list(reported.slice(0, 3).map((r) => `${r.name} (${valueText(r.datum, locale)})`)) }));
+  const span = differingYears(rows.map((r) => r.datum.year));
+  if (span) parts.push(yearsDifferSentence(span, locale));
+  if (reported.length > 0) parts.push(locale.t('map.highest', { list: list(reported.slice(0, 3).map((r) => `${withYear(r.name, r.datum.year, locale)} (${valueText(r.datum, locale)})`)) }));
   if (censored.length > 0) parts.push(locale.t('map.censoredCount', { n: censored.length }));
   if (notDrawn.length > 0) parts.push(locale.t('map.notDrawn', { list: list(notDrawn.map((r) => r.name).sort()) }));
   parts.push(locale.t('map.withoutData', { n: missing }));
   return parts.join(' ');
 }
 
-function draw(rows: Row[], drawn: Country[], withData: Set<Country>, o: ChoroplethOptions, description: string, locale: Locale): string {
-  const size = o.size ?? DEFAULT_MAP_SIZE;
+/** The drawing (shapes only, so it may scale to any width) and the key under it. */
+function draw(rows: Row[], drawn: Country[], withData: Set<Country>, o: ChoroplethOptions, description: string, locale: Locale): Pick<ChartOutput, 'svg' | 'legend'> {
   const ids = { noData: chartId(o.id, 'no-data'), censored: chartId(o.id, 'censored') };
   const fills = { noData: `url(#${ids.noData})`, censored: `url(#${ids.censored})` };
   const numbers = rows.filter((r) => valueKind(r.datum) === 'value').map((r) => r.datum.value!);
   const scale = thresholdScale(o.thresholds ?? quantileThresholds(numbers, o.classes));
   const marks = [...new Set(rows.filter((r) => valueKind(r.datum) === 'censored').map((r) => r.datum.censored!))];
 
-  const note = disclaimer(size.width, size.height - 4, locale);
-  const legendOptions = {
-    x: MARGIN,
-    y: 0,
-    width: size.width - 2 * MARGIN,
-    unit: o.unit,
-    scale,
-    extent: numbers.length ? ([Math.min(...numbers), Math.max(...numbers)] as [number, number]) : null,
-    noDataFill: fills.noData,
-    censored: marks.length ? { fill: fills.censored, label: locale.t('map.censoredLegend', { mark: marks.join(', ') }) } : undefined,
-  };
-  const legendHeight = sequentialLegend(legendOptions, locale).height;
-  const legendY = size.height - note.height - legendHeight - 8;
   const features = { type: 'FeatureCollection' as const, features: drawn.flatMap((c) => c.features) };
-  const { path } = fitEqualEarth({ x: MARGIN, y: MARGIN, width: size.width - 2 * MARGIN, height: legendY - 2 * MARGIN }, features);
+  const { path, size } = fitMap(o.size, features);
   const d = (c: Country) => c.features.map((f) => path(f) ?? '').join('');
 
   const empty = drawn
@@ -114,15 +106,31 @@ function draw(rows: Row[], drawn: Country[], withData: Set<Country>, o: Chorople
     .sort(byValue)
     .map((r) => {
       const censored = valueKind(r.datum) === 'censored';
-      const label = locale.t('map.markLabel', { name: r.name, value: valueLabel(r.datum, locale), unit: o.unit });
+      const label = locale.t('map.markLabel', { name: withYear(r.name, r.datum.year, locale), value: valueLabel(r.datum, locale), unit: o.unit });
       const attrs = censored ? { d: d(r.country!), fill: fills.censored, stroke: INK, 'stroke-width': 0.6 } : { d: d(r.country!), fill: scale(r.datum.value!) };
       return focusableMark('path', attrs, r.datum.geo, label);
     });
 
   const defs = el('defs', {}, noDataPattern(ids.noData), censoredPattern(ids.censored));
   const countries = el('g', { class: 'countries', stroke: '#8c8c8c', 'stroke-width': 0.4, 'stroke-linejoin': 'round' }, empty, filled);
-  const legend = el('g', { transform: `translate(0,${num(legendY)})` }, sequentialLegend(legendOptions, locale).svg);
-  return chartRoot({ id: o.id, title: o.title, description, size }, defs, countries, legend, note.svg);
+  const legend = sequentialLegend(
+    {
+      x: 0,
+      y: 0,
+      width: KEY_WIDTH,
+      unit: o.unit,
+      scale,
+      extent: numbers.length ? [Math.min(...numbers), Math.max(...numbers)] : null,
+      noDataFill: fills.noData,
+      censored: marks.length ? { fill: fills.censored, label: locale.t('map.censoredLegend', { mark: marks.join(', ') }) } : undefined,
+    },
+    locale,
+  );
+  const span = differingYears(rows.map((r) => r.datum.year));
+  return {
+    svg: chartRoot({ id: o.id, title: o.title, description, size, textless: true }, defs, countries),
+    legend: mapKey(keySvg(legend, locale), span ? [yearsDifferSentence(span, locale)] : [], locale),
+  };
 }
 
 function tableOf(rows: Row[], withoutData: Country[], unit: string, locale: Locale): DataTable {
@@ -131,11 +139,16 @@ function tableOf(rows: Row[], withoutData: Country[], unit: string, locale: Loca
     .filter((c) => !listed.has(c))
     .map((c) => ({ name: c.name, value: null }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const years = yearColumn(
+    rows.map((r) => r.datum.year),
+    locale,
+  );
+  const yearCell = (y: number | undefined): Record<string, string> => (years.length ? { year: y === undefined ? '' : yearLabel(y) } : {});
   return {
-    columns: [
-      { key: 'name', label: locale.t('chart.country') },
-      { key: 'value', label: locale.t('chart.valueIn', { unit }), numeric: true },
+    columns: [{ key: 'name', label: locale.t('chart.country') }, ...years, { key: 'value', label: locale.t('chart.valueIn', { unit }), numeric: true }],
+    rows: [
+      ...[...rows].sort(byValue).map((r) => ({ name: r.name, ...yearCell(r.datum.year), value: tableCell(r.datum, locale) })),
+      ...noRow.map((r) => ({ name: r.name, ...yearCell(undefined), value: r.value })),
     ],
-    rows: [...[...rows].sort(byValue).map((r) => ({ name: r.name, value: tableCell(r.datum, locale) })), ...noRow],
   };
 }

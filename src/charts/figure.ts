@@ -1,5 +1,5 @@
 import type { ChartOutput, DataTable, Locale } from './types.ts';
-import { el, text } from './svg.ts';
+import { el, text, type Child } from './svg.ts';
 
 /** What frames every chart: enough for a delegate to cite it without the page around it. */
 export interface Frame {
@@ -39,6 +39,19 @@ export function tableHtml(table: DataTable, caption: string, locale: Locale): st
 }
 
 /**
+ * The drawing as the page holds it: every layout of a chart that has several (site.css shows the one that fits the
+ * figure's width, layout.ts), the names laid over a map, and the key under a map.
+ */
+function drawingHtml(chart: ChartOutput): string {
+  const layouts: Child = chart.layouts
+    ? chart.layouts.map((l) => el('div', { class: `chart-layout chart-${l.name}` }, l.svg))
+    : chart.overlay
+      ? el('div', { class: 'chart-stage' }, chart.svg, chart.overlay)
+      : chart.svg;
+  return el('div', { class: 'chart-svg' }, layouts, chart.legend ?? null);
+}
+
+/**
  * The figure around a chart: title, subtitle, SVG, caveat, source line with the release version, text description and
  * data table. The same HTML is produced at build time and after a redraw in the browser.
  */
@@ -48,7 +61,7 @@ export function figureHtml(chart: ChartOutput, frame: Frame, locale: Locale): st
     'figure',
     { class: 'chart-figure', id: frame.id, 'aria-labelledby': `${frame.id}-title`, 'aria-describedby': `${frame.id}-desc` },
     el('figcaption', {}, el('h3', { id: `${frame.id}-title` }, text(frame.title)), el('p', { class: 'subtitle' }, text(frame.subtitle))),
-    el('div', { class: 'chart-svg' }, chart.svg),
+    drawingHtml(chart),
     el('p', { class: 'caveat' }, el('strong', {}, text(locale.t('chart.caveat'))), ' ', text(frame.caveat)),
     el('p', { class: 'source' }, text(sourceLine), frame.href ? [' ', el('a', { href: frame.href }, text(locale.t('chart.permalink')))] : null),
     el('p', { class: 'visually-hidden', id: `${frame.id}-desc` }, text(chart.description)),

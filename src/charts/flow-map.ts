@@ -8,15 +8,14 @@
  * An end the atlas has no shape for (a region, a small island state) cannot be placed: the flow is listed in the
  * table with a note and named in the description, never drawn at a guessed position.
  */
-import { el, num, text } from './svg.ts';
+import { el } from './svg.ts';
 import type { ChartOutput, DataTable, Locale, Value } from './types.ts';
 import { tableCell, valueKind, valueLabel, valueText, type ValueKind } from './scales.ts';
-import { chartRoot, focusableMark, textWidth } from './axis.ts';
-import { INK } from './palette.ts';
+import { chartRoot, focusableMark } from './axis.ts';
 import { basemap } from './basemap.ts';
 import { legendValues, widthLegend } from './legend-size.ts';
-import { DEFAULT_MAP_SIZE, disclaimer, MARGIN, type MapOptions } from './map-frame.ts';
-import { fitEqualEarth, type Box } from './projection.ts';
+import { fitMap, mapKey, type MapOptions } from './map-frame.ts';
+import { placeNames, type PlaceName } from './place-names.ts';
 import { anchorOf, drawnCountries, worldOf, type Country } from './world.ts';
 
 export interface FlowDatum {
@@ -39,6 +38,8 @@ export interface FlowMapOptions extends MapOptions {
   maxWidth?: number;
   /** Names by code: for codes the atlas lacks (regions) and to override its short names. */
   names?: Record<string, string>;
+  /** Short names by code ("DR Congo"), written on the map at the flows' ends; the table and labels keep `names`. */
+  shortNames?: Record<string, string>;
   /** Arc colour (default Okabe-Ito blue). */
   color?: string;
   /** Most country names written at the flows' ends (default 12; 0 for none). */
@@ -79,7 +80,7 @@ export function flowMap(flows: FlowDatum[], options: FlowMapOptions, locale: Loc
   drawable.slice(top).forEach((r) => (r.note = { kind: 'notTop' }));
   const drawn = drawable.slice(0, top);
   const description = describe(rows, drawn, options, locale);
-  return { svg: draw(drawn, options, description, locale), description, table: tableOf(rows, options, locale) };
+  return { ...draw(drawn, options, description, locale), description, table: tableOf(rows, options, locale) };
 }
 
 /** Largest first; censored after reported values, then missing; labels break ties so the order is stable. */
@@ -129,8 +130,8 @@ export function arc(p0: Pt, p1: Pt, width: number): { line: string; head: string
   return { line, head };
 }
 
-function draw(drawn: Row[], o: FlowMapOptions, description: string, locale: Locale): string {
-  const size = o.size ?? DEFAULT_MAP_SIZE;
+/** The drawing (base map and arcs, no text), the names at the flows' ends over it, and the key under it. */
+function draw(drawn: Row[], o: FlowMapOptions, description: string, locale: Locale): Pick<ChartOutput, 'svg' | 'overlay' | 'legend'> {
   const color = o.color ?? BLUE;
   const world = worldOf(o.world);
   const maxValue = Math.max(0, ...drawn.map((r) => r.v.value ?? 0));
@@ -141,21 +142,8 @@ function draw(drawn: Row[], o: FlowMapOptions, description: string, locale: Loca
   const values = legendValues(maxValue, Math.min(...reportedValues));
   const marks = [...new Set(drawn.filter((r) => r.kind === 'censored').map((r) => r.v.censored!))];
 
-  const note = disclaimer(size.width, size.height - 4, locale);
-  const legendOptions = {
-    x: MARGIN,
-    y: 0,
-    title: locale.t('map.flow.widthLegend', { unit: o.unit }),
-    values,
-    width,
-    color,
-    extra: marks.length ? [{ dash: '4 3', label: locale.t('map.censoredLegend', { mark: marks.join(', ') }) }] : [],
-  };
-  const hasLegend = values.length > 0 || marks.length > 0;
-  const legendHeight = hasLegend ? widthLegend(legendOptions, locale).height : 0;
-  const legendY = size.height - note.height - legendHeight - 8;
   const land = { type: 'FeatureCollection' as const, features: drawnCountries(world, o.antarctica).flatMap((c) => c.features) };
-  const { path, projection } = fitEqualEarth({ x: MARGIN, y: MARGIN, width: size.width - 2 * MARGIN, height: legendY - 2 * MARGIN }, land);
+  const { path, projection, size } = fitMap(o.size, land);
   const at = (c: Country) => projection(anchorOf(c)) as Pt;
 
   const arcs = drawn.map((r) => {
@@ -172,41 +160,46 @@ function draw(drawn: Row[], o: FlowMapOptions, description: string, locale: Loca
       el('path', { d: head, fill: censored ? '#ffffff' : color, stroke: censored ? color : 'none', 'stroke-width': censored ? 1 : null }),
     );
   });
-  const labels = endLabels(drawn, at, o.maxLabels ?? 12);
   const flows = el('g', { class: 'flows', stroke: color, 'stroke-opacity': '0.75', 'stroke-linecap': 'butt' }, arcs);
-  const legend = hasLegend ? el('g', { transform: `translate(0,${num(legendY)})` }, widthLegend(legendOptions, locale).svg) : '';
-  return chartRoot({ id: o.id, title: o.title, description, size }, basemap(world, o.antarctica, path), flows, labels, legend, note.svg);
+  const legend =
+    values.length > 0 || marks.length > 0
+      ? widthLegend(
+          {
+            title: locale.t('map.flow.widthLegend', { unit: o.unit }),
+            values,
+            width,
+            color,
+            mapWidth: size.width,
+            extra: marks.length ? [{ dash: '4 3', label: locale.t('map.censoredLegend', { mark: marks.join(', ') }) }] : [],
+          },
+          locale,
+        )
+      : '';
+  return {
+    svg: chartRoot({ id: o.id, title: o.title, description, size, textless: true }, basemap(world, o.antarctica, path), flows),
+    overlay: placeNames(endNames(drawn, at, o), size, o.maxLabels ?? 12),
+    legend: mapKey(legend, [], locale),
+  };
 }
 
-/**
- * Names at the flows' ends, the busiest countries first; a label that would overlap one already placed is left out
- * (Europe is crowded at world scale). Every name is also in the marks' labels and the table.
- */
-function endLabels(drawn: Row[], at: (c: Country) => Pt, max: number): string {
+/** The flows' ends, busiest first (by the volume of the flows drawn), named by their short names where given. */
+function endNames(drawn: Row[], at: (c: Country) => Pt, o: FlowMapOptions): PlaceName[] {
   const volume = new Map<Country, { name: string; total: number }>();
   for (const r of drawn) {
-    const add = (c: Country, name: string) => {
-      const e = volume.get(c) ?? { name, total: 0 };
+    const add = (c: Country, code: string, name: string) => {
+      const e = volume.get(c) ?? { name: o.shortNames?.[code] ?? name, total: 0 };
       e.total += r.v.value ?? r.v.max ?? 0;
       volume.set(c, e);
     };
-    add(r.ends![0], r.fromName);
-    add(r.ends![1], r.toName);
+    add(r.ends![0], r.datum.from, r.fromName);
+    add(r.ends![1], r.datum.to, r.toName);
   }
-  const placed: Box[] = [];
-  const out: string[] = [];
-  const ranked = [...volume].sort((a, b) => b[1].total - a[1].total || a[1].name.localeCompare(b[1].name, 'en'));
-  for (const [country, { name }] of ranked) {
-    if (out.length >= max) break;
-    const [x, y] = at(country);
-    const w = textWidth(name, 11);
-    const box: Box = { x: x - w / 2, y: y - 14, width: w, height: 12 };
-    if (placed.some((p) => p.x < box.x + box.width && box.x < p.x + p.width && p.y < box.y + box.height && box.y < p.y + p.height)) continue;
-    placed.push(box);
-    out.push(el('text', { x, y: y - 5, 'text-anchor': 'middle' }, text(name)));
-  }
-  // The white halo (stroke painted under the fill) keeps names readable over arcs and borders.
-  return el('g', { class: 'flow-labels', 'font-size': 11, fill: INK, stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke', 'aria-hidden': 'true' }, out);
+  return [...volume]
+    .sort((a, b) => b[1].total - a[1].total || a[1].name.localeCompare(b[1].name, 'en'))
+    .map(([country, { name }]) => {
+      const [x, y] = at(country);
+      return { name, x, y };
+    });
 }
 
 /** '' rather than null: a null cell reads "No data" in the rendered table. */

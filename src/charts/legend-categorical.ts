@@ -4,7 +4,7 @@
  */
 import { el, text } from './svg.ts';
 import { categorical, MUTED } from './palette.ts';
-import { textWidth } from './axis.ts';
+import { textWidth, truncate } from './axis.ts';
 
 /** Dash patterns for series 2+, so that lines differ by more than colour (series 1 is solid). */
 export const DASHES = ['', '6 3', '2 2', '10 3 2 3', '4 4', '1 3', '12 4', '6 2 2 2'] as const;
@@ -43,7 +43,8 @@ export type LegendSymbol =
   | { kind: 'line'; color: string; dash: string }
   | { kind: 'hatch'; color: string; patternId: string }
   | { kind: 'range'; color: string }
-  | { kind: 'gap'; color: string };
+  | { kind: 'gap'; color: string }
+  | { kind: 'tick'; color: string };
 
 export interface LegendItem {
   label: string;
@@ -52,7 +53,7 @@ export interface LegendItem {
 
 const ROW_H = 18;
 /** Lines need room to show their dash; a swatch is a small square. */
-const SYMBOL_W: Record<LegendSymbol['kind'], number> = { swatch: 14, hatch: 15, range: 14, line: 18, gap: 20 };
+const SYMBOL_W: Record<LegendSymbol['kind'], number> = { swatch: 14, hatch: 15, range: 14, line: 18, gap: 20, tick: 8 };
 
 function symbol(s: LegendSymbol, x: number, y: number): string {
   const cy = y - 4;
@@ -65,6 +66,9 @@ function symbol(s: LegendSymbol, x: number, y: number): string {
       return el('rect', { x: x + 0.5, y: cy - 5, width: 14, height: 10, fill: `url(#${s.patternId})`, stroke: s.color, 'stroke-dasharray': '2 1' });
     case 'range':
       return rangeGlyph(x + 6, cy + 6, cy - 6, s.color);
+    case 'tick':
+      // A published total: the same dark stroke that crosses the bar.
+      return el('line', { x1: x + 4, x2: x + 4, y1: cy - 7, y2: cy + 7, stroke: s.color, 'stroke-width': 2.5 });
     case 'gap':
       // A line that ends in a point and resumes after a blank: not to be mistaken for a dash pattern.
       return [
@@ -86,12 +90,14 @@ export function categoricalLegend(items: LegendItem[], x0: number, y0: number, w
   const parts: string[] = [];
   for (const item of items) {
     const sw = SYMBOL_W[item.symbol.kind];
-    const w = sw + 6 + textWidth(item.label);
+    // A name longer than a whole row is cut; the table and the marks' labels keep it whole.
+    const label = truncate(item.label, width - sw - 6);
+    const w = sw + 6 + textWidth(label);
     if (x > x0 && x + w > x0 + width) {
       x = x0;
       y += ROW_H;
     }
-    parts.push(symbol(item.symbol, x, y), el('text', { x: x + sw + 6, y, fill: MUTED }, text(item.label)));
+    parts.push(symbol(item.symbol, x, y), el('text', { x: x + sw + 6, y, fill: MUTED }, text(label)));
     x += w + 18;
   }
   return { svg: el('g', { 'aria-hidden': 'true' }, parts), height: y - y0 + 6 };

@@ -8,7 +8,7 @@ import { INK, MUTED, sequential } from './palette.ts';
 import { el, text } from './svg.ts';
 import type { Locale } from './types.ts';
 import { textWidth } from './axis.ts';
-import type { Block } from './map-frame.ts';
+import { wrapLines, type Block } from './map-frame.ts';
 
 /** Rounds to two significant digits: class breaks people can read ("1,200", not "1,187.4"). */
 export function niceRound(x: number): number {
@@ -73,7 +73,7 @@ export function censoredPattern(id: string): string {
 export interface SequentialLegendOptions {
   x: number;
   y: number;
-  /** Width available; the extra swatches move to a second row when they do not fit. */
+  /** Width available: the ramp takes up to 300 of it; the extra swatches move to further rows when they do not fit. */
   width: number;
   unit: string;
   scale: ScaleThreshold<number, string>;
@@ -95,10 +95,12 @@ function swatch(x: number, y: number, fill: string, label: string, stroke: strin
 export function sequentialLegend(o: SequentialLegendOptions, locale: Locale): Block {
   const thresholds = o.scale.domain();
   const colors = o.scale.range();
-  const rampWidth = o.extent ? Math.min(300, o.width * 0.5) : -32;
+  const rampWidth = o.extent ? Math.min(300, o.width) : -32;
   const box = rampWidth / colors.length;
-  const rampY = o.y + 20;
-  const parts: string[] = [el('text', { x: o.x, y: o.y + 12, 'font-size': 12, fill: INK }, text(locale.t('chart.unit', { unit: o.unit })))];
+  // A long unit wraps rather than running out of the key.
+  const unitLines = wrapLines(locale.t('chart.unit', { unit: o.unit }), o.width, 12);
+  const rampY = o.y + 20 + (unitLines.length - 1) * 15;
+  const parts: string[] = unitLines.map((s, i) => el('text', { x: o.x, y: o.y + 12 + i * 15, 'font-size': 12, fill: INK }, text(s)));
   if (o.extent) colors.forEach((c, i) => parts.push(el('rect', { x: o.x + i * box, y: rampY, width: box, height: 10, fill: c, stroke: MUTED, 'stroke-width': 0.5 })));
   const label = (x: number, s: string) => el('text', { x, y: rampY + 24, 'font-size': 11, fill: INK, 'text-anchor': 'middle' }, text(s));
   if (o.extent) thresholds.forEach((t, i) => {
@@ -115,7 +117,8 @@ export function sequentialLegend(o: SequentialLegendOptions, locale: Locale): Bl
   let y = rampY;
   for (const [fill, s] of extras) {
     const w = 22 + textWidth(s, 12) + 20;
-    if (x + w > o.x + o.width) [x, y] = [o.x, y + 36];
+    // The first row of swatches beside the ramp wraps below the ramp's labels; later rows need one line each.
+    if (x + w > o.x + o.width) [x, y] = [o.x, y + (y === rampY && o.extent ? 36 : 20)];
     parts.push(swatch(x, y, fill, s, fill === o.noDataFill ? MUTED : INK));
     x += w;
   }

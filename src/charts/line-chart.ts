@@ -3,17 +3,21 @@
  * - a reported value: a filled point on the line;
  * - a censored value ("<5"): a vertical range bar from min to max with a hollow marker, never a point at 0;
  * - a missing year: nothing. The line breaks at missing years and at suppressed values, with no connector, because
- *   a connector would suggest a value was known there; the legend and the description say so.
- * Series are told apart by colour, dash pattern and a direct label at the line's end.
+ *   a connector would suggest a value was known there; the legend and the description say so;
+ * - a value in a partial period (`partial`): a hollow point on a shaded, labelled band, reached by a faded segment,
+ *   so that a part-year total is not read as a fall.
+ * Series are told apart by colour, dash pattern and their short name: a direct label at the line's end in the wide
+ * layout, a legend under the plot in the narrow one (layout.ts).
  */
-import { line } from 'd3-shape';
-import type { ScaleLinear } from 'd3-scale';
-import { el, text } from './svg.ts';
+import { el } from './svg.ts';
 import { MUTED } from './palette.ts';
-import type { ChartOutput, DataTable, Locale, SeriesPoint, Size } from './types.ts';
-import { tableCell, tickCount, valueKind, valueLabel, valueRange, valueText, yearScale, yearsIn, zeroBasedScale } from './scales.ts';
-import { chartRoot, emptyNote, focusableMark, leftAxis, textWidth, truncate, unitLabel, yearAxis, yearLabel } from './axis.ts';
-import { categoricalLegend, rangeGlyph, seriesStyle, type LegendItem, type SeriesStyle } from './legend-categorical.ts';
+import type { ChartOutput, DataTable, Locale, PartialPeriod, SeriesPoint, Size } from './types.ts';
+import { tableCell, tickCount, valueKind, valueText, yearScale, yearsIn, zeroBasedScale } from './scales.ts';
+import { chartRoot, emptyNote, leftAxis, textWidth, unitLabel, yearAxis, yearLabel } from './axis.ts';
+import { categoricalLegend, seriesStyle, type LegendItem } from './legend-categorical.ts';
+import { allLayouts, WIDE } from './layout.ts';
+import { directLabels, directLabelWidth, LABEL_GAP, partialBands, partialLabels, partialSegments, seriesMarks, seriesPath, type Plot, type Series } from './line-marks.ts';
+import { noteCell, noteColumn, partialNotes, partialSentences } from './partial-periods.ts';
 
 export interface LineChartOptions {
   /** Unique on the page; every id inside the SVG is derived from it. */
@@ -22,33 +26,40 @@ export interface LineChartOptions {
   title: string;
   /** Unit of the values, e.g. "Victims per 100,000 population"; shown above the y axis. */
   unit: string;
-  /** Drawing size in viewBox units (default 640 × 360); the SVG scales to its container's width. */
+  /** Size of the wide layout in viewBox units (default 560 × 340); the narrow layout is 320 wide (layout.ts). */
   size?: Size;
   /** Years on the x axis, inclusive (default: the data's extent). Points outside are left out; years inside without a point count as missing. */
   yearDomain?: [number, number];
   /** A series name to emphasise: drawn thicker and on top while the others recede. */
   highlight?: string;
+  /** Years whose figure covers part of the year only (e.g. to 15 November); each is marked on the chart with its note. */
+  partial?: PartialPeriod[];
 }
 
-interface Series {
-  name: string;
-  style: SeriesStyle;
-  /** One point per year (the first given, if the input repeats a year). */
-  byYear: Map<number, SeriesPoint>;
-}
-
-const DEFAULT_SIZE: Size = { width: 640, height: 360 };
 const MARGIN_TOP = 30;
-const LABEL_GAP = 14;
+/** Room above the plot for the "2024 partial" labels. */
+const PARTIAL_ROW = 14;
 
-/** Pure: the same points, options and locale always give the same SVG, text and table. */
+/** Pure: the same points, options and locale always give the same SVGs, text and table. */
 export function lineChart(points: SeriesPoint[], options: LineChartOptions, locale: Locale): ChartOutput {
   const domain = options.yearDomain ?? extentOfYears(points);
   const years = yearsIn(domain);
   const series = seriesOf(points, domain);
-  const description = describe(series, years, options, locale);
-  const svg = draw(series, domain, years, options, description, locale);
-  return { svg, description, table: tableOf(series, years, locale) };
+  const partial = partialNotes(options.partial, years);
+  const description = describe(series, years, partial, options, locale);
+  const view: View = { series, domain, years, partial, options, description };
+  const layouts = allLayouts(options.id, options.size ?? WIDE, (id, size, name) => draw(view, id, size, name === 'narrow', locale));
+  return { ...layouts, description, table: tableOf(series, years, partial, locale) };
+}
+
+/** What both layouts draw. */
+interface View {
+  series: Series[];
+  domain: [number, number] | null;
+  years: number[];
+  partial: ReadonlyMap<number, string>;
+  options: LineChartOptions;
+  description: string;
 }
 
 function extentOfYears(points: SeriesPoint[]): [number, number] | null {
@@ -68,7 +79,7 @@ function seriesOf(points: SeriesPoint[], domain: [number, number] | null): Serie
   for (const p of points) {
     if (!domain || p.year < domain[0] || p.year > domain[1]) continue;
     let s = bySeries.get(p.series);
-    if (!s) bySeries.set(p.series, (s = { name: p.series, style: seriesStyle(bySeries.size), byYear: new Map() }));
+    if (!s) bySeries.set(p.series, (s = { name: p.series, label: p.short ?? p.series, style: seriesStyle(bySeries.size), byYear: new Map() }));
     if (!s.byYear.has(p.year)) s.byYear.set(p.year, p);
   }
   return [...bySeries.values()];
@@ -117,11 +128,12 @@ function describeSeries(s: Series, years: number[], locale: Locale): string {
   return gaps.length === 0 ? head : `${head} ${locale.t('chart.line.missingYears', { n: gaps.length, years: yearRanges(gaps) })}`;
 }
 
-/** Title, span, each series' first and last observation and its missing years, how breaks are drawn, and the unit. */
-function describe(series: Series[], years: number[], options: LineChartOptions, locale: Locale): string {
+/** Title, span, each series' first and last observation and its missing years, how breaks are drawn, partial periods, and the unit. */
+function describe(series: Series[], years: number[], partial: ReadonlyMap<number, string>, options: LineChartOptions, locale: Locale): string {
   if (!series.some((s) => observedYears(s, years).length > 0)) return locale.t('chart.line.empty', { title: options.title });
   const sentences = series.map((s) => describeSeries(s, years, locale));
   if (series.some((s) => hasBreak(s, years))) sentences.push(locale.t('chart.line.breaks'));
+  sentences.push(...partialSentences(partial, locale));
   sentences.push(`${locale.t('chart.unit', { unit: options.unit })}.`);
   const summary = sentences.join(' ');
   return locale.t('chart.line.description', {
@@ -140,151 +152,71 @@ function hasBreak(s: Series, years: number[]): boolean {
   });
 }
 
-/** One row per year of the domain (missing years included, as empty cells), one column per series. */
-function tableOf(series: Series[], years: number[], locale: Locale): DataTable {
+/** One row per year of the domain (missing years included, as empty cells), one column per series, then partial periods' notes. */
+function tableOf(series: Series[], years: number[], partial: ReadonlyMap<number, string>, locale: Locale): DataTable {
   return {
-    columns: [{ key: 'year', label: locale.t('chart.year') }, ...series.map((s) => ({ key: s.name, label: s.name, numeric: true }))],
+    columns: [{ key: 'year', label: locale.t('chart.year') }, ...series.map((s) => ({ key: s.name, label: s.name, numeric: true })), ...noteColumn(partial, locale)],
     rows: years.map((y) => {
       const row: Record<string, string | number | null> = { year: yearLabel(y) };
       for (const s of series) {
         const p = s.byYear.get(y);
         row[s.name] = p ? tableCell(p, locale) : null;
       }
-      return row;
+      return { ...row, ...noteCell(partial, y) };
     }),
   };
 }
 
-interface Plot {
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** Margins come from the widest tick label and the widest direct label, so nothing is clipped. */
-function plotFor(series: Series[], domain: [number, number], size: Size, legendHeight: number, locale: Locale): Plot {
-  const values = series.flatMap((s) => [...s.byYear.values()]);
+/** Margins come from the widest tick label and, in the wide layout, the widest direct label, so nothing is clipped. */
+function plotFor(view: View, size: Size, legendHeight: number, labelRoom: number, locale: Locale): Plot {
+  const values = view.series.flatMap((s) => [...s.byYear.values()]);
+  const top = MARGIN_TOP + (view.partial.size > 0 ? PARTIAL_ROW : 0);
   const bottom = size.height - 28 - legendHeight;
-  const y = zeroBasedScale(values, [bottom, MARGIN_TOP]);
+  const y = zeroBasedScale(values, [bottom, top]);
   const left = Math.ceil(Math.max(...y.ticks(tickCount(y.range())).map((t) => textWidth(locale.number(t))))) + 10;
-  const labelWidth = Math.min(size.width * 0.3, Math.max(0, ...series.map((s) => textWidth(s.name))) + 26);
-  const right = size.width - labelWidth - LABEL_GAP;
-  return { left, right, top: MARGIN_TOP, bottom, x: yearScale(domain, [left + 8, right - 8]), y };
+  const right = size.width - (labelRoom > 0 ? labelRoom + LABEL_GAP : 8);
+  return { left, right, top, bottom, x: yearScale(view.domain ?? [0, 0], [left + 8, right - 8]), y };
 }
 
-function seriesPath(s: Series, years: number[], plot: Plot, emphasis: boolean): string {
-  const known = (yr: number) => {
-    const p = s.byYear.get(yr);
-    return p !== undefined && valueKind(p) === 'value';
-  };
-  const d = line<number>()
-    .defined(known)
-    .x((yr) => plot.x(yr))
-    .y((yr) => plot.y(s.byYear.get(yr)!.value!))
-    .digits(1)(years);
-  if (!d) return '';
-  const { color, dash } = s.style;
-  return el('path', { d, fill: 'none', stroke: color, 'stroke-width': emphasis ? 3 : 2, 'stroke-dasharray': dash || null, 'stroke-linejoin': 'round' });
-}
-
-/** A point for every observed year; a censored year gets the range glyph instead. */
-function seriesMarks(s: Series, years: number[], plot: Plot, locale: Locale): string[] {
-  const out: string[] = [];
-  for (const yr of years) {
-    const p = s.byYear.get(yr);
-    const range = p ? valueRange(p) : null;
-    if (!p || !range) continue;
-    const key = `${s.name}|${yr}`;
-    const label = locale.t('chart.markLabel', { label: locale.t('chart.line.pointKey', { series: s.name, year: yearLabel(yr) }), value: valueLabel(p, locale) });
-    const cx = plot.x(yr);
-    if (valueKind(p) === 'value') {
-      out.push(focusableMark('circle', { cx, cy: plot.y(p.value!), r: 3.5, fill: s.style.color, stroke: '#fff', 'stroke-width': 1 }, key, label));
-    } else {
-      out.push(focusableMark('g', {}, key, label, rangeGlyph(cx, plot.y(range[0]), plot.y(range[1]), s.style.color)));
-    }
-  }
-  return out;
-}
-
-/** Where the direct label points: the last drawable observation (the middle of a censored range). */
-function labelTarget(s: Series, years: number[], plot: Plot): number | null {
-  for (let i = years.length - 1; i >= 0; i--) {
-    const p = s.byYear.get(years[i]!);
-    const r = p ? valueRange(p) : null;
-    if (r) return plot.y((r[0] + r[1]) / 2);
-  }
-  return null;
-}
-
-/** Moves labels apart (at least one line) while keeping them as close as possible to their lines' ends. */
-export function dodge(targets: number[], gap: number, lo: number, hi: number): number[] {
-  const order = targets.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const placed = new Array<number>(targets.length);
-  let prev = -Infinity;
-  for (const [t, i] of order) placed[i] = prev = Math.max(t, prev + gap, lo);
-  let next = Infinity;
-  for (let k = order.length - 1; k >= 0; k--) {
-    const i = order[k]![1];
-    placed[i] = next = Math.min(placed[i]!, next - gap, hi);
-  }
-  return placed;
-}
-
-/** A short line sample (colour and dash) before each name, so the label matches its line by more than colour. */
-function directLabels(series: Series[], years: number[], plot: Plot, width: number, emphasised: Series | undefined): string {
-  const withTarget = series.map((s) => ({ s, t: labelTarget(s, years, plot) })).filter((d): d is { s: Series; t: number } => d.t !== null);
-  const ys = dodge(
-    withTarget.map((d) => d.t),
-    14,
-    plot.top,
-    plot.bottom,
-  );
-  const x = plot.right + LABEL_GAP;
-  return el(
-    'g',
-    { 'aria-hidden': 'true' },
-    withTarget.map(({ s }, i) => [
-      el('line', { x1: x, x2: x + 16, y1: ys[i]!, y2: ys[i]!, stroke: s.style.color, 'stroke-width': 2, 'stroke-dasharray': s.style.dash || null }),
-      el('text', { x: x + 20, y: ys[i]!, dy: '0.32em', 'font-weight': s === emphasised ? 'bold' : null }, text(truncate(s.name, width - x - 22))),
-    ]),
-  );
-}
-
-function legendItems(series: Series[], years: number[], locale: Locale): LegendItem[] {
+/** Symbols for censored values and breaks; in the narrow layout the series themselves come first. */
+function legendItems(view: View, narrow: boolean, locale: Locale): LegendItem[] {
+  const { series, years } = view;
   const points = series.flatMap((s) => [...s.byYear.values()]);
-  const items: LegendItem[] = [];
+  const items: LegendItem[] = narrow ? series.map((s) => ({ label: s.label, symbol: { kind: 'line', color: s.style.color, dash: s.style.dash } })) : [];
   if (points.some((p) => valueKind(p) === 'censored')) items.push({ label: locale.t('chart.censoredLegend'), symbol: { kind: 'range', color: MUTED } });
   if (series.some((s) => observedYears(s, years).length > 0 && hasBreak(s, years))) items.push({ label: locale.t('chart.gap'), symbol: { kind: 'gap', color: MUTED } });
   return items;
 }
 
-function draw(series: Series[], domain: [number, number] | null, years: number[], options: LineChartOptions, description: string, locale: Locale): string {
-  const size = options.size ?? DEFAULT_SIZE;
-  const root = { id: options.id, title: options.title, description, size };
-  const legend = categoricalLegend(legendItems(series, years, locale), 8, 0, size.width - 16);
-  const plot = plotFor(series, domain ?? [0, 0], size, legend.height, locale);
+/** One layout. The narrow one grows downwards by its legend's height, so the plot keeps its height. */
+function draw(view: View, id: string, base: Size, narrow: boolean, locale: Locale): string {
+  const { series, years, partial, options } = view;
+  const legend = categoricalLegend(legendItems(view, narrow, locale), 8, 0, base.width - 16);
+  const size = narrow ? { width: base.width, height: base.height + legend.height } : base;
+  const plot = plotFor(view, size, legend.height, narrow ? 0 : directLabelWidth(series, size.width), locale);
   const hasData = series.some((s) => observedYears(s, years).length > 0);
   const emphasised = series.find((s) => s.name === options.highlight);
   // The highlighted series is drawn last so that it sits on top of the others.
   const ordered = emphasised ? [...series.filter((s) => s !== emphasised), emphasised] : series;
   return chartRoot(
-    root,
+    { id, title: options.title, description: view.description, size },
     unitLabel(4, 14, options.unit, locale),
+    partialBands(partial, plot),
     leftAxis(plot.y, plot.left, plot.right, locale),
-    domain ? yearAxis(plot.x, domain, plot.bottom) : null,
+    view.domain ? yearAxis(plot.x, view.domain, plot.bottom) : null,
+    partialLabels(partial, plot, locale),
     hasData ? null : emptyNote((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, locale),
     ordered.map((s) =>
       el(
         'g',
         { opacity: emphasised && s !== emphasised ? 0.4 : null },
-        seriesPath(s, years, plot, s === emphasised),
-        seriesMarks(s, years, plot, locale),
+        seriesPath(s, years, partial, plot, s === emphasised),
+        partialSegments(s, years, partial, plot, s === emphasised),
+        seriesMarks(s, years, partial, plot, locale),
       ),
     ),
-    directLabels(series, years, plot, size.width, emphasised),
+    narrow ? null : directLabels(series, years, plot, size.width, emphasised),
     legend.svg ? el('g', { transform: `translate(0,${plot.bottom + 28})` }, legend.svg) : null,
   );
 }
+

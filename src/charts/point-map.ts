@@ -8,13 +8,12 @@
  * lat/lon grid first, at build time or in the browser.
  */
 import { scaleSqrt } from 'd3-scale';
-import { el, num, text } from './svg.ts';
+import { el } from './svg.ts';
 import type { ChartOutput, DataTable, Locale } from './types.ts';
 import { chartRoot, focusableMark } from './axis.ts';
 import { basemap } from './basemap.ts';
 import { legendValues, sizeLegend } from './legend-size.ts';
-import { DEFAULT_MAP_SIZE, disclaimer, MARGIN, type MapOptions } from './map-frame.ts';
-import { fitEqualEarth } from './projection.ts';
+import { DEFAULT_MAP_WIDTH, fitMap, mapKey, type MapOptions } from './map-frame.ts';
 import { drawnCountries, worldOf } from './world.ts';
 
 export interface MapPoint {
@@ -29,7 +28,7 @@ export interface MapPoint {
 }
 
 export interface PointMapOptions extends MapOptions {
-  /** Radius in px of a circle for `maxValue` (default: width / 40). */
+  /** Radius in viewBox units of a circle for `maxValue` (default: width / 40). */
   maxRadius?: number;
   /** The value drawn with `maxRadius` (default: the largest value); fix it to compare maps. */
   maxValue?: number;
@@ -44,7 +43,7 @@ export function pointMap(points: MapPoint[], options: PointMapOptions, locale: L
   points.forEach(check);
   const sorted = [...points].sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const description = describe(sorted, options, locale);
-  return { svg: draw(sorted, options, description, locale), description, table: tableOf(sorted, options.unit, locale) };
+  return { ...draw(sorted, options, description, locale), description, table: tableOf(sorted, options.unit, locale) };
 }
 
 /** Bad coordinates or values are a pipeline bug; failing loudly beats a point silently drawn at 0,0. */
@@ -65,24 +64,19 @@ function describe(sorted: MapPoint[], o: PointMapOptions, locale: Locale): strin
   return parts.join(' ');
 }
 
-function draw(sorted: MapPoint[], o: PointMapOptions, description: string, locale: Locale): string {
-  const size = o.size ?? DEFAULT_MAP_SIZE;
+/** The drawing (base map and circles, no text) and the key under it. */
+function draw(sorted: MapPoint[], o: PointMapOptions, description: string, locale: Locale): Pick<ChartOutput, 'svg' | 'legend'> {
   const color = o.color ?? VERMILLION;
   const world = worldOf(o.world);
   const drawn = drawnCountries(world, o.antarctica);
+  const land = { type: 'FeatureCollection' as const, features: drawn.flatMap((c) => c.features) };
+  const { path, projection, size } = fitMap(o.size, land);
   const maxValue = o.maxValue ?? sorted[0]?.value ?? 0;
   const r = scaleSqrt()
     .domain([0, maxValue > 0 ? maxValue : 1])
-    .range([0, o.maxRadius ?? size.width / 40]);
+    .range([0, o.maxRadius ?? (o.size?.width ?? DEFAULT_MAP_WIDTH) / 40]);
   const positive = sorted.filter((p) => p.value > 0);
   const values = legendValues(maxValue, positive[positive.length - 1]?.value ?? 0);
-
-  const note = disclaimer(size.width, size.height - 4, locale);
-  const legendOptions = { x: MARGIN, y: 0, title: locale.t('map.points.sizeLegend', { unit: o.unit }), values, size: (v: number) => r(v), color };
-  const legendHeight = values.length ? sizeLegend(legendOptions, locale).height : 0;
-  const legendY = size.height - note.height - legendHeight - 8;
-  const land = { type: 'FeatureCollection' as const, features: drawn.flatMap((c) => c.features) };
-  const { path, projection } = fitEqualEarth({ x: MARGIN, y: MARGIN, width: size.width - 2 * MARGIN, height: legendY - 2 * MARGIN }, land);
 
   const circles = positive.map((p) => {
     const [x, y] = projection([p.lon, p.lat])!;
@@ -91,8 +85,13 @@ function draw(sorted: MapPoint[], o: PointMapOptions, description: string, local
     return focusableMark('circle', { cx: x, cy: y, r: Math.max(0.8, r(p.value)) }, p.key, label);
   });
   const marks = el('g', { class: 'points', fill: color, 'fill-opacity': '0.45', stroke: color, 'stroke-opacity': '0.9', 'stroke-width': 0.6 }, circles);
-  const legend = values.length ? el('g', { transform: `translate(0,${num(legendY)})` }, sizeLegend(legendOptions, locale).svg) : '';
-  return chartRoot({ id: o.id, title: o.title, description, size }, basemap(world, o.antarctica, path), marks, legend, note.svg);
+  const legend = values.length
+    ? sizeLegend({ title: locale.t('map.points.sizeLegend', { unit: o.unit }), values, size: (v: number) => r(v), color, mapWidth: size.width }, locale)
+    : '';
+  return {
+    svg: chartRoot({ id: o.id, title: o.title, description, size, textless: true }, basemap(world, o.antarctica, path), marks),
+    legend: mapKey(legend, [], locale),
+  };
 }
 
 function tableOf(sorted: MapPoint[], unit: string, locale: Locale): DataTable {

@@ -19,16 +19,31 @@ export interface Value {
 
 /** One point of a time series. */
 export interface SeriesPoint extends Value {
+  /** The series' full name: the table's column heading and every mark's label. */
   series: string;
   year: number;
   source_ref?: string;
+  /** A short name for legends and direct labels ("United Kingdom"); the full `series` stays in the table and labels. */
+  short?: string;
 }
 
 /** One bar (ranked or grouped); `group` splits a stacked bar. */
 export interface BarDatum extends Value {
+  /** The full name: in the table and the mark's label. */
   label: string;
   key: string;
   group?: string;
+  /** A short name drawn beside or under the bar ("DR Congo"); the full `label` stays in the table and the mark's label. */
+  short?: string;
+  /** The year the value is for, when bars can differ in year (e.g. each country's latest); shown with the value. */
+  year?: number;
+}
+
+/** A period whose figure covers only part of it (e.g. a year reported to 15 November): drawn distinctly, with its note. */
+export interface PartialPeriod {
+  year: number;
+  /** Why it is partial, e.g. "to 15 November 2024"; goes to the table and the description. */
+  note: string;
 }
 
 export interface TableColumn {
@@ -42,15 +57,30 @@ export interface DataTable {
   rows: Record<string, string | number | null>[];
 }
 
+/** The widths a chart is laid out for (layout.ts). */
+export type LayoutName = 'narrow' | 'wide' | 'full';
+
+export interface ChartLayout {
+  name: LayoutName;
+  svg: string;
+}
+
 /** What every chart function returns. */
 export interface ChartOutput {
+  /** The drawing (for a chart with several layouts, the wide one): one SVG that stands on its own. */
   svg: string;
   /** The auto-generated text alternative (used as the figure's aria description). */
   description: string;
   table: DataTable;
+  /** The same chart laid out for each width a figure can have, narrowest first; the figure shows the one that fits. */
+  layouts?: ChartLayout[];
+  /** Text drawn over `svg` at the page's pixel size, not scaled with the drawing (a map's place names). */
+  overlay?: string;
+  /** HTML under the drawing at its natural size (a map's legend and boundary disclaimer). */
+  legend?: string;
 }
 
-/** Size of the drawing; charts are responsive through viewBox. */
+/** Size of the drawing in viewBox units; see layout.ts for how it is shown. */
 export interface Size {
   width: number;
   height: number;

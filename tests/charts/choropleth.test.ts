@@ -126,9 +126,12 @@ describe('choropleth', () => {
       { name: 'Somaliland', value: null },
     ]);
     expect(out.svg).toContain('<title>N. Cyprus: no data</title>');
-    expect(out.svg).toContain('The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United');
+    // The drawing scales with the page, so it holds no text; the key and the disclaimer are under it at their own size.
+    expect(out.svg).not.toContain('<text');
+    expect(out.legend).toContain('<p class="map-disclaimer">The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.</p>');
+    expect(out.legend).toContain('>Unit: persons</text>');
     expect(out.svg).not.toContain('Antarctica');
-    expect(out.svg).toMatch(/viewBox="0 0 900 500" width="100%" role="group" aria-labelledby="victims-map-svg-title" aria-describedby="victims-map-svg-desc"/);
+    expect(out.svg).toMatch(/viewBox="0 0 900 \d+" width="100%" role="group" aria-labelledby="victims-map-svg-title" aria-describedby="victims-map-svg-desc"/);
     expect(out.svg.match(/<pattern id="victims-map-no-data"/g)).toHaveLength(1);
     expect(out.svg.length).toBeLessThan(160_000);
     expect(choropleth(values, options(atlas), en).svg).toBe(out.svg);
@@ -141,7 +144,7 @@ describe('choropleth', () => {
       'Detected victims, 2020. World map (persons). Countries or areas with data: 7. Highest: Nigeria (340), United States of America (120), and Russia (75). Suppressed small counts: 1. Countries or areas on the map without data: 3.',
     );
     expect(out.svg).toMatch(/<path d="[^"]+" fill="url\(#victims-map-censored\)" stroke="#1a1a1a" stroke-width="0.6" tabindex="0" data-key="KEN"/);
-    expect(out.svg).toContain('Suppressed small count (&lt;5)');
+    expect(out.legend).toContain('Suppressed small count (&lt;5)');
     expect(out.table.rows).toEqual([
       { name: 'Nigeria', value: 340 },
       { name: 'United States of America', value: 120 },
@@ -171,7 +174,7 @@ describe('choropleth', () => {
     expectSvgSnapshot('choropleth-all-missing', out.svg);
     expect(out.description).toBe('Detected victims, 2020. World map (persons). Countries or areas with data: 0. Countries or areas on the map without data: 10.');
     expect(focusable(out.svg)).toEqual([]);
-    const legend = /<g class="map-legend">.*?<\/g>/.exec(out.svg)![0];
+    const legend = /<g class="map-legend">.*?<\/g>/.exec(out.legend!)![0];
     expect(legend.match(/<rect/g)).toHaveLength(1); // the "No data" swatch, no ramp
     expect(out.table.rows.every((r) => r['value'] === null)).toBe(true);
   });
@@ -194,5 +197,45 @@ describe('choropleth', () => {
 
   it('refuses two values for one country', () => {
     expect(() => choropleth([value('KEN', 1), value('KEN', 2)], options(), en)).toThrow('choropleth: geo KEN appears twice');
+  });
+});
+
+describe('choropleth: values of different years', () => {
+  const latest = [
+    { ...value('NGA', 40, 'Nigeria'), year: 2021 },
+    { ...value('KEN', 12, 'Kenya'), year: 2018 },
+    { ...suppressed('BRA', 'Brazil'), year: 2020 },
+  ];
+
+  it('shows each value with its year in its label and the table, and says when the years differ', () => {
+    const out = choropleth(latest, options(), en);
+    expect(focusable(out.svg)).toEqual([
+      { key: 'NGA', label: 'Nigeria · 2021: 40 persons' },
+      { key: 'KEN', label: 'Kenya · 2018: 12 persons' },
+      { key: 'BRA', label: 'Brazil · 2020: Suppressed small count (&lt;5): between 1 and 4 persons' },
+    ]);
+    expect(out.description).toBe(
+      'Detected victims, 2020. World map (persons). Countries or areas with data: 3. Years differ: values from 2018 to 2021, each shown with its year. ' +
+        'Highest: Nigeria · 2021 (40) and Kenya · 2018 (12). Suppressed small counts: 1. Countries or areas on the map without data: 7.',
+    );
+    expect(out.legend).toContain('<p class="map-note">Years differ: values from 2018 to 2021, each shown with its year.</p>');
+    expect(out.table.columns).toEqual([
+      { key: 'name', label: 'Country or area' },
+      { key: 'year', label: 'Year' },
+      { key: 'value', label: 'Value (persons)', numeric: true },
+    ]);
+    expect(out.table.rows.slice(0, 4)).toEqual([
+      { name: 'Nigeria', year: '2021', value: 40 },
+      { name: 'Kenya', year: '2018', value: 12 },
+      { name: 'Brazil', year: '2020', value: 'suppressed (<5)' },
+      { name: 'Australia', year: '', value: null },
+    ]);
+  });
+
+  it('keeps the year in labels and table but adds no note when all values are of one year', () => {
+    const out = choropleth([{ ...value('NGA', 40, 'Nigeria'), year: 2021 }, { ...value('KEN', 12, 'Kenya'), year: 2021 }], options(), en);
+    expect(focusable(out.svg)[1]).toEqual({ key: 'KEN', label: 'Kenya · 2021: 12 persons' });
+    expect(out.description).not.toContain('Years differ');
+    expect(out.legend).not.toContain('map-note');
   });
 });

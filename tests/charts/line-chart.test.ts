@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dodge, lineChart, yearRanges, type LineChartOptions } from '../../src/charts/line-chart.ts';
+import { lineChart, yearRanges, type LineChartOptions } from '../../src/charts/line-chart.ts';
+import { dodge } from '../../src/charts/line-marks.ts';
 import { makeLocale } from '../../src/i18n/locale.ts';
 import type { SeriesPoint } from '../../src/charts/types.ts';
 import { yearTicks } from '../../src/charts/axis.ts';
@@ -77,7 +78,8 @@ describe('lineChart', () => {
 
   it('is an accessible, responsive SVG whose ids come from the id option', () => {
     const { svg } = lineChart(typical, options, en);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 640 360" width="100%" role="group" aria-labelledby="trend-svg-title" aria-describedby="trend-svg-desc"/);
+    // The wide layout is 560 units wide and may be shown at most 1.6 times that (layout.ts).
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 560 340" width="896" role="group" aria-labelledby="trend-svg-title" aria-describedby="trend-svg-desc"/);
     expect(svg).toContain('<title id="trend-svg-title">Detected victims of trafficking</title>');
     expect(svg).toContain('<desc id="trend-svg-desc">Detected victims of trafficking. Line chart of 2 series');
     expect(svg).toContain('>Unit: Persons</text>');
@@ -199,5 +201,72 @@ describe('line chart helpers', () => {
   it('moves overlapping labels apart within bounds, keeping their order', () => {
     expect(dodge([100, 105, 300], 14, 0, 400)).toEqual([100, 114, 300]);
     expect(dodge([395, 398], 14, 0, 400)).toEqual([386, 400]);
+  });
+});
+
+describe('lineChart: partial periods and short names', () => {
+  const world = [p('World', 2022, 4400), p('World', 2023, 5300), p('World', 2024, 3692), p('Libya', 2022, 340), p('Libya', 2023, 480), p('Libya', 2024, 370)];
+  const partial = [
+    { year: 2024, note: 'to 15 November' },
+    { year: 2030, note: 'a year the chart does not draw' },
+  ];
+
+  it('marks a partial year on the drawing: a faded segment into a hollow point, a shaded band, "2024 partial"', () => {
+    const out = lineChart(world, { ...options, id: 'dead', partial }, en);
+    expectSvgSnapshot('line-partial', out.svg);
+    const point = (key: string) => {
+      const m = new RegExp(`<circle cx="([\\d.]+)" cy="([\\d.]+)" r="([\\d.]+)" fill="([^"]+)"[^>]*data-key="${key}"`).exec(out.svg)!;
+      return { cx: m[1], cy: m[2], r: m[3], fill: m[4] };
+    };
+    const [y2023, y2024] = [point('World\\|2023'), point('World\\|2024')];
+    // The full line stops at 2023; 2023 → 2024 is a separate, faded segment ending at the hollow point.
+    expect(out.svg).toContain(`<path d="M${y2023.cx},${y2023.cy}L${y2024.cx},${y2024.cy}" fill="none" stroke="#0072B2" stroke-opacity="0.4"`);
+    expect(out.svg).not.toMatch(new RegExp(`<path d="[^"]*${y2024.cx},${y2024.cy}[^"]*" fill="none" stroke="#0072B2" stroke-width`));
+    expect(y2024).toMatchObject({ fill: '#fff', r: '4' });
+    expect(point('World\\|2023')).toMatchObject({ fill: '#0072B2', r: '3.5' });
+    expect(out.svg).toContain('aria-label="World, 2024: 3,692 (partial: to 15 November)"');
+    expect(out.svg).toMatch(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#ececec"\/>/);
+    for (const layout of out.layouts!) expect(layout.svg).toContain('>2024 partial</text>');
+    expect(out.description).toBe(
+      'Detected victims of trafficking. Line chart of 2 series from 2022 to 2024. World: 4,400 in 2022, 3,692 in 2024. Libya: 340 in 2022, 370 in 2024. ' +
+        '2024 covers part of the period only (to 15 November); it is drawn lighter. Unit: Persons.',
+    );
+    expect(out.table.columns).toEqual([
+      { key: 'year', label: 'Year' },
+      { key: 'World', label: 'World', numeric: true },
+      { key: 'Libya', label: 'Libya', numeric: true },
+      { key: 'note', label: 'Note' },
+    ]);
+    expect(out.table.rows).toEqual([
+      { year: '2022', World: 4400, Libya: 340, note: '' },
+      { year: '2023', World: 5300, Libya: 480, note: '' },
+      { year: '2024', World: 3692, Libya: 370, note: 'to 15 November' },
+    ]);
+  });
+
+  it('adds nothing for partial periods outside the years drawn', () => {
+    const out = lineChart(world, { ...options, partial: [{ year: 2030, note: 'later' }] }, en);
+    expect(out.svg).not.toContain('partial');
+    expect(out.table.columns.map((c) => c.key)).toEqual(['year', 'World', 'Libya']);
+  });
+
+  it('writes short names on the drawing and keeps full names in the table and the marks', () => {
+    const uk = [2019, 2020].map((year) => ({ ...p('United Kingdom of Great Britain and Northern Ireland', year, 10 + year - 2019), short: 'United Kingdom' }));
+    const out = lineChart(uk, options, en);
+    for (const layout of out.layouts!) {
+      expect(layout.svg).toContain('>United Kingdom</text>');
+      expect(layout.svg).not.toMatch(/<text[^>]*>United Kingdom of/);
+    }
+    expect(out.svg).toContain('aria-label="United Kingdom of Great Britain and Northern Ireland, 2020: 11"');
+    expect(out.table.columns[1]).toEqual({ key: 'United Kingdom of Great Britain and Northern Ireland', label: 'United Kingdom of Great Britain and Northern Ireland', numeric: true });
+  });
+
+  it('labels series at their ends when wide and in a legend when narrow', () => {
+    const out = lineChart(typical, options, en);
+    const [narrow, wide] = out.layouts!;
+    // Wide: a direct label right of the plot (x past the last year's point); narrow: legend rows under the year axis.
+    const lastX = Number(/<circle cx="([\d.]+)"[^>]*data-key="Kenya\|2019"/.exec(wide!.svg)![1]);
+    expect(Number(/<text x="([\d.]+)" y="[\d.]+" dy="0.32em">Kenya<\/text>/.exec(wide!.svg)![1])).toBeGreaterThan(lastX);
+    expect(narrow!.svg).toMatch(/<g transform="translate\(0,[\d.]+\)"><g aria-hidden="true"><line [^>]*\/><text [^>]*>Kenya<\/text>/);
   });
 });

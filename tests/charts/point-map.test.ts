@@ -54,8 +54,13 @@ describe('pointMap', () => {
       rows: [incidents[4], incidents[0], incidents[2], incidents[5], incidents[1], incidents[3]].map((p) => ({ label: p!.label, value: p!.value, lat: p!.lat, lon: p!.lon })),
     });
     expect(out.svg).toContain('fill-opacity="0.45"');
-    expect(out.svg).toContain('Circle area: persons');
-    expect(out.svg).toContain('do not imply official endorsement or acceptance by the United');
+    expect(out.svg).not.toContain('<text');
+    expect(out.legend).toContain('<p class="key-title">Circle area: persons</p>');
+    // The key's circles are the same share of the figure's width as on the map: r(200) = 22.5 · √(200/240) = 20.54,
+    // so a symbol 2r + 1 = 42.08 units wide on a 900-unit map is 4.68 % of the width, i.e. 4.7cqw.
+    expect([...out.legend!.matchAll(/style="width:([\d.]+)cqw"/g)].map((m) => m[1])).toEqual(['4.7', '2.4', '1.1']);
+    expect([...out.legend!.matchAll(/<span>([^<]+)<\/span>/g)].map((m) => m[1])).toEqual(['200', '50', '10']);
+    expect(out.legend).toContain('do not imply official endorsement or acceptance by the United Nations.');
     expect(pointMap([...incidents].reverse(), options, en).svg).toBe(out.svg);
   });
 

@@ -89,7 +89,7 @@ describe('stackedBarChart', () => {
       'Forced labour|Boys',
     ]);
     expect(out.svg).toContain('aria-label="Forced labour, Men: 45"');
-    expect(out.svg).toMatch(/viewBox="0 0 640 \d+" width="100%" role="group" aria-labelledby="forms-svg-title" aria-describedby="forms-svg-desc"/);
+    expect(out.svg).toMatch(/viewBox="0 0 560 \d+" width="896" role="group" aria-labelledby="forms-svg-title" aria-describedby="forms-svg-desc"/);
     // Parts touch: each starts where the previous one ends.
     const [w, m] = [rectOf(out.svg, 'Forced labour|Women'), rectOf(out.svg, 'Forced labour|Men')];
     expect(m.x).toBeCloseTo(w.x + w.width, 0);
@@ -136,7 +136,7 @@ describe('stackedBarChart', () => {
   it('draws columns from the bottom up when vertical', () => {
     const out = stackedBarChart(withGaps, { ...options, id: 'forms-v', orientation: 'vertical' }, en);
     expectSvgSnapshot('stacked-vertical', out.svg);
-    expect(out.svg).toContain('viewBox="0 0 640 360"');
+    expect(out.svg).toContain('viewBox="0 0 560 340"');
     expect(out.table.rows).toHaveLength(4);
   });
 
@@ -162,5 +162,50 @@ describe('stackedBarChart', () => {
   it('lists groups not named in `groups` after the named ones', () => {
     const out = stackedBarChart(complete, { ...options, groups: ['Boys'] }, en);
     expect(out.table.columns.map((c) => c.key)).toEqual(['label', 'Boys', 'Women', 'Men', 'Girls', 'total']);
+  });
+});
+
+describe('stackedBarChart: published totals and partial periods', () => {
+  const years = (rows: [string, number, number][]) => rows.flatMap(([y, a, b]) => [part(y, 'tablets', a), part(y, 'capsules', b)]);
+  const data = years([
+    ['2003', 70, 48],
+    ['2004', 30, 20],
+  ]);
+  const total = (key: string, value: number) => ({ key, value, censored: null, min: null, max: null });
+  const medicines: StackedBarChartOptions = { id: 'failed', title: 'Failed samples by dosage form, Cambodia', unit: 'Samples', categoryLabel: 'Year' };
+
+  it('draws a published total as a tick, never adds it to the parts, and says where the parts do not add up to it', () => {
+    const out = stackedBarChart(data, { ...medicines, totals: [total('2003', 120), total('2004', 50), total('1999', 7)] }, en);
+    expectSvgSnapshot('stacked-totals', out.svg);
+    // "Total reported" is the sum of the parts drawn: 70 + 48 = 118, 30 + 20 = 50.
+    expect(out.table.columns.map((c) => c.key)).toEqual(['label', 'tablets', 'capsules', 'total', 'published']);
+    expect(out.table.rows).toEqual([
+      { label: '2003', tablets: 70, capsules: 48, total: 118, published: 120 },
+      { label: '2004', tablets: 30, capsules: 20, total: 50, published: 50 },
+    ]);
+    expect(out.svg).toContain('>118</text>');
+    expect(out.description).toBe(
+      'Failed samples by dosage form, Cambodia. Stacked bars for 2 items, split by tablets, capsules. Largest reported total: 2003 (118). ' +
+        'The parts drawn do not add up to the published total for: 2003 (parts 118, published 120). Unit: Samples.',
+    );
+    // The tick stands where 120 is on the parts' own scale: 70 units of tablets are the first rect's width.
+    const tablets = rectOf(out.svg, '2003|tablets');
+    const tick = /<line x1="([\d.]+)" x2="[\d.]+" y1="[\d.]+" y2="[\d.]+" stroke="#1a1a1a" stroke-width="2.5" tabindex="0" data-key="2003\|total" aria-label="([^"]+)"/.exec(out.svg)!;
+    expect(Number(tick[1])).toBeCloseTo(tablets.x + (120 * tablets.width) / 70, 0);
+    expect(tick[2]).toBe('2003, published total: 120');
+    expect(expectAccessibleMarks(out.svg)).toContain('2004|total');
+    expect(out.svg).toContain('>Published total</text>');
+  });
+
+  it('draws a partial year lighter, named "2004 partial" on the drawing, with its note in the table and description', () => {
+    const out = stackedBarChart(data, { ...medicines, partial: [{ year: 2004, note: 'January to June' }] }, en);
+    const faded = [...out.svg.matchAll(/<rect [^>]*fill="[^"]+"( fill-opacity="0.4")?[^>]*data-key="([^"]+)"/g)].filter((m) => m[1]).map((m) => m[2]);
+    expect(faded).toEqual(['2004|tablets', '2004|capsules']);
+    for (const layout of out.layouts!) expect(layout.svg).toContain('>2004 partial</text>');
+    expect(out.svg).toContain('aria-label="2004, tablets: 30 (partial: January to June)"');
+    expect(out.table.rows.map((r) => r['note'])).toEqual(['', 'January to June']);
+    expect(out.description).toContain('2004 covers part of the period only (January to June); it is drawn lighter.');
+    const columns = stackedBarChart(data, { ...medicines, orientation: 'vertical', partial: [{ year: 2004, note: 'January to June' }] }, en);
+    expect(columns.svg).toContain('>2004 partial</text>');
   });
 });

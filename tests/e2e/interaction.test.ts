@@ -134,7 +134,7 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     expectUrlState(page, state, first);
     expect(await figureTable(page, TREND_HOST)).toEqual(await expectedTable(c.indicator, first.geo, first.years));
     expect(await figureTable(page, TREND_HOST)).not.toEqual(before);
-    expect(await page.locator(`${TREND_HOST} .chart-svg svg`).count()).toBe(1);
+    expect(await page.locator(`${TREND_HOST} .chart-svg svg >> visible=true`).count()).toBe(1);
 
     // A second change runs on the engine already loaded (the "warm" path).
     const second = await pickView(c, 1);
@@ -175,7 +175,7 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     await notice.waitFor({ state: 'visible' });
     expect(await notice.textContent()).toMatch(/geo=ZZZ/);
     expect(await page.evaluate(() => document.querySelector('.figure-host[data-chart] .chart-table')?.textContent)).toBe(clean);
-    expect(await page.locator(`${TREND_HOST} .chart-svg svg`).isVisible()).toBe(true);
+    expect(await page.locator(`${TREND_HOST} .chart-svg svg >> visible=true`).isVisible()).toBe(true);
   });
 
   it('tabs: ?tab=map opens on the map, and choosing a tab updates the URL', async () => {
@@ -203,7 +203,7 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     const s = await session();
     const page = await s.open('/bench/conventional/');
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
-    await page.waitForSelector('[data-conventional][data-rendered-by="duckdb"] .chart-svg svg', { timeout: REDRAW_TIMEOUT });
+    await page.waitForSelector('[data-conventional][data-rendered-by="duckdb"] .chart-svg svg >> visible=true', { timeout: REDRAW_TIMEOUT });
     const table = await figureTable(page, '[data-conventional]');
     const dashboard = await (await s.open('/trafficking-in-persons/')).evaluate(() =>
       [...document.querySelectorAll('.figure-host[data-chart] .chart-table table tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),

@@ -43,7 +43,8 @@ describe.skipIf(!BUILT)(title('pages without JavaScript'), () => {
     expect(await page.evaluate(() => (document.querySelector('main h1')?.textContent ?? '').trim().length)).toBeGreaterThan(0);
     const charts = await page.evaluate((): ChartBox[] =>
       [...document.querySelectorAll('figure.chart-figure')].map((fig) => {
-        const svg = fig.querySelector('.chart-svg svg');
+        // A chart has one drawing per layout; the one that fits the figure is shown (src/charts/layout.ts).
+        const svg = [...fig.querySelectorAll('.chart-svg svg')].find((s) => s.checkVisibility()) ?? null;
         const box = svg?.getBoundingClientRect();
         const style = svg ? getComputedStyle(svg) : null;
         const labelled = svg?.getAttribute('aria-labelledby');

@@ -1,0 +1,119 @@
+/**
+ * Horizontal bars ranked from the highest value down. Each row: the name (short, and with its year when the bars'
+ * years differ), then a bar, a censored box or "No data", then the value. Censored rows follow the reported ones and
+ * rows without data come last, both in label order. Kinds of value are drawn as in the vertical bar chart.
+ */
+import type { ScaleLinear } from 'd3-scale';
+import { el, text } from './svg.ts';
+import { INK, MUTED } from './palette.ts';
+import type { BarDatum, ChartOutput, Locale, Size } from './types.ts';
+import { valueKind, valueRange, valueText, zeroBasedScale } from './scales.ts';
+import { chartId, chartRoot, emptyNote, focusableMark, HORIZONTAL_SPACING, textWidth, topAxis, truncate, unitLabel } from './axis.ts';
+import { allLayouts, WIDE } from './layout.ts';
+import { BAR_COLOR, barMarkLabel, barTable, censoredDefs, censoredLegend, describeBars, MIN_RANGE_PX, type BarChartOptions } from './bar-common.ts';
+import { differingYears, withYear } from './mixed-years.ts';
+
+const ROW_STEP = 24;
+const BAR_HEIGHT = 16;
+const NO_PARTIAL: ReadonlyMap<number, string> = new Map();
+
+/** Horizontal bars sorted by value, highest first; censored rows, then rows with no data, are placed last. */
+export function rankedBarChart(data: BarDatum[], options: BarChartOptions, locale: Locale): ChartOutput {
+  const ranked = rankOrder(data, locale);
+  const description = describeBars(ranked, NO_PARTIAL, options, locale);
+  const layouts = allLayouts(options.id, options.size ?? WIDE, (id, size) => drawRanked(ranked, { ...options, id }, size, description, locale));
+  return { ...layouts, description, table: barTable(ranked, NO_PARTIAL, options, locale) };
+}
+
+const KIND_ORDER = { value: 0, censored: 1, missing: 2 } as const;
+
+/** Reported values descending, then censored, then missing; ties and the last two groups by label. */
+export function rankOrder(data: BarDatum[], locale: Locale): BarDatum[] {
+  const byLabel = (a: BarDatum, b: BarDatum) => a.label.localeCompare(b.label, locale.lang) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return [...data].sort((a, b) => {
+    const ka = valueKind(a);
+    const kb = valueKind(b);
+    if (ka !== kb) return KIND_ORDER[ka] - KIND_ORDER[kb];
+    return ka === 'value' ? b.value! - a.value! || byLabel(a, b) : byLabel(a, b);
+  });
+}
+
+/** The drawn name: short, with " · 2018" when years differ; a name too long is cut, never its year. */
+function rowLabel(d: BarDatum, showYear: boolean, maxWidth: number, locale: Locale): string {
+  const name = d.short ?? d.label;
+  if (!showYear || d.year === undefined) return truncate(name, maxWidth);
+  const suffix = textWidth(withYear('', d.year, locale));
+  return withYear(truncate(name, Math.max(0, maxWidth - suffix)), d.year, locale);
+}
+
+interface RankedLayout {
+  x: ScaleLinear<number, number>;
+  left: number;
+  top: number;
+  labelWidth: number;
+  showYear: boolean;
+  patternId: string;
+}
+
+/** One horizontal row: the label, then a bar, a censored box or "No data", then the value. */
+function rankedRow(d: BarDatum, i: number, L: RankedLayout, highlight: boolean, locale: Locale): string {
+  const cy = L.top + i * ROW_STEP + ROW_STEP / 2;
+  const y = cy - BAR_HEIGHT / 2;
+  const weight = highlight ? 'bold' : null;
+  const name = el('text', { x: L.left - 8, y: cy, dy: '0.32em', 'text-anchor': 'end', 'font-weight': weight, 'aria-hidden': 'true' }, text(rowLabel(d, L.showYear, L.labelWidth, locale)));
+  const range = valueRange(d);
+  const x0 = L.x(0);
+  const label = barMarkLabel(d, NO_PARTIAL, locale);
+  let mark: string;
+  if (valueKind(d) === 'value') {
+    const x1 = L.x(d.value!);
+    const outline = highlight ? { stroke: INK, 'stroke-width': 2 } : {};
+    mark = focusableMark(
+      'g',
+      {},
+      d.key,
+      label,
+      el('rect', { x: Math.min(x0, x1), y, width: Math.abs(x1 - x0), height: BAR_HEIGHT, fill: BAR_COLOR, ...outline }),
+      el('text', { x: Math.max(x0, x1) + 4, y: cy, dy: '0.32em', fill: INK }, text(valueText(d, locale))),
+    );
+  } else if (range) {
+    const a = L.x(range[0]);
+    const b = L.x(range[1]);
+    mark = focusableMark(
+      'g',
+      {},
+      d.key,
+      label,
+      el('rect', { x: a, y, width: Math.max(MIN_RANGE_PX, b - a), height: BAR_HEIGHT, fill: `url(#${L.patternId})`, stroke: BAR_COLOR, 'stroke-dasharray': '3 2' }),
+      el('text', { x: b + 4, y: cy, dy: '0.32em', fill: MUTED }, text(valueText(d, locale))),
+    );
+  } else {
+    mark = focusableMark('g', {}, d.key, label, el('text', { x: x0 + 4, y: cy, dy: '0.32em', fill: MUTED, 'font-style': 'italic' }, text(valueText(d, locale))));
+  }
+  return name + mark;
+}
+
+function drawRanked(data: BarDatum[], options: BarChartOptions, base: Size, description: string, locale: Locale): string {
+  const width = base.width;
+  const patternId = chartId(options.id, 'censored');
+  const legend = censoredLegend(data, patternId, locale, width);
+  const top = 46;
+  const rowsHeight = Math.max(1, data.length) * ROW_STEP;
+  const height = options.size?.height ?? top + rowsHeight + 12 + legend.height;
+  const showYear = differingYears(data.map((d) => d.year)) !== null;
+  const labelWidth = Math.min(width * 0.35, Math.max(0, ...data.map((d) => textWidth(rowLabel(d, showYear, Infinity, locale)))));
+  const left = Math.ceil(labelWidth) + 16;
+  // Value labels follow the bars, so the value axis ends before the widest of them.
+  const valueWidth = Math.max(0, ...data.map((d) => textWidth(valueText(d, locale))));
+  const x = zeroBasedScale(data, [left, width - valueWidth - 12], HORIZONTAL_SPACING);
+  const L: RankedLayout = { x, left, top, labelWidth, showYear, patternId };
+  return chartRoot(
+    { id: options.id, title: options.title, description, size: { width, height } },
+    censoredDefs(data, patternId),
+    unitLabel(4, 14, options.unit, locale),
+    topAxis(x, top, top + rowsHeight, locale),
+    data.map((d, i) => rankedRow(d, i, L, d.key === options.highlight, locale)),
+    data.length === 0 ? emptyNote((left + width) / 2, top + ROW_STEP / 2 + 4, locale) : null,
+    legend.svg ? el('g', { transform: `translate(0,${top + rowsHeight + 6})` }, legend.svg) : null,
+  );
+}
