@@ -8,7 +8,8 @@ import { flowMap } from '../charts/flow-map.ts';
 import type { ChartOutput, Locale } from '../charts/types.ts';
 import type { WorldTopology } from '../charts/world.ts';
 import type { Catalog } from '../lib/release.ts';
-import { bestCovered, categoryRanking, flows, names, partRows } from './load.ts';
+import { bestCovered, categoryRanking, flows, names, partialOf, partRows, run, shortNames } from './load.ts';
+import { seriesQuery } from './queries.ts';
 import { partsCharts } from './parts-chart.ts';
 
 type IndicatorEntry = Catalog['indicators'][number];
@@ -34,7 +35,7 @@ async function placeView(def: IndicatorEntry, dimension: string, years: [number,
     const title = t('indicator.flowsTitle', { title: def.title, dimension, years: `${years[0]}–${years[1]}` });
     views.push({
       id: `flows-${i}`, title, years,
-      chart: flowMap(flowData, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap) }, locale),
+      chart: flowMap(flowData, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap), shortNames: await shortNames() }, locale),
       notes: [t('indicator.flowsNote', { dimension })],
     });
   }
@@ -67,7 +68,10 @@ async function partsView(
   const place = (await names()).get(best.geo) ?? best.geo;
   const dimension = 'dimension' in by ? by.dimension : by.axis === 'sex' ? t('indicator.axis.sex') : t('indicator.axis.age');
   const title = t('indicator.breakdownTitle', { title: def.title, dimension, place });
-  const charts = partsCharts(await partRows(def.id, best.geo, years, by), { id: `parts-${i}`, title, exclusive, yearDomain: years, categoryLabel: t('chart.year') }, locale);
+  const totals = await run(seriesQuery(def.id, [best.geo], years));
+  const charts = partsCharts(await partRows(def.id, best.geo, years, by), {
+    id: `parts-${i}`, title, exclusive, yearDomain: years, categoryLabel: t('chart.year'), totals, partial: partialOf(def.id),
+  }, locale);
   return charts.map((c, k) => ({
     id: `${i}-${k}`,
     title: charts.length > 1 ? `${title} (${c.unit})` : title,

@@ -15,6 +15,7 @@ import {
   type Slice,
 } from './queries.ts';
 import { toBars, toFlows, toMapValues, toSeries, type Row } from './shape.ts';
+import { shortName } from '../i18n/short-names.ts';
 
 export interface GeoInfo {
   geo: string;
@@ -44,6 +45,21 @@ export function geos(): Promise<Map<string, GeoInfo>> {
 
 export async function names(): Promise<Map<string, string>> {
   return new Map([...(await geos())].map(([k, g]) => [k, g.name]));
+}
+
+/** Short forms of long names, for names drawn on maps (src/i18n/short-names.ts); only those that differ. */
+export async function shortNames(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [code, name] of await names()) {
+    const short = shortName(code, name);
+    if (short !== name) out[code] = short;
+  }
+  return out;
+}
+
+/** Years an indicator's sources cover only in part, from the catalog. */
+export function partialOf(indicator: string): { year: number; note: string }[] {
+  return getCatalog().indicators.find((i) => i.id === indicator)?.partial_periods ?? [];
 }
 
 export async function series(indicator: string, geoCodes: string[], years: [number, number], slice: Slice = TOTAL_SLICE) {

@@ -9,8 +9,8 @@
  */
 import { lineChart } from '../charts/line-chart.ts';
 import { stackedBarChart } from '../charts/stacked-bar-chart.ts';
-import type { ChartOutput, Locale } from '../charts/types.ts';
-import { toPartSeries, toStacks, type Row } from './shape.ts';
+import type { ChartOutput, Locale, PartialPeriod } from '../charts/types.ts';
+import { toPartSeries, toStackTotals, toStacks, type Row } from './shape.ts';
 
 /** Units whose values cannot be added (rates, shares): their parts are compared, never stacked. */
 export function isAdditiveUnit(unit: string): boolean {
@@ -29,6 +29,10 @@ export interface PartsChartOptions {
   /** At most this many categories are drawn (the largest over the period); the rest are named in the note. */
   maxParts?: number;
   categoryLabel: string;
+  /** The place's own totals by year (series rows, with unit): drawn beside stacked parts, never added to them. */
+  totals?: Row[];
+  /** Years the source covers only in part. */
+  partial?: PartialPeriod[];
 }
 
 export interface PartsChart {
@@ -40,7 +44,8 @@ export interface PartsChart {
   total: number;
 }
 
-const DEFAULT_MAX_PARTS = 8;
+// Seven: the eighth colour of the palette is black, which would read as the published-total tick beside it.
+const DEFAULT_MAX_PARTS = 7;
 
 /** Sum of a category's exact values over the years: the order in which categories are kept when there are too many. */
 function largest(rows: Row[], max: number): Set<string> {
@@ -65,9 +70,12 @@ export function partsCharts(rows: Row[], options: PartsChartOptions, locale: Loc
     const id = i === 0 ? options.id : `${options.id}-${i + 1}`;
     const title = units.length > 1 ? `${options.title} (${unit})` : options.title;
     const stacked = options.exclusive && isAdditiveUnit(unit);
+    const partial = options.partial ?? [];
+    // The indicator's totals are in its one unit; where parts come in several units there is no total to draw.
+    const totals = units.length === 1 ? toStackTotals(options.totals ?? []) : [];
     const chart = stacked
-      ? stackedBarChart(toStacks(drawn, label), { id, title, unit, orientation: 'vertical', categoryLabel: options.categoryLabel }, locale)
-      : lineChart(toPartSeries(drawn, label), { id, title, unit, yearDomain: options.yearDomain }, locale);
+      ? stackedBarChart(toStacks(drawn, label), { id, title, unit, orientation: 'vertical', categoryLabel: options.categoryLabel, totals, partial }, locale)
+      : lineChart(toPartSeries(drawn, label), { id, title, unit, yearDomain: options.yearDomain, partial }, locale);
     return { unit, form: stacked ? 'stacked' : 'lines', chart, shown: kept.size, total: parts.size };
   });
 }

@@ -2,6 +2,8 @@
 import type { BarDatum, SeriesPoint } from '../charts/types.ts';
 import type { ChoroplethDatum } from '../charts/choropleth.ts';
 import type { FlowDatum } from '../charts/flow-map.ts';
+import type { StackTotal } from '../charts/stacked-bar-chart.ts';
+import { shortName } from '../i18n/short-names.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -12,11 +14,18 @@ function valueOf(r: Row) {
   return { value: num(r['value']), censored: str(r['censored']), min: num(r['value_min']), max: num(r['value_max']) };
 }
 
+/** The full name for tables and tooltips, and the short one drawn on the chart when it differs. */
+function namesOf(code: string, names: ReadonlyMap<string, string>): { name: string; short?: string } {
+  const name = names.get(code) ?? code;
+  const short = shortName(code, name);
+  return short === name ? { name } : { name, short };
+}
+
 export function toSeries(rows: Row[], names: ReadonlyMap<string, string>): SeriesPoint[] {
   return rows.map((r) => {
-    const geo = String(r['geo']);
+    const { name, short } = namesOf(String(r['geo']), names);
     const ref = str(r['source_ref']);
-    return { series: names.get(geo) ?? geo, year: Number(r['year']), ...valueOf(r), ...(ref ? { source_ref: ref } : {}) };
+    return { series: name, ...(short ? { short } : {}), year: Number(r['year']), ...valueOf(r), ...(ref ? { source_ref: ref } : {}) };
   });
 }
 
@@ -26,20 +35,26 @@ const yearOf = (r: Row): { year?: number } => (r['year'] === undefined || r['yea
 export function toMapValues(rows: Row[], names: ReadonlyMap<string, string>): ChoroplethDatum[] {
   return rows.map((r) => {
     const geo = String(r['geo']);
-    return { geo, label: `${names.get(geo) ?? geo} (${r['year']})`, ...yearOf(r), ...valueOf(r) };
+    return { geo, label: names.get(geo) ?? geo, ...yearOf(r), ...valueOf(r) };
   });
 }
 
 export function toBars(rows: Row[], names: ReadonlyMap<string, string>, key = 'geo'): BarDatum[] {
   return rows.map((r) => {
     const k = String(r[key]);
-    return { key: k, label: names.get(k) ?? k, ...yearOf(r), ...valueOf(r) };
+    const { name, short } = namesOf(k, names);
+    return { key: k, label: name, ...(short ? { short } : {}), ...yearOf(r), ...valueOf(r) };
   });
 }
 
 /** Breakdown rows (year, part, value…) of one dimension as stacked bars: one bar per year, one part per category. */
 export function toStacks(rows: Row[], partLabel: (part: string) => string = (p) => p): BarDatum[] {
-  return rows.map((r) => ({ key: String(r['year']), label: String(r['year']), group: partLabel(String(r['part'])), ...valueOf(r) }));
+  return rows.map((r) => ({ key: String(r['year']), label: String(r['year']), year: Number(r['year']), group: partLabel(String(r['part'])), ...valueOf(r) }));
+}
+
+/** The publisher's own totals (series rows: year, value…) beside stacked parts: drawn as ticks, never added to them. */
+export function toStackTotals(rows: Row[]): StackTotal[] {
+  return rows.map((r) => ({ key: String(r['year']), ...valueOf(r) }));
 }
 
 /** Breakdown rows of one dimension as one series per category: parts compared side by side, never stacked. */
