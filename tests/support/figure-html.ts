@@ -97,6 +97,11 @@ export function pageFigures(html: string): PageFigure[] {
   });
 }
 
+/** Every figure whose title is (or matches) `title`. */
+export function figuresByTitle(html: string, title: TextMatch): PageFigure[] {
+  return pageFigures(html).filter((f) => matches(f.title, title));
+}
+
 /** The one figure whose title is (or matches) `title`; an error listing the page's titles when none or several are. */
 export function figureByTitle(html: string, title: TextMatch): PageFigure {
   const all = pageFigures(html);
