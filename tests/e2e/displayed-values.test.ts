@@ -37,7 +37,7 @@ import {
   type PageFigure,
   type TextMatch,
 } from '../support/figure-html.ts';
-import { readDisplayed, sentenceAbout, phraseAbout, shows, valuesByYear, type RawValue } from '../support/displayed-value.ts';
+import { numberWords, phraseAbout, readDisplayed, sentenceAbout, shows, valuesByYear, type RawValue } from '../support/displayed-value.ts';
 
 /** A value read from the file, or null where the file has none (the page must then say "no data", never 0). */
 type Expected = RawValue | null;
@@ -126,11 +126,6 @@ function expectShows(text: string, raw: Expected, what: string): void {
   const message = `${what}: the page shows "${text}", the file has ${rawText(raw)}`;
   if (raw === null) expect(readDisplayed(text).kind, message).toBe('missing');
   else expect(shows(text, raw), message).toBe(true);
-}
-
-/** Number-like words of a text, as written ("2,827", "0.28"). */
-function numberWords(text: string): string[] {
-  return text.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) ?? [];
 }
 
 function checkYears(f: PageFigure, cells: YearCell[]): void {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cellAt, columnIndex, figureByTitle, pageFigures, rowWhere, rowYear, tableByCaption, textOf } from '../support/figure-html.ts';
-import { numbersIn, phraseAbout, readDisplayed, sentenceAbout, shows, valuesByYear } from '../support/displayed-value.ts';
+import { numberWords, numbersIn, phraseAbout, readDisplayed, sentenceAbout, shows, valuesByYear } from '../support/displayed-value.ts';
 
 const PAGE = `<!doctype html><html><head><style>.x{content:"<figure class=chart-figure>"}</style></head><body><main>
 <div class="figure-host"><figure class="chart-figure" id="map-figure" aria-labelledby="map-figure-title">
@@ -122,6 +122,7 @@ describe('displayed-value', () => {
     expect(libya).toBe('Libya: 2,827 in 2014, 708 in 2024');
     expect(valuesByYear(libya)).toEqual([['2,827', 2014], ['708', 2024]]);
     expect(numbersIn(phraseAbout(d, 'Kenya'))).toEqual([2018, 283]);
+    expect(numberWords(libya)).toEqual(['2,827', '2014', '708', '2024']);
     expect(numbersIn(phraseAbout(d, 'United Kingdom of Great Britain and Northern Ireland'))).toEqual([2020, 10613]);
     expect(phraseAbout(d, 'Chad')).toBe('Chad (2021) (suppressed (<5))');
     expect(() => sentenceAbout(d, 'Mali')).toThrow(/does not name "Mali"/);

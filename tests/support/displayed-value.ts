@@ -34,9 +34,14 @@ export function shows(text: string, raw: RawValue): boolean {
   return Math.abs(d.value - raw) <= 0.5 * 10 ** -d.decimals + 1e-9;
 }
 
-/** Every number written in a text ("Libya: 2,827 in 2014" → 2827, 2014). */
+/** Every number written in a text, as written ("Libya: 2,827 in 2014" → "2,827", "2014"). */
+export function numberWords(text: string): string[] {
+  return text.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) ?? [];
+}
+
+/** Every number written in a text, as a number ("Libya: 2,827 in 2014" → 2827, 2014). */
 export function numbersIn(text: string): number[] {
-  return [...text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  return numberWords(text).map((w) => Number(w.replace(/,/g, '')));
 }
 
 /**
