@@ -1,0 +1,161 @@
+/**
+ * Reads what a reader of a built page sees in its figures, from the HTML alone (no browser, no site code): a figure
+ * (`figure.chart-figure`) found by the title in its h3, its text description (`#<figure-id>-desc`) and its data table
+ * (`details.chart-table table`), and any other table found by its caption. Columns are found by their header text,
+ * never by position, so a column added or moved by a chart change does not shift what a test reads.
+ */
+
+export interface HtmlTable {
+  caption: string;
+  /** Header cells, as text. */
+  columns: string[];
+  /** Body rows, each a list of cell texts in column order. */
+  rows: string[][];
+}
+
+export interface PageFigure {
+  id: string;
+  title: string;
+  description: string;
+  table: HtmlTable;
+}
+
+export type TextMatch = string | RegExp;
+
+/** Content that is not markup a reader sees. */
+const NOT_SHOWN = /<!--[\s\S]*?-->|<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>|<svg\b[\s\S]*?<\/svg>/gi;
+const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The text of a fragment of markup: tags dropped, entities decoded, white space collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(ENTITY, (_, dec?: string, hex?: string, name?: string) =>
+      dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name!.toLowerCase()]!,
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function attribute(attrs: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attrs);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : null;
+}
+
+function hasClass(attrs: string, cls: string): boolean {
+  return (attribute(attrs, 'class') ?? '').split(/\s+/).includes(cls);
+}
+
+/**
+ * The inner markup of every `<tag>` element carrying class `cls`, in page order. For elements that do not nest in
+ * themselves (figure, table, details, article, p): the first closing tag ends the element.
+ */
+export function elementsWithClass(html: string, tag: string, cls: string): { attrs: string; inner: string }[] {
+  const re = new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi');
+  return [...html.replace(NOT_SHOWN, '').matchAll(re)].filter((m) => hasClass(m[1]!, cls)).map((m) => ({ attrs: m[1]!, inner: m[2]! }));
+}
+
+function cellsOf(row: string): string[] {
+  // `<td/>` is how the chart code writes an empty cell.
+  return [...row.matchAll(/<(t[hd])\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1>)/gi)].map((m) => textOf(m[2] ?? ''));
+}
+
+/** One `<table>` element's caption, header and body rows. */
+export function parseTable(tableHtml: string): HtmlTable {
+  const caption = textOf(/<caption\b[^>]*>([\s\S]*?)<\/caption>/i.exec(tableHtml)?.[1] ?? '');
+  const rows = [...tableHtml.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((m) => m[1]!);
+  const head = rows.findIndex((r) => /<th\b/i.test(r) && !/<td\b/i.test(r));
+  return { caption, columns: head < 0 ? [] : cellsOf(rows[head]!), rows: rows.filter((_, i) => i !== head).map(cellsOf) };
+}
+
+/** Every table of a page (inside figures or not). */
+export function pageTables(html: string): HtmlTable[] {
+  return [...html.replace(NOT_SHOWN, '').matchAll(/<table\b[^>]*>[\s\S]*?<\/table>/gi)].map((m) => parseTable(m[0]));
+}
+
+function matches(text: string, want: TextMatch): boolean {
+  return typeof want === 'string' ? text === want : want.test(text);
+}
+
+function only<T>(found: T[], what: string, want: TextMatch, known: string[]): T {
+  if (found.length === 1) return found[0]!;
+  const list = known.map((k) => `  - ${k}`).join('\n');
+  throw new Error(`${found.length === 0 ? 'no' : `${found.length}`} ${what} ${String(want)}; the page has:\n${list}`);
+}
+
+/** Every chart figure of a page, with its description and data table. */
+export function pageFigures(html: string): PageFigure[] {
+  const shown = html.replace(NOT_SHOWN, '');
+  return elementsWithClass(shown, 'figure', 'chart-figure').map(({ attrs, inner }) => {
+    const id = attribute(attrs, 'id') ?? '';
+    const title = textOf(/<h3\b[^>]*>([\s\S]*?)<\/h3>/i.exec(inner)?.[1] ?? '');
+    const desc = [...inner.matchAll(/<p\b([^>]*)>([\s\S]*?)<\/p>/gi)].find((m) => attribute(m[1]!, 'id') === `${id}-desc`);
+    const details = elementsWithClass(inner, 'details', 'chart-table')[0]?.inner ?? '';
+    const table = /<table\b[^>]*>[\s\S]*?<\/table>/i.exec(details)?.[0];
+    return { id, title, description: textOf(desc?.[2] ?? ''), table: table ? parseTable(table) : { caption: '', columns: [], rows: [] } };
+  });
+}
+
+/** Every figure whose title is (or matches) `title`. */
+export function figuresByTitle(html: string, title: TextMatch): PageFigure[] {
+  return pageFigures(html).filter((f) => matches(f.title, title));
+}
+
+/** The one figure whose title is (or matches) `title`; an error listing the page's titles when none or several are. */
+export function figureByTitle(html: string, title: TextMatch): PageFigure {
+  const all = pageFigures(html);
+  return only(all.filter((f) => matches(f.title, title)), 'figures titled', title, all.map((f) => f.title));
+}
+
+/** The one table whose caption is (or matches) `caption`. */
+export function tableByCaption(html: string, caption: TextMatch): HtmlTable {
+  const all = pageTables(html);
+  return only(all.filter((t) => matches(t.caption, caption)), 'tables captioned', caption, all.map((t) => t.caption));
+}
+
+/** Index of the one column whose header is (or matches) `header`. */
+export function columnIndex(table: HtmlTable, header: TextMatch): number {
+  const found = table.columns.flatMap((c, i) => (matches(c, header) ? [i] : []));
+  return only(found, `columns headed`, header, table.columns);
+}
+
+/**
+ * The label a row cell gives once a year annotation is taken off: "Kenya (2018)", "Kenya · 2018" → "Kenya";
+ * "2024 partial" → "2024". Charts put a value's year beside its label where years can differ.
+ */
+export function bareLabel(cell: string): string {
+  return cell
+    .replace(/\s*(?:\((?:\d{4})\)|·\s*\d{4})$/, '')
+    .replace(/^(\d{4})\b.*$/, '$1')
+    .trim();
+}
+
+/** The year a row label carries ("Kenya (2018)", "Kenya · 2018"), or null. */
+export function yearInLabel(cell: string): number | null {
+  const m = /(?:\((\d{4})\)|·\s*(\d{4}))$/.exec(cell.trim());
+  return m ? Number(m[1] ?? m[2]) : null;
+}
+
+/** The one row whose cell in column `key` is `label` once its year annotation is taken off. */
+export function rowWhere(table: HtmlTable, key: TextMatch, label: string): string[] {
+  const k = columnIndex(table, key);
+  const found = table.rows.filter((r) => bareLabel(r[k] ?? '') === label);
+  return only(found, `rows labelled`, label, table.rows.map((r) => r[k] ?? ''));
+}
+
+/** The cell of row `label` (in column `key`) under column `column`. */
+export function cellAt(table: HtmlTable, key: TextMatch, label: string, column: TextMatch): string {
+  return rowWhere(table, key, label)[columnIndex(table, column)] ?? '';
+}
+
+/**
+ * The year a latest-value row shows: from a Year column where the table has one, else from the label
+ * ("Kenya (2018)"); null when the row shows none.
+ */
+export function rowYear(table: HtmlTable, key: TextMatch, label: string): number | null {
+  const row = rowWhere(table, key, label);
+  const yearColumn = table.columns.findIndex((c) => /^year$/i.test(c));
+  if (yearColumn >= 0 && /^\d{4}/.test(row[yearColumn] ?? '')) return Number(row[yearColumn]!.slice(0, 4));
+  return yearInLabel(row[columnIndex(table, key)] ?? '');
+}
