@@ -67,7 +67,12 @@ export function yearsIn(domain: [number, number] | null): number[] {
 export function valueText(v: Value, locale: Locale): string {
   const kind = valueKind(v);
   if (kind === 'value') return locale.number(v.value!);
-  return kind === 'censored' ? locale.t('chart.suppressed', { mark: v.censored! }) : locale.t('chart.noData');
+  if (kind !== 'censored') return locale.t('chart.noData');
+  // A value known only from below (unweighed seizures, flows with suppressed parts) is a floor, not a suppressed count.
+  // Its digits are kept: rounding a floor could round it up past what is known.
+  return v.max === null && v.min !== null
+    ? locale.t('chart.atLeast', { value: locale.number(v.min, Number.isInteger(v.min) ? 0 : 3) })
+    : locale.t('chart.suppressed', { mark: v.censored! });
 }
 
 /** A value for a mark's keyboard/hover label: a censored value states its bounds. */

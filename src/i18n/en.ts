@@ -26,6 +26,7 @@ export const en: Record<string, string> = {
   'map.noDataLegend': 'No data',
   'map.legend': 'Legend',
   'chart.suppressed': 'suppressed ({mark})',
+  'chart.atLeast': 'at least {value}',
   'chart.category': 'Category',
   'chart.valueIn': 'Value ({unit})',
   'chart.markLabel': '{label}: {value}',
