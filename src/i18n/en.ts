@@ -195,8 +195,7 @@ export const en: Record<string, string> = {
   'indicator.trendHeading': 'Trend by country or area',
   'indicator.mapHeading': 'Map of the latest values',
   'indicator.noMap': 'No country-level values to map: this indicator is published for regions or the world only.',
-  'indicator.tableHeading': 'Table of the latest values',
-  'indicator.tableCaption': '{title}: latest value reported by each country or area ({unit})',
+  'indicator.tableHeading': 'Values of the chosen countries and areas, year by year',
 
   // Data release page (src/pages/data/index.astro)
   'data.title': 'Data release',
@@ -265,7 +264,8 @@ export const en: Record<string, string> = {
   'status.updating': 'Updating the chart…',
   'status.updated.one': 'Updated: {n} country, {years} (query {ms} ms)',
   'status.updated.other': 'Updated: {n} countries, {years} (query {ms} ms)',
-  'status.failed': 'The chart could not be redrawn ({error}); it still shows the previous view.',
+  'status.failed': 'Not updated: {error}.',
+  'status.showing': 'Showing {view}.',
   'status.noRelease': 'this page does not name its data release',
   'status.notUpdated': 'Not updated: {problems}.',
   'status.chooseGeo': 'choose at least one country or area',
@@ -277,16 +277,35 @@ export const en: Record<string, string> = {
   'status.param.lang': 'language',
 
   // A link whose view could not be (fully) used (src/client/main.ts, src/state/url-state.ts)
-  'notice.link': 'Part of this link could not be used, so the default view is shown for it: {problems}.',
+  'notice.link': 'Part of this link was not used: {problems}. Where it could not be used, the page shows its default view.',
   'notice.problem': '“{param}={value}” ({reason})',
   'url.unknownParameter': 'unknown parameter',
   'url.emptyList': 'empty list',
   'url.tooMany': 'at most {n} countries or areas',
   'url.unknownCode': 'unknown code {codes}',
   'url.badYears': 'expected YYYY or YYYY-YYYY',
+  'url.badYear': 'expected a year (YYYY)',
+  'url.repeated': 'given more than once; the first value is used',
+  'url.yearsGiven': 'the link also gives years, which are used',
   'url.startAfterEnd': 'start after end',
   'url.outsideRange': 'outside {from}–{to}',
   'url.badTab': 'expected one of {tabs}',
   'url.unknownIndicator': 'unknown indicator',
   'url.langUnavailable': 'only English is available so far',
+
+  // A chart that is not (yet) the view asked for, and why a view could not be read (src/client)
+  'view.text': '{places}, {years}',
+  'pending.loading': 'Not yet the view asked for: loading {wanted}. The chart still shows {shown}.',
+  'pending.failed': 'Could not show {wanted}: {error}. The chart still shows {shown}.',
+  'pending.retry': 'Try again',
+  'pending.cancel': 'Cancel',
+  'pending.keep': 'Keep the view shown',
+  'failure.http': 'HTTP {status}',
+  'failure.truncated': 'the server sent {got} of {expected} bytes',
+  'failure.engine': 'the query engine could not be loaded ({why})',
+  'failure.data': 'the data release could not be read ({why})',
+  'failure.query': 'the query failed ({why})',
+
+  // The indicator page's Table tab (src/charts/series-table.ts)
+  'seriesTable.caption': '{title} ({unit}), {years}: the chosen countries and areas, year by year, with the row of the publisher’s file each value comes from',
 };

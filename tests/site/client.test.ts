@@ -5,7 +5,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { canonical, formProblem, formSearch, linkNotice, readEngineBytes, readSpec, sameView, spaceOf, type ChartSpec } from '../../src/client/main.ts';
+import { readEngineBytes, readSpec } from '../../src/client/page-data.ts';
+import { canonical, formSearch, spaceOf } from '../../src/client/trend-form.ts';
+import { formProblem, linkNotice } from '../../src/client/status-text.ts';
+import { sameView } from '../../src/client/chart-phase.ts';
+import type { ChartSpec } from '../../src/client/redraw.ts';
 import { percent, progressText } from '../../src/client/progress.ts';
 import { nextTab } from '../../src/client/tabs.ts';
 import { placeTooltip } from '../../src/client/tooltip.ts';
@@ -55,9 +59,11 @@ describe('chart spec from the page', () => {
 });
 
 describe('form → view state (validated by the URL parser)', () => {
-  it('turns the form into URL parameters', () => {
-    expect(formSearch(['MEX', 'USA'], '2010', ' 2020 ')).toBe('?geo=MEX,USA&years=2010-2020');
-    expect(formSearch(['MEX'], '2015', '2015')).toBe('?geo=MEX&years=2015');
+  it('turns the form into the parameters the browser submits without JavaScript', () => {
+    expect(formSearch(['MEX', 'USA'], '2010', '2020')).toBe('?geo=MEX&geo=USA&from=2010&to=2020');
+    expect(formSearch(['MEX'], '2015', '2015')).toBe('?geo=MEX&from=2015&to=2015');
+    // No selection: an empty geo, so that the parser says so (the browser itself would send no geo at all).
+    expect(formSearch([], '2015', '2016')).toBe('?geo=&from=2015&to=2016');
     const { state, problems } = parseState(formSearch(['MEX', 'USA'], '2010', '2020'), space);
     expect(problems).toEqual([]);
     expect(state).toEqual({ geo: ['MEX', 'USA'], years: [2010, 2020], tab: 'chart', indicator: 'tip_victims_detected' });
@@ -69,7 +75,12 @@ describe('form → view state (validated by the URL parser)', () => {
     const reversed = parseState(formSearch(['USA'], '2020', '2010'), space).problems;
     expect(formProblem(reversed, [2003, 2021])).toBe('Not updated: years must be between 2003 and 2021, the first not after the last.');
     const blank = parseState(formSearch(['USA'], '', '2010'), space).problems;
-    expect(blank.map((p) => p.param)).toEqual(['years']);
+    expect(blank.map((p) => p.param)).toEqual(['from']);
+    expect(formProblem(blank, [2003, 2021])).toBe('Not updated: years must be between 2003 and 2021, the first not after the last.');
+    // Both years blank: one sentence, not the same one twice.
+    const blanks = parseState(formSearch(['USA'], '', ''), space).problems;
+    expect(blanks.map((p) => p.param)).toEqual(['from', 'to']);
+    expect(formProblem(blanks, [2003, 2021])).toBe('Not updated: years must be between 2003 and 2021, the first not after the last.');
     const many = parseState(formSearch(['GBR', 'MEX', 'NGA', 'THA', 'USA'], '2010', '2020'), spaceOf(spec, ['GBR', 'MEX', 'NGA', 'THA', 'USA'], [2003, 2021], 4)).problems;
     expect(formProblem(many, [2003, 2021])).toBe('Not updated: countries: at most 4 countries or areas.');
   });
@@ -88,7 +99,7 @@ describe('form → view state (validated by the URL parser)', () => {
     const { state, problems } = parseState('?years=abc&geo=ZZZ&tab=map', space);
     expect(state).toEqual({ ...space.defaults, tab: 'map' });
     expect(linkNotice(problems)).toBe(
-      'Part of this link could not be used, so the default view is shown for it: “years=abc” (expected YYYY or YYYY-YYYY); “geo=ZZZ” (unknown code ZZZ).',
+      'Part of this link was not used: “years=abc” (expected YYYY or YYYY-YYYY); “geo=ZZZ” (unknown code ZZZ). Where it could not be used, the page shows its default view.',
     );
   });
 });
