@@ -90,7 +90,8 @@ async function holdParquet(s: Session): Promise<{ held: Route[]; release(): Prom
 const permalinkOf = (path: string, v: View) => `${path}?geo=${v.geo.join(',')}&years=${yearsParam(v.years)}`;
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
 
-describe.skipIf(!BUILT)(title('chart states with JavaScript: loading, failures, odd links'), () => {
+// Most tests wait for two cold or warm redraws on a shared machine: room for both, never a measure of either.
+describe.skipIf(!BUILT)(title('chart states with JavaScript: loading, failures, odd links'), { timeout: 300_000 }, () => {
   let server: StaticServer;
   const sessions: { s: Session; allowed: RegExp[] }[] = [];
   /** The indicator page's controls and a view other than its default (read once). */

@@ -9,7 +9,7 @@ import { TREND_HOST } from './suite.ts';
 import { geosWithData } from './release.ts';
 
 /** Long enough for a cold engine on a loaded 2-core machine; a redraw normally takes a second or two. */
-export const REDRAW_TIMEOUT = 60_000;
+export const REDRAW_TIMEOUT = 120_000;
 
 export interface Controls {
   indicator: string;
