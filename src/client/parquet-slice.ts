@@ -5,6 +5,7 @@
  */
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { ReadFailure } from './read-failure.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -12,7 +13,8 @@ export type Row = Record<string, unknown>;
 const FOOTER_GUESS = 1 << 16;
 
 interface Opened {
-  file: AsyncBuffer;
+  /** The file, read with one caller's signal: the opened file is shared, and a cancel stops only that caller's reads. */
+  file(signal?: AbortSignal): AsyncBuffer;
   meta: FileMetaData;
 }
 
@@ -36,15 +38,29 @@ export function totalFromContentRange(header: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-async function fetchRange(url: string, start: number, end: number): Promise<{ bytes: ArrayBuffer; total: number | null }> {
-  const r = await fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+/**
+ * Bytes [start, end) of the file. Anything but those bytes is a failure, never a shorter read: a refused range (416),
+ * an error page, or a body cut short would otherwise be decoded as a smaller file, and shown as "no data".
+ */
+async function fetchRange(url: string, start: number, end: number, signal?: AbortSignal): Promise<{ bytes: ArrayBuffer; total: number | null }> {
+  const r = await fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, ...(signal ? { signal } : {}) });
+  let bytes: ArrayBuffer;
+  let total: number | null;
   if (r.status === 200) {
     // A server without range support sends the whole file.
     const all = await r.arrayBuffer();
-    return { bytes: all.slice(start, end), total: all.byteLength };
+    bytes = all.slice(start, end);
+    total = all.byteLength;
+  } else if (r.status === 206) {
+    bytes = await r.arrayBuffer();
+    total = totalFromContentRange(r.headers.get('Content-Range'));
+  } else {
+    throw new ReadFailure('data', { kind: 'http', status: r.status });
   }
-  if (r.status !== 206) throw new Error(`${url}: HTTP ${r.status}`);
-  return { bytes: await r.arrayBuffer(), total: totalFromContentRange(r.headers.get('Content-Range')) };
+  // A file smaller than the page was told (a stale size hint) ends the range early; the caller re-reads its tail.
+  const expected = Math.max(0, Math.min(end, total ?? end) - start);
+  if (bytes.byteLength !== expected) throw new ReadFailure('data', { kind: 'truncated', got: bytes.byteLength, expected });
+  return { bytes, total };
 }
 
 /**
@@ -52,39 +68,39 @@ async function fetchRange(url: string, start: number, end: number): Promise<{ by
  * immutable: its path carries the version hash), the first request fetches the footer directly; the response's
  * Content-Range confirms the size. Without it, a HEAD request asks first.
  */
-async function remoteFile(url: string, sizeHint: number | null): Promise<{ file: AsyncBuffer; tail: ArrayBuffer }> {
+async function remoteFile(url: string, sizeHint: number | null, signal?: AbortSignal): Promise<{ file: Opened['file']; tail: ArrayBuffer }> {
   let size = sizeHint;
   if (size === null) {
-    const head = await fetch(url, { method: 'HEAD' });
+    const head = await fetch(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
     size = Number(head.headers.get('Content-Length'));
-    if (!head.ok || !(size > 0)) throw new Error(`${url}: HTTP ${head.status}, no size`);
+    if (!head.ok || !(size > 0)) throw new ReadFailure('data', { kind: 'http', status: head.status });
   }
   let tailStart = Math.max(0, size - FOOTER_GUESS);
-  let { bytes: tail, total } = await fetchRange(url, tailStart, size);
+  let { bytes: tail, total } = await fetchRange(url, tailStart, size, signal);
   if (total !== null && total !== size) {
     // The page's size hint was stale: read the real tail.
     size = total;
     tailStart = Math.max(0, size - FOOTER_GUESS);
-    tail = (await fetchRange(url, tailStart, size)).bytes;
+    tail = (await fetchRange(url, tailStart, size, signal)).bytes;
   }
   const byteLength = size;
-  const file: AsyncBuffer = {
+  const file = (reader?: AbortSignal): AsyncBuffer => ({
     byteLength,
     async slice(start, end = byteLength) {
       if (start >= tailStart) return tail.slice(start - tailStart, end - tailStart);
-      return (await fetchRange(url, start, end)).bytes;
+      return (await fetchRange(url, start, end, reader)).bytes;
     },
-  };
+  });
   return { file, tail };
 }
 
-function open(url: string, sizeHint: number | null, onBytes: (n: number) => void): Promise<Opened> {
+function open(url: string, sizeHint: number | null, onBytes: (n: number) => void, signal?: AbortSignal): Promise<Opened> {
   let o = opened.get(url);
   if (!o) {
     o = (async () => {
-      const { file, tail } = await remoteFile(url, sizeHint);
+      const { file, tail } = await remoteFile(url, sizeHint, signal);
       onBytes(tail.byteLength);
-      const meta = await parquetMetadataAsync(file, { initialFetchSize: FOOTER_GUESS });
+      const meta = await parquetMetadataAsync(file(signal), { initialFetchSize: FOOTER_GUESS });
       return { file, meta };
     })();
     o.catch(() => opened.delete(url));
@@ -99,12 +115,19 @@ export interface ParquetSource {
   bytes: number | null;
 }
 
+export interface SliceOptions {
+  /** Called with the size of every response body, for progress. */
+  onBytes?: (n: number) => void;
+  /** Stops the reads (a cancelled load); the file's opened footer is then forgotten, like after any failure. */
+  signal?: AbortSignal;
+}
+
 /** Rows of the file whose `column` is one of `values`, with every column of the file. */
-export async function readSlice(src: ParquetSource, column: string, values: string[], onBytes: (n: number) => void = () => undefined): Promise<Row[]> {
+export async function readSlice(src: ParquetSource, column: string, values: string[], { onBytes = () => undefined, signal }: SliceOptions = {}): Promise<Row[]> {
   if (values.length === 0) return [];
-  const { file, meta } = await open(src.url, src.bytes, onBytes);
+  const { file, meta } = await open(src.url, src.bytes, onBytes, signal);
   return (await parquetReadObjects({
-    file: counting(file, onBytes),
+    file: counting(file(signal), onBytes),
     metadata: meta,
     filter: { [column]: { $in: values } },
     compressors,

@@ -4,7 +4,7 @@
  */
 import type { Locale } from '../charts/types.ts';
 import { makeLocale } from '../i18n/locale.ts';
-import type { Stage } from './engine.ts';
+import type { Stage } from './series-source.ts';
 
 const EN = makeLocale('en');
 

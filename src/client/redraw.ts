@@ -1,16 +1,19 @@
 /**
- * Redraws a trend chart from the release in the browser: DuckDB-WASM loads the indicator's rows, the shared SQL runs
- * with bound parameters, and the same chart and figure functions the build used turn the rows into the figure's HTML.
- * Loaded only on interaction (a dynamic import from main.ts), together with the chart code and the engine.
+ * The part of the browser code loaded only on interaction (a dynamic import from main.ts), with the chart code and
+ * DuckDB-WASM: `drawTrend` reads a view through a SeriesSource and returns the HTML of the figure and of the Table
+ * tab, identical to what the build renders for the same rows. It never touches the DOM (the controller paints).
  */
 import type { Locale } from '../charts/types.ts';
 import { lineChart } from '../charts/line-chart.ts';
 import { figureHtml, subtitleOf, yearsText, type Frame } from '../charts/figure.ts';
+import { seriesTableHtml } from '../charts/series-table.ts';
 import { makeLocale } from '../i18n/locale.ts';
-import { seriesQuery } from '../data/queries.ts';
 import { toSeries, type Row } from '../data/shape.ts';
 import type { ViewState } from '../state/url-state.ts';
-import { createEngine, type Engine, type ParquetSource, type Progress } from './engine.ts';
+import type { View } from './chart-phase.ts';
+import type { ReadOptions, SeriesSource } from './series-source.ts';
+
+export { duckdbSeries } from './duckdb-series.ts';
 
 /** How a page describes a redrawable chart, in the host's `data-chart` attribute (written by Figure.astro). */
 export interface ChartSpec {
@@ -24,7 +27,6 @@ export interface ChartSpec {
 }
 
 const EN = makeLocale('en');
-
 
 /** The frame of the redrawn figure: as the build frames it (src/lib/frames.ts), with the years of the view. */
 export function trendFrame(spec: ChartSpec, years: [number, number], href?: string): Frame {
@@ -42,54 +44,51 @@ export function trendHtml(rows: Row[], spec: ChartSpec, state: Pick<ViewState, '
   return figureHtml(chart, trendFrame(spec, state.years, href), locale);
 }
 
+/** Places keep their codes in the table's points; the table names them itself. */
+const BY_CODE: ReadonlyMap<string, string> = new Map();
+
+/** The Table tab for query rows: the view's places × years, as the build renders the default view. */
+export function trendTableHtml(rows: Row[], spec: ChartSpec, view: View, names: ReadonlyMap<string, string>, hrefs: ReadonlyMap<string, string>, locale: Locale = EN): string {
+  return seriesTableHtml(toSeries(rows, BY_CODE), names, {
+    title: spec.frame.title,
+    unit: spec.unit,
+    geos: view.geo,
+    years: [view.years[0], view.years[1]],
+    href: (geo) => hrefs.get(geo) ?? null,
+  }, locale);
+}
+
 /** "Updated: 3 countries, 2010–2020 (query 12 ms)". */
 export function updatedText(geos: number, years: [number, number], queryMs: number, locale: Locale = EN): string {
   const params = { n: locale.number(geos), years: yearsText(years), ms: locale.number(Math.max(0, Math.round(queryMs)), 0) };
   return geos === 1 ? locale.t('status.updated.one', params) : locale.t('status.updated.other', params);
 }
 
-const engines = new Map<string, Engine>();
-
-function engineFor(source: ParquetSource): Engine {
-  let e = engines.get(source.url);
-  if (!e) engines.set(source.url, (e = createEngine(source)));
-  return e;
-}
-
-/** Starts the engine and reads an indicator ahead of a redraw (on a first sign of intent), without any UI. */
-export function prepare(source: ParquetSource, indicator: string): Promise<void> {
-  return engineFor(source).load([indicator]);
-}
-
-export interface RedrawOptions {
-  source: ParquetSource;
+export interface TrendContext {
   names: ReadonlyMap<string, string>;
-  /** The page's language; the figure is drawn as the build drew it in that language. Default: English. */
-  locale?: Locale;
+  /** Pages of the places that have one (the Table tab links them). */
+  hrefs: ReadonlyMap<string, string>;
+  locale: Locale;
   /** Permalink for the figure's source line; omitted for the default view. */
   href?: string;
-  progress?: Progress;
-  /** Checked before the DOM is touched: a newer request wins. */
-  isCurrent?: () => boolean;
+  /** Whether the page has a Table tab to redraw. */
+  table: boolean;
 }
 
-export interface RedrawResult {
-  queryMs: number;
-  rows: number;
-  applied: boolean;
+export interface DrawnTrend {
+  figure: string;
+  table: string | null;
+  /** The status line's "Updated: …" sentence. */
+  summary: string;
 }
 
-/** Queries the release for `state` and replaces the figure inside `host`. */
-export async function redraw(host: HTMLElement, spec: ChartSpec, state: ViewState, opts: RedrawOptions): Promise<RedrawResult> {
-  const engine = engineFor(opts.source);
-  await engine.load([spec.indicator], opts.progress);
-  opts.progress?.('query', 0, null);
-  const q = seriesQuery(spec.indicator, state.geo, state.years);
-  const t0 = performance.now();
-  const rows = await engine.query(q.sql, q.params);
-  const queryMs = performance.now() - t0;
-  if (opts.isCurrent && !opts.isCurrent()) return { queryMs, rows: rows.length, applied: false };
-  // figureHtml escapes every text and attribute it writes (src/charts/svg.ts), so names and values cannot inject markup.
-  host.innerHTML = trendHtml(rows, spec, state, opts.names, opts.href, opts.locale);
-  return { queryMs, rows: rows.length, applied: true };
+/** Reads `view` and returns the HTML that shows it. */
+export async function drawTrend(source: SeriesSource, spec: ChartSpec, view: View, ctx: TrendContext, io: ReadOptions = {}): Promise<DrawnTrend> {
+  const years: [number, number] = [view.years[0], view.years[1]];
+  const { rows, queryMs } = await source.read({ indicator: spec.indicator, geo: view.geo, years }, io);
+  return {
+    figure: trendHtml(rows, spec, { years }, ctx.names, ctx.href, ctx.locale),
+    table: ctx.table ? trendTableHtml(rows, spec, view, ctx.names, ctx.hrefs, ctx.locale) : null,
+    summary: updatedText(view.geo.length, years, queryMs, ctx.locale),
+  };
 }

@@ -10,75 +10,8 @@ import type { Page } from 'playwright-core';
 import { serve, type StaticServer } from './support/server.ts';
 import { openSession, requireChromium, type Session } from './support/browser.ts';
 import { BUILT, figureTable, setUp, title, TREND_HOST } from './support/suite.ts';
-import { expectedTable, geosWithData } from './support/release.ts';
-
-/** Long enough for a cold engine on a loaded 2-core machine; a redraw normally takes a second or two. */
-const REDRAW_TIMEOUT = 60_000;
-
-interface Controls {
-  indicator: string;
-  offered: string[];
-  defaults: string[];
-  defaultYears: [number, number];
-  range: [number, number];
-}
-
-async function controlsOf(page: Page): Promise<Controls> {
-  return page.evaluate((hostSel) => {
-    const host = document.querySelector<HTMLElement>(hostSel);
-    const form = host?.parentElement?.querySelector<HTMLFormElement>('form[data-controls]');
-    if (!host || !form) throw new Error(`no ${hostSel} with a form[data-controls] beside it`);
-    const spec = JSON.parse(host.dataset['chart'] ?? '{}') as { indicator: string; defaults: { geo: string[]; years: [number, number] } };
-    const select = form.querySelector<HTMLSelectElement>('select[name=geo]')!;
-    const from = form.querySelector<HTMLInputElement>('input[name=from]')!;
-    const to = form.querySelector<HTMLInputElement>('input[name=to]')!;
-    return {
-      indicator: spec.indicator,
-      offered: [...select.options].map((o) => o.value),
-      defaults: spec.defaults.geo,
-      defaultYears: spec.defaults.years,
-      range: [Number(from.min), Number(to.max)] as [number, number],
-    };
-  }, TREND_HOST);
-}
-
-/** A view different from the default: the first default country plus two others with data, over recent years. */
-async function pickView(c: Controls, offset = 0): Promise<View> {
-  const years: [number, number] = [Math.max(c.range[0], c.range[1] - 6 - offset), c.range[1] - offset];
-  const candidates = (await geosWithData(c.indicator, years)).filter((g) => c.offered.includes(g) && !c.defaults.includes(g));
-  expect(candidates.length, `countries with data for ${c.indicator} in ${years.join('–')}`).toBeGreaterThanOrEqual(2);
-  return { geo: [c.defaults[0]!, ...candidates.slice(offset, offset + 2)], years, defaultYears: c.defaultYears };
-}
-
-interface View {
-  geo: string[];
-  years: [number, number];
-  /** The page's default years: the URL leaves `years` out when the view has them. */
-  defaultYears: [number, number];
-}
-
-const yearsParam = (y: [number, number]) => (y[0] === y[1] ? String(y[0]) : `${y[0]}-${y[1]}`);
-
-/** Uses the form as a person does, then waits until the host says DuckDB drew this view. */
-async function submitView(page: Page, view: View): Promise<string> {
-  const form = page.locator(`${TREND_HOST}`).locator('xpath=..').locator('form[data-controls]');
-  await form.locator('select[name=geo]').selectOption(view.geo);
-  await form.locator('input[name=from]').fill(String(view.years[0]));
-  await form.locator('input[name=to]').fill(String(view.years[1]));
-  await form.locator('button[type=submit], input[type=submit]').first().click();
-  const handle = await page.waitForFunction(
-    ({ hostSel, geo, years, defaultYears }) => {
-      const host = document.querySelector<HTMLElement>(hostSel);
-      if (!host || host.dataset['renderedBy'] !== 'duckdb' || host.getAttribute('aria-busy') === 'true') return false;
-      const p = new URLSearchParams(host.dataset['state'] ?? '');
-      const shown = (p.get('geo') ?? '').split(',');
-      return (p.get('years') ?? defaultYears) === years && shown.length === geo.length && geo.every((g) => shown.includes(g)) ? host.dataset['state']! : false;
-    },
-    { hostSel: TREND_HOST, geo: view.geo, years: yearsParam(view.years), defaultYears: yearsParam(view.defaultYears) },
-    { timeout: REDRAW_TIMEOUT, polling: 50 },
-  );
-  return (await handle.jsonValue()) as string;
-}
+import { expectedTable } from './support/release.ts';
+import { controlsOf, pickView, REDRAW_TIMEOUT, submitView, yearsParam, type View } from './support/trend-view.ts';
 
 /** What the URL must say for this view. */
 function expectUrlState(page: Page, state: string, view: View) {

@@ -1,11 +1,20 @@
 /**
  * The pure parts of the browser code: reading the chart spec, validating the form through the URL parser, texts of
- * the notice and the status line, progress, tab keys, tooltip placement, the Arrow buffers handed to DuckDB-WASM and
- * the redrawn figure. The DOM wiring and the engine itself are exercised in real Chromium by the e2e tests.
+ * the notice and the status line, progress, tab keys, tooltip placement, the Arrow buffers handed to DuckDB-WASM, the
+ * redrawn figure, a chart's phases and its controller, failures in words, and links from the page's own path. The DOM
+ * wiring and the engine itself are exercised in real Chromium by the e2e tests (tests/e2e/client-states.test.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { canonical, formProblem, formSearch, linkNotice, readEngineBytes, readSpec, sameView, spaceOf, type ChartSpec } from '../../src/client/main.ts';
+import { readEngineBytes, readSpec } from '../../src/client/page-data.ts';
+import { canonical, formSearch, spaceOf } from '../../src/client/trend-form.ts';
+import { formProblem, linkNotice } from '../../src/client/status-text.ts';
+import { initialPhase, nextPhase, sameView, type View } from '../../src/client/chart-phase.ts';
+import { chartController } from '../../src/client/chart-controller.ts';
+import { pendingText, viewText } from '../../src/client/status-text.ts';
+import { failureOf, failureText, ReadFailure } from '../../src/client/read-failure.ts';
+import { sitePath, viewAddress } from '../../src/client/page-path.ts';
+import type { ChartSpec } from '../../src/client/redraw.ts';
 import { percent, progressText } from '../../src/client/progress.ts';
 import { nextTab } from '../../src/client/tabs.ts';
 import { placeTooltip } from '../../src/client/tooltip.ts';
@@ -55,9 +64,11 @@ describe('chart spec from the page', () => {
 });
 
 describe('form → view state (validated by the URL parser)', () => {
-  it('turns the form into URL parameters', () => {
-    expect(formSearch(['MEX', 'USA'], '2010', ' 2020 ')).toBe('?geo=MEX,USA&years=2010-2020');
-    expect(formSearch(['MEX'], '2015', '2015')).toBe('?geo=MEX&years=2015');
+  it('turns the form into the parameters the browser submits without JavaScript', () => {
+    expect(formSearch(['MEX', 'USA'], '2010', '2020')).toBe('?geo=MEX&geo=USA&from=2010&to=2020');
+    expect(formSearch(['MEX'], '2015', '2015')).toBe('?geo=MEX&from=2015&to=2015');
+    // No selection: an empty geo, so that the parser says so (the browser itself would send no geo at all).
+    expect(formSearch([], '2015', '2016')).toBe('?geo=&from=2015&to=2016');
     const { state, problems } = parseState(formSearch(['MEX', 'USA'], '2010', '2020'), space);
     expect(problems).toEqual([]);
     expect(state).toEqual({ geo: ['MEX', 'USA'], years: [2010, 2020], tab: 'chart', indicator: 'tip_victims_detected' });
@@ -69,7 +80,12 @@ describe('form → view state (validated by the URL parser)', () => {
     const reversed = parseState(formSearch(['USA'], '2020', '2010'), space).problems;
     expect(formProblem(reversed, [2003, 2021])).toBe('Not updated: years must be between 2003 and 2021, the first not after the last.');
     const blank = parseState(formSearch(['USA'], '', '2010'), space).problems;
-    expect(blank.map((p) => p.param)).toEqual(['years']);
+    expect(blank.map((p) => p.param)).toEqual(['from']);
+    expect(formProblem(blank, [2003, 2021])).toBe('Not updated: years must be between 2003 and 2021, the first not after the last.');
+    // Both years blank: one sentence, not the same one twice.
+    const blanks = parseState(formSearch(['USA'], '', ''), space).problems;
+    expect(blanks.map((p) => p.param)).toEqual(['from', 'to']);
+    expect(formProblem(blanks, [2003, 2021])).toBe('Not updated: years must be between 2003 and 2021, the first not after the last.');
     const many = parseState(formSearch(['GBR', 'MEX', 'NGA', 'THA', 'USA'], '2010', '2020'), spaceOf(spec, ['GBR', 'MEX', 'NGA', 'THA', 'USA'], [2003, 2021], 4)).problems;
     expect(formProblem(many, [2003, 2021])).toBe('Not updated: countries: at most 4 countries or areas.');
   });
@@ -88,7 +104,7 @@ describe('form → view state (validated by the URL parser)', () => {
     const { state, problems } = parseState('?years=abc&geo=ZZZ&tab=map', space);
     expect(state).toEqual({ ...space.defaults, tab: 'map' });
     expect(linkNotice(problems)).toBe(
-      'Part of this link could not be used, so the default view is shown for it: “years=abc” (expected YYYY or YYYY-YYYY); “geo=ZZZ” (unknown code ZZZ).',
+      'Part of this link was not used: “years=abc” (expected YYYY or YYYY-YYYY); “geo=ZZZ” (unknown code ZZZ). Where it could not be used, the page shows its default view.',
     );
   });
 });
@@ -210,5 +226,161 @@ describe('the redrawn figure', () => {
     expect(html).toContain('<a href="/trafficking-in-persons/?geo=MEX,USA&amp;years=2010-2011">Link to this view</a>');
     expect(html).toContain('Persons, 2010–2011');
     expect(html).toContain('Mexico');
+  });
+});
+
+describe('chart phases', () => {
+  const a = { geo: ['USA', 'MEX'], years: [2003, 2021] as const };
+  const b = { geo: ['GBR'], years: [2010, 2015] as const };
+  const c = { geo: ['THA'], years: [2010, 2015] as const };
+  const idle = initialPhase(a);
+
+  it('loads a view other than the one shown, and draws it when it arrives', () => {
+    expect(idle).toEqual({ name: 'idle', shown: { view: a, by: 'build' } });
+    const loading = nextPhase(idle, { type: 'request', view: b });
+    expect(loading).toEqual({ name: 'loading', shown: { view: a, by: 'build' }, wanted: b });
+    expect(nextPhase(loading, { type: 'loaded', view: b })).toEqual({ name: 'drawn', shown: { view: b, by: 'engine' } });
+  });
+
+  it('ignores a result for a view no longer wanted, and a request for the view on screen', () => {
+    const loadingC = nextPhase(nextPhase(idle, { type: 'request', view: b }), { type: 'request', view: c });
+    expect(loadingC).toMatchObject({ name: 'loading', wanted: c });
+    expect(nextPhase(loadingC, { type: 'loaded', view: b })).toBe(loadingC);
+    expect(nextPhase(loadingC, { type: 'failed', view: b, error: 'x' })).toBe(loadingC);
+    // The countries in another order are the view on screen.
+    expect(nextPhase(idle, { type: 'request', view: { geo: ['MEX', 'USA'], years: [2003, 2021] } })).toBe(idle);
+    // Asking for the view on screen while another loads ends the wait, and keeps who drew it.
+    expect(nextPhase(loadingC, { type: 'request', view: a })).toEqual(idle);
+  });
+
+  it('keeps the chart shown after a failure; retry loads again, cancel goes back', () => {
+    const failed = nextPhase(nextPhase(idle, { type: 'request', view: b }), { type: 'failed', view: b, error: 'HTTP 416' });
+    expect(failed).toEqual({ name: 'failed', shown: { view: a, by: 'build' }, wanted: b, error: 'HTTP 416' });
+    expect(nextPhase(failed, { type: 'request', view: b })).toEqual({ name: 'loading', shown: { view: a, by: 'build' }, wanted: b });
+    expect(nextPhase(failed, { type: 'cancel' })).toEqual(idle);
+    const drawn = nextPhase(nextPhase(idle, { type: 'request', view: b }), { type: 'loaded', view: b });
+    const loading = nextPhase(drawn, { type: 'request', view: c });
+    expect(nextPhase(loading, { type: 'cancel' })).toEqual({ name: 'drawn', shown: { view: b, by: 'engine' } });
+    expect(nextPhase(idle, { type: 'cancel' })).toBe(idle);
+  });
+});
+
+describe('chart controller', () => {
+  const a = { geo: ['USA'], years: [2003, 2021] as const };
+  const b = { geo: ['GBR'], years: [2010, 2015] as const };
+  const c = { geo: ['THA'], years: [2010, 2015] as const };
+
+  /** A controller whose loads are settled by the test; it records loads, paints and the phases shown. */
+  function harness() {
+    const loads: { view: View; signal: AbortSignal; resolve(v: string): void; reject(e: unknown): void }[] = [];
+    const painted: [string, View][] = [];
+    const phases: string[] = [];
+    const controller = chartController<string>({
+      initial: a,
+      load: (view, io) => new Promise<string>((resolve, reject) => loads.push({ view, signal: io.signal, resolve, reject })),
+      paint: (result, view) => painted.push([result, view]),
+      render: (phase) => phases.push(phase.name),
+    });
+    return { controller, loads, painted, phases };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('paints the view it loaded, then says it is drawn', async () => {
+    const h = harness();
+    h.controller.request(b);
+    h.controller.request(b); // the same view again: no second load
+    expect(h.loads.map((l) => l.view)).toEqual([b]);
+    h.loads[0]!.resolve('B');
+    await settle();
+    expect(h.painted).toEqual([['B', b]]);
+    expect(h.phases).toEqual(['loading', 'drawn']);
+  });
+
+  it('lets the newest request win: an older load that ends later is not painted', async () => {
+    const h = harness();
+    h.controller.request(b);
+    h.controller.request(c);
+    h.loads[1]!.resolve('C');
+    h.loads[0]!.resolve('B');
+    await settle();
+    expect(h.painted).toEqual([['C', c]]);
+    // Superseded, not aborted: whatever it started (the engine) serves the next load.
+    expect(h.loads[0]!.signal.aborted).toBe(false);
+  });
+
+  it('shows a failure, and a retry that works', async () => {
+    const h = harness();
+    h.controller.request(b);
+    h.loads[0]!.reject(new Error('HTTP 416'));
+    await settle();
+    expect(h.controller.phase).toMatchObject({ name: 'failed', wanted: b });
+    h.controller.retry();
+    expect(h.loads.map((l) => l.view)).toEqual([b, b]);
+    h.loads[1]!.resolve('B');
+    await settle();
+    expect(h.painted).toEqual([['B', b]]);
+    expect(h.phases).toEqual(['loading', 'failed', 'loading', 'drawn']);
+  });
+
+  it('cancels: aborts the load, keeps the chart shown, paints nothing later', async () => {
+    const h = harness();
+    h.controller.request(b);
+    h.controller.cancel();
+    expect(h.loads[0]!.signal.aborted).toBe(true);
+    expect(h.controller.phase).toEqual({ name: 'idle', shown: { view: a, by: 'build' } });
+    h.loads[0]!.resolve('B');
+    await settle();
+    expect(h.painted).toEqual([]);
+    expect(h.phases).toEqual(['loading', 'idle']);
+  });
+});
+
+describe('what a chart that is not (yet) the view says', () => {
+  const names = new Map([['KEN', 'Kenya'], ['DEU', 'Germany'], ['USA', 'United States']]);
+  const shown = { geo: ['USA'], years: [2003, 2021] as const };
+  const wanted = { geo: ['KEN', 'DEU'], years: [2010, 2020] as const };
+
+  it('names the view loading and the view still shown', () => {
+    expect(viewText(wanted, names)).toBe('Kenya, Germany, 2010–2020');
+    expect(viewText({ geo: ['ZZZ'], years: [2015, 2015] }, names)).toBe('ZZZ, 2015');
+    expect(pendingText(shown, wanted, undefined, names)).toBe(
+      'Not yet the view asked for: loading Kenya, Germany, 2010–2020. The chart still shows United States, 2003–2021.',
+    );
+  });
+
+  it('says plainly what failed: the engine, the data or the query', () => {
+    expect(pendingText(shown, wanted, new ReadFailure('data', { kind: 'http', status: 416 }), names)).toBe(
+      'Could not show Kenya, Germany, 2010–2020: the data release could not be read (HTTP 416). The chart still shows United States, 2003–2021.',
+    );
+    const en = makeLocale('en');
+    expect(failureText(new ReadFailure('engine', { kind: 'http', status: 404 }), en)).toBe('the query engine could not be loaded (HTTP 404)');
+    expect(failureText(new ReadFailure('data', { kind: 'truncated', got: 1000, expected: 65536 }), en)).toBe(
+      'the data release could not be read (the server sent 1,000 of 65,536 bytes)',
+    );
+    expect(failureText(new Error('Binder Error'), en)).toBe('the query failed (Binder Error)');
+    // A failure already named keeps its part; a cancellation is not turned into one.
+    const named = new ReadFailure('engine', { kind: 'message', message: 'x' });
+    expect(failureOf('data', named)).toBe(named);
+    const abort = new DOMException('cancelled', 'AbortError');
+    expect(failureOf('data', abort)).toBe(abort);
+    expect(failureOf('data', new TypeError('Failed to fetch'))).toMatchObject({ part: 'data', why: { kind: 'message', message: 'Failed to fetch' } });
+  });
+});
+
+describe("links built from the page's own path", () => {
+  it('accepts a path the site can have and nothing that leaves it', () => {
+    expect(sitePath('/trafficking-in-persons/')).toBe('/trafficking-in-persons/');
+    expect(sitePath('/')).toBe('/');
+    expect(sitePath('//evil.example/%2E%2E%2Ftrafficking-in-persons/')).toBeNull();
+    expect(sitePath('///trafficking-in-persons/')).toBeNull();
+    expect(sitePath('/\\evil.example/')).toBeNull();
+    expect(sitePath('https://evil.example/')).toBeNull();
+    expect(sitePath('/x/?geo=KEN')).toBeNull();
+    expect(sitePath('')).toBeNull();
+    expect(sitePath(undefined)).toBeNull();
+  });
+
+  it('writes the address bar on the page origin', () => {
+    expect(viewAddress('http://127.0.0.1:4321', '/trafficking-in-persons/', '?geo=KEN', '#trend')).toBe('http://127.0.0.1:4321/trafficking-in-persons/?geo=KEN#trend');
   });
 });
