@@ -44,8 +44,8 @@ export interface PartsChart {
   total: number;
 }
 
-// Seven: the eighth colour of the palette is black, which would read as the published-total tick beside it.
-const DEFAULT_MAX_PARTS = 7;
+/** As many as the colour-blind-safe palette has colours, so no two parts share one. */
+const DEFAULT_MAX_PARTS = 8;
 
 /** Sum of a category's exact values over the years: the order in which categories are kept when there are too many. */
 function largest(rows: Row[], max: number): Set<string> {

@@ -40,7 +40,7 @@ async function expectedSeriesTable(indicator: string, geos: string[], years: [nu
   const en = makeLocale('en');
   const rows = await sql(
     `SELECT geo, year, value, censored, source_ref FROM observations
-      WHERE indicator = ? AND sex = 'total' AND age = 'total' AND category = 'total' AND counterpart IS NULL
+      WHERE indicator = ? AND sex = 'total' AND age = 'total' AND dimension = 'total' AND category = 'total' AND counterpart IS NULL
         AND year BETWEEN ? AND ? AND geo IN (${geos.map(() => '?').join(', ')})`,
     [indicator, years[0], years[1], ...geos],
   );

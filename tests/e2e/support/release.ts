@@ -34,7 +34,7 @@ export async function sql(text: string, params: DuckDBValue[] = []): Promise<Rec
 export async function geosWithData(indicator: string, years: [number, number], min = 2): Promise<string[]> {
   const rows = await sql(
     `SELECT geo, count(*) AS n FROM observations
-      WHERE indicator = ? AND sex = 'total' AND age = 'total' AND category = 'total' AND counterpart IS NULL
+      WHERE indicator = ? AND sex = 'total' AND age = 'total' AND dimension = 'total' AND category = 'total' AND counterpart IS NULL
         AND year BETWEEN ? AND ? AND (value IS NOT NULL OR censored IS NOT NULL)
       GROUP BY geo HAVING count(*) >= ? ORDER BY n DESC, geo`,
     [indicator, years[0], years[1], min],
