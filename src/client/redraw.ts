@@ -3,7 +3,7 @@
  * DuckDB-WASM: `drawTrend` reads a view through a SeriesSource and returns the HTML of the figure and of the Table
  * tab, identical to what the build renders for the same rows. It never touches the DOM (the controller paints).
  */
-import type { Locale } from '../charts/types.ts';
+import type { Locale, PartialPeriod } from '../charts/types.ts';
 import { lineChart } from '../charts/line-chart.ts';
 import { figureHtml, subtitleOf, yearsText, type Frame } from '../charts/figure.ts';
 import { seriesTableHtml } from '../charts/series-table.ts';
@@ -24,6 +24,8 @@ export interface ChartSpec {
   defaults: { geo: string[]; years: [number, number] };
   unit: string;
   frame: Frame;
+  /** Years the source covers only in part: a redrawn chart marks them as the build did. */
+  partial?: PartialPeriod[];
 }
 
 const EN = makeLocale('en');
@@ -40,7 +42,7 @@ export function trendFrame(spec: ChartSpec, years: [number, number], href?: stri
  */
 export function trendHtml(rows: Row[], spec: ChartSpec, state: Pick<ViewState, 'years'>, names: ReadonlyMap<string, string>, href?: string, locale: Locale = EN): string {
   const chartId = spec.chartId ?? spec.frame.id.replace(/-figure$/, '');
-  const chart = lineChart(toSeries(rows, names), { id: chartId, title: spec.frame.title, unit: spec.unit, yearDomain: state.years }, locale);
+  const chart = lineChart(toSeries(rows, names), { id: chartId, title: spec.frame.title, unit: spec.unit, yearDomain: state.years, partial: spec.partial ?? [] }, locale);
   return figureHtml(chart, trendFrame(spec, state.years, href), locale);
 }
 

@@ -4,6 +4,7 @@
  * data table formats cells. A browser redraw is right when its table equals this one.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriesQuery } from '../../../src/data/queries.ts';
 import { toSeries } from '../../../src/data/shape.ts';
@@ -48,7 +49,10 @@ export async function expectedTable(indicator: string, geos: string[], years: [n
   const q = seriesQuery(indicator, geos, years);
   const rows = await sql(q.sql, q.params as DuckDBValue[]);
   const names = new Map((await sql('SELECT geo, name FROM geo')).map((r) => [String(r['geo']), String(r['name'])]));
-  const { table } = lineChart(toSeries(rows, names), { id: 'expected', title: '', unit: '', yearDomain: years }, locale);
+  // The years the release's catalog says are partial are marked in the redrawn table too (a Note column).
+  const catalog = JSON.parse(readFileSync(join(distRelease().dir, 'catalog.json'), 'utf8')) as { indicators: { id: string; partial_periods: { year: number; note: string }[] }[] };
+  const partial = catalog.indicators.find((i) => i.id === indicator)?.partial_periods ?? [];
+  const { table } = lineChart(toSeries(rows, names), { id: 'expected', title: '', unit: '', yearDomain: years, partial }, locale);
   const cell = (v: string | number | null) => (v === null ? locale.t('chart.noData') : typeof v === 'number' ? locale.number(v) : v);
   return [table.columns.map((c) => c.label), ...table.rows.map((r) => table.columns.map((c) => cell(r[c.key] ?? null)))];
 }
