@@ -229,7 +229,7 @@ export const en: Record<string, string> = {
   // Data release page (src/pages/data/index.astro)
   'data.title': 'Data release',
   'data.heading': 'Crime Trends Observatory — data release {version}',
-  'data.intro': "{observations} observations on {countries} countries and areas, {from}–{to}, normalized from the publishers' own files. Every value carries the file, sheet and row it came from. Parquet opens in DuckDB, pandas, R (arrow) and most BI tools; the Frictionless data package describes every column.",
+  'data.intro': "{observations} observations on {countries} countries and areas (any value, suppressed counts and breakdowns included; {pages} countries, areas and reporting jurisdictions have a profile page with a chart), {from}–{to}, normalized from the publishers' own files. Every value carries the file, sheet and row it came from. Parquet opens in DuckDB, pandas, R (arrow) and most BI tools; the Frictionless data package describes every column.",
   'data.download': 'Download',
   'data.dataset': '{file} — {title}: {rows} rows. {description}',
   'data.frictionless': '(Frictionless)',
