@@ -18,8 +18,9 @@ export interface BreakdownView {
   /** Unique on the page. */
   id: string;
   title: string;
-  /** Years the figure covers, for its subtitle. */
+  /** Years the figure covers, and the unit of its values (one unit per figure), for its subtitle. */
   years: [number, number];
+  unit: string;
   chart: ChartOutput;
   /** Sentences printed under the figure: which country is shown, what was left out. */
   notes: string[];
@@ -34,7 +35,7 @@ async function placeView(def: IndicatorEntry, dimension: string, years: [number,
   if (flowData.length > 0) {
     const title = t('indicator.flowsTitle', { title: def.title, dimension, years: `${years[0]}–${years[1]}` });
     views.push({
-      id: `flows-${i}`, title, years,
+      id: `flows-${i}`, title, years, unit: def.unit,
       chart: flowMap(flowData, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap), shortNames: await shortNames() }, locale),
       notes: [t('indicator.flowsNote', { dimension })],
     });
@@ -46,7 +47,7 @@ async function placeView(def: IndicatorEntry, dimension: string, years: [number,
     const bars = (await categoryRanking(def.id, best.geo, year, dimension)).map((b) => ({ ...b, label: label(b.key) }));
     const title = t('indicator.rankingTitle', { title: def.title, dimension, place: label(best.geo), year });
     views.push({
-      id: `ranking-${i}`, title, years: [year, year],
+      id: `ranking-${i}`, title, years: [year, year], unit: def.unit,
       chart: rankedBarChart(bars, { id: `ranking-${i}`, title, unit: def.unit, categoryLabel: dimension }, locale),
       notes: [t('indicator.example', { place: label(best.geo), n: locale.number(best.n) })],
     });
@@ -76,6 +77,7 @@ async function partsView(
     id: `${i}-${k}`,
     title: charts.length > 1 ? `${title} (${c.unit})` : title,
     years,
+    unit: c.unit,
     chart: c.chart,
     notes: [t('indicator.example', { place, n: locale.number(best.n) }), ...(c.shown < c.total ? [t('indicator.partsShown', { shown: c.shown, total: c.total })] : [])],
   }));
