@@ -8,9 +8,7 @@ import { flowMap } from '../charts/flow-map.ts';
 import type { ChartOutput, Locale } from '../charts/types.ts';
 import type { WorldTopology } from '../charts/world.ts';
 import type { Catalog } from '../lib/release.ts';
-import { bestCovered, categoryRanking, flows, names, partialOf, partRows, run, shortNames } from './load.ts';
-import { seriesQuery } from './queries.ts';
-import { partsCharts } from './parts-chart.ts';
+import { bestCovered, breakdownCharts, categoryRanking, flows, names, partRows, shortNames, type PartsBy } from './load.ts';
 
 type IndicatorEntry = Catalog['indicators'][number];
 
@@ -55,24 +53,14 @@ async function placeView(def: IndicatorEntry, dimension: string, years: [number,
   return views;
 }
 
-async function partsView(
-  def: IndicatorEntry,
-  by: { dimension: string } | { axis: 'sex' | 'age' },
-  exclusive: boolean,
-  years: [number, number],
-  locale: Locale,
-  i: number,
-): Promise<BreakdownView[]> {
+async function partsView(def: IndicatorEntry, by: PartsBy, years: [number, number], locale: Locale, i: number): Promise<BreakdownView[]> {
   const { t } = locale;
   const best = await bestCovered(def.id, by);
   if (!best) return [];
   const place = (await names()).get(best.geo) ?? best.geo;
   const dimension = 'dimension' in by ? by.dimension : by.axis === 'sex' ? t('indicator.axis.sex') : t('indicator.axis.age');
   const title = t('indicator.breakdownTitle', { title: def.title, dimension, place });
-  const totals = await run(seriesQuery(def.id, [best.geo], years));
-  const charts = partsCharts(await partRows(def.id, best.geo, years, by), {
-    id: `parts-${i}`, title, exclusive, yearDomain: years, categoryLabel: t('chart.year'), totals, partial: partialOf(def.id),
-  }, locale);
+  const charts = await breakdownCharts(def.id, best.geo, years, by, { id: `parts-${i}`, title, categoryLabel: t('chart.year') }, locale);
   return charts.map((c, k) => ({
     id: `${i}-${k}`,
     title: charts.length > 1 ? `${title} (${c.unit})` : title,
@@ -88,11 +76,11 @@ export async function breakdownViews(def: IndicatorEntry, years: [number, number
   const withData = def.dimensions.filter((d) => (def.coverage?.dimensions[d.name] ?? 0) > 0);
   const views: BreakdownView[] = [];
   for (const [i, d] of withData.entries()) {
-    views.push(...(d.geo ? await placeView(def, d.name, years, world, locale, i) : await partsView(def, { dimension: d.name }, d.exclusive, years, locale, i)));
+    views.push(...(d.geo ? await placeView(def, d.name, years, world, locale, i) : await partsView(def, { dimension: d.name }, years, locale, i)));
   }
   for (const axis of ['sex', 'age'] as const) {
-    // Sex and age groups exclude each other; 'unknown' is a part like the others.
-    if (def.breakdowns.includes(axis)) views.push(...(await partsView(def, { axis }, true, years, locale, withData.length + (axis === 'sex' ? 0 : 1))));
+    // 'unknown' is a part like the others.
+    if (def.breakdowns.includes(axis)) views.push(...(await partsView(def, { axis }, years, locale, withData.length + (axis === 'sex' ? 0 : 1))));
   }
   return views;
 }

@@ -16,6 +16,8 @@ import {
 } from './queries.ts';
 import { toBars, toFlows, toMapValues, toSeries, type Row } from './shape.ts';
 import { shortName } from '../i18n/short-names.ts';
+import { partsCharts, type PartsChart, type PartsChartOptions } from './parts-chart.ts';
+import type { Locale } from '../charts/types.ts';
 
 export interface GeoInfo {
   geo: string;
@@ -47,14 +49,18 @@ export async function names(): Promise<Map<string, string>> {
   return new Map([...(await geos())].map(([k, g]) => [k, g.name]));
 }
 
+let shortCache: Promise<Record<string, string>> | undefined;
 /** Short forms of long names, for names drawn on maps (src/i18n/short-names.ts); only those that differ. */
-export async function shortNames(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const [code, name] of await names()) {
-    const short = shortName(code, name);
-    if (short !== name) out[code] = short;
-  }
-  return out;
+export function shortNames(): Promise<Record<string, string>> {
+  shortCache ??= names().then((all) => {
+    const out: Record<string, string> = {};
+    for (const [code, name] of all) {
+      const short = shortName(code, name);
+      if (short !== name) out[code] = short;
+    }
+    return out;
+  });
+  return shortCache;
 }
 
 /** Years an indicator's sources cover only in part, from the catalog. */
@@ -83,12 +89,29 @@ export async function latestBars(indicator: string, years: [number, number], sli
 }
 
 /** The parts of one breakdown of one geography by year: a dimension's categories, or the totals' sex or age parts. */
-export function partRows(indicator: string, geo: string, years: [number, number], by: { dimension: string } | { axis: 'sex' | 'age' }): Promise<Row[]> {
+export function partRows(indicator: string, geo: string, years: [number, number], by: PartsBy): Promise<Row[]> {
   return run('dimension' in by ? breakdownQuery(indicator, geo, years, by.dimension) : sexAgeQuery(indicator, geo, years, by.axis));
 }
 
+export type PartsBy = { dimension: string } | { axis: 'sex' | 'age' };
+
+/** Whether a breakdown's parts exclude each other (the catalog's word for a dimension; sex and age groups always do). */
+export function exclusiveOf(indicator: string, by: PartsBy): boolean {
+  if (!('dimension' in by)) return true;
+  return getCatalog().indicators.find((i) => i.id === indicator)?.dimensions.find((d) => d.name === by.dimension)?.exclusive === true;
+}
+
+/**
+ * One breakdown of one place as its charts (parts-chart.ts): the parts, the place's own totals drawn beside them, and
+ * the years the source covers only in part.
+ */
+export async function breakdownCharts(indicator: string, geo: string, years: [number, number], by: PartsBy, options: Pick<PartsChartOptions, 'id' | 'title' | 'categoryLabel'>, locale: Locale): Promise<PartsChart[]> {
+  const [rows, totals] = await Promise.all([partRows(indicator, geo, years, by), run(seriesQuery(indicator, [geo], years))]);
+  return partsCharts(rows, { ...options, exclusive: exclusiveOf(indicator, by), yearDomain: years, totals, partial: partialOf(indicator) }, locale);
+}
+
 /** The geography that reports a breakdown most often, with how many values it has there; null when none does. */
-export async function bestCovered(indicator: string, by: { dimension: string } | { axis: 'sex' | 'age' }): Promise<{ geo: string; n: number } | null> {
+export async function bestCovered(indicator: string, by: PartsBy): Promise<{ geo: string; n: number } | null> {
   const [row] = await run('dimension' in by ? bestCoveredQuery(indicator, by.dimension) : bestCoveredSexAgeQuery(indicator, by.axis));
   return row ? { geo: String(row['geo']), n: Number(row['n']) } : null;
 }

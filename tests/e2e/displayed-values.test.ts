@@ -32,7 +32,6 @@ import {
   pageFigures,
   pageTables,
   rowYear,
-  tableByCaption,
   textOf,
   type HtmlTable,
   type PageFigure,

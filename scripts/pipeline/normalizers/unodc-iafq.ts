@@ -285,8 +285,8 @@ function normalize(input: NormalizeInput): NormalizeOutput {
   const guard = new DuplicateGuard(t, 'VALUE');
   const observations: Observation[] = [];
   const admit = (c: Candidate, obs: Observation[]): void => {
-    const prior = obs.map((o) => guard.admit(o, c.row)).find((p) => p !== null);
-    if (prior !== undefined && prior !== null) {
+    const prior = obs.map((o) => guard.admit(o, c.row)).find((p) => p !== null) ?? null;
+    if (prior !== null) {
       ledger.quarantine(c.row, `exact duplicate of row ${prior}`, 'VALUE', c.obs.value);
       return;
     }
