@@ -8,6 +8,7 @@ import type { IndicatorDef } from './model.ts';
 import type { FileAccount, QuarantineEntry } from './ledger.ts';
 import { QUARANTINE_COLUMNS } from './release/tables.ts';
 import { writeParquet } from './release/write-parquet.ts';
+import { writeViews } from './release/write-views.ts';
 import { formatCsv } from './release/write-csv.ts';
 import { buildCatalog, buildDatapackage, type WrittenFile } from './release/catalog.ts';
 import { discard, promote, stagingDir, versionOf } from './release/publish.ts';
@@ -60,6 +61,8 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
     const bytes = readFileSync(join(staging, `${tb.name}.parquet`));
     return { name: `${tb.name}.parquet`, bytes: bytes.length, sha256: sha256(bytes) };
   });
+  const views = await writeViews(join(staging, 'observations.parquet'), staging);
+  files.push(...views.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })));
   writeText(staging, 'quarantine.csv', formatCsv(QUARANTINE_COLUMNS, quarantineTable(quarantine).rows), files);
   writeText(staging, 'quality.json', JSON.stringify(quality, null, 1) + '\n', files);
   const version = versionOf(files);
@@ -67,6 +70,7 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
     version,
     tables,
     files,
+    views,
     indicators: content.indicators,
     observations: content.observations,
     manifests: content.manifests,

@@ -2,6 +2,8 @@ import type { IndicatorDef, Observation } from '../model.ts';
 import type { PartialPeriod, SourceManifest } from '../manifest.ts';
 import type { FileAccount } from '../ledger.ts';
 import type { ReleaseTable } from './tables.ts';
+import type { ViewFile } from './write-views.ts';
+import { VIEWS, type ViewName } from './views.ts';
 
 export interface WrittenFile {
   name: string;
@@ -56,10 +58,20 @@ function partialPeriods(d: IndicatorDef, manifests: SourceManifest[]): PartialPe
   return [...new Map(periods.map((p) => [p.year, p])).values()].sort((a, b) => a.year - b.year);
 }
 
+/** Where an indicator's view files are and how big they are (a reader's first request then goes straight to the footer). */
+function viewsOf(indicator: string, files: ViewFile[]): Record<ViewName, { path: string; rows: number; bytes: number } | null> {
+  const of = (view: ViewName) => {
+    const f = files.find((x) => x.indicator === indicator && x.view === view);
+    return f ? { path: f.name, rows: f.rows, bytes: f.bytes } : null;
+  };
+  return { series: of('series'), parts: of('parts') };
+}
+
 export interface CatalogInput {
   version: string;
   tables: ReleaseTable[];
   files: WrittenFile[];
+  views: ViewFile[];
   indicators: IndicatorDef[];
   observations: Observation[];
   manifests: SourceManifest[];
@@ -93,7 +105,8 @@ export function buildCatalog(input: CatalogInput) {
       sha256: fileOf(`${t.name}.parquet`)?.sha256 ?? null,
       columns: t.columns,
     })),
-    indicators: input.indicators.map((d) => ({ ...d, partial_periods: partialPeriods(d, input.manifests), coverage: cov.get(d.id) ?? null })),
+    views: VIEWS.map((v) => ({ name: v.name, description: v.description, order: v.orderBy, columns: v.columns })),
+    indicators: input.indicators.map((d) => ({ ...d, partial_periods: partialPeriods(d, input.manifests), coverage: cov.get(d.id) ?? null, views: viewsOf(d.id, input.views) })),
     sources: input.manifests.map((m) => ({
       id: m.id,
       domain: m.domain,

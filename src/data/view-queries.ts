@@ -1,0 +1,73 @@
+/**
+ * The questions of queries.ts, answered over the rows of a view file (scripts/pipeline/release/views.ts) instead of
+ * by an SQL engine: what a dashboard or indicator page redraws in the browser without DuckDB-WASM. Each function
+ * returns exactly the rows, columns and order its SQL twin returns; tests/site/view-queries.test.ts proves it against
+ * DuckDB over every indicator of the release.
+ */
+import { compareText } from './text-order.ts';
+import type { Row } from './shape.ts';
+
+const VALUE_COLUMNS = ['value', 'censored', 'value_min', 'value_max', 'source_ref'] as const;
+
+const cell = (v: unknown) => (v === undefined ? null : v);
+
+function pickColumns(r: Row, renamed: [string, string][]): Row {
+  const out: Row = {};
+  for (const [to, from] of renamed) out[to] = cell(r[from]);
+  for (const c of VALUE_COLUMNS) out[c] = cell(r[c]);
+  return out;
+}
+
+/** Sort keys compared as SQL compares them: numbers by value, text by code point. */
+function byKeys(...keys: string[]) {
+  return (a: Row, b: Row): number => {
+    for (const k of keys) {
+      const x = a[k];
+      const y = b[k];
+      const d = typeof x === 'number' && typeof y === 'number' ? x - y : compareText(String(x), String(y));
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+}
+
+const inYears = (r: Row, years: readonly [number, number]) => Number(r['year']) >= years[0] && Number(r['year']) <= years[1];
+
+/** seriesQuery(indicator, geos, years) over the indicator's series view. */
+export function seriesAnswer(series: readonly Row[], geos: readonly string[], years: readonly [number, number]): Row[] {
+  const wanted = new Set(geos);
+  return series
+    .filter((r) => wanted.has(String(r['geo'])) && inYears(r, years))
+    .map((r) => pickColumns(r, [['geo', 'geo'], ['year', 'year']]))
+    .sort(byKeys('geo', 'year'));
+}
+
+/** latestQuery(indicator, years) over the series view: each place's latest year in the range. */
+export function latestAnswer(series: readonly Row[], years: readonly [number, number]): Row[] {
+  const latest = new Map<string, Row>();
+  for (const r of series) {
+    if (!inYears(r, years)) continue;
+    const geo = String(r['geo']);
+    const held = latest.get(geo);
+    if (!held || Number(r['year']) > Number(held['year'])) latest.set(geo, r);
+  }
+  return [...latest.values()].map((r) => pickColumns(r, [['geo', 'geo'], ['year', 'year']])).sort(byKeys('geo'));
+}
+
+/** breakdownQuery(indicator, geo, years, dimension) over the parts view. */
+export function breakdownAnswer(parts: readonly Row[], geo: string, years: readonly [number, number], dimension: string): Row[] {
+  return parts
+    .filter((r) => r['geo'] === geo && r['dimension'] === dimension && r['sex'] === 'total' && r['age'] === 'total' && inYears(r, years))
+    .map((r) => pickColumns(r, [['year', 'year'], ['part', 'category'], ['unit', 'unit']]))
+    .sort(byKeys('unit', 'year', 'part'));
+}
+
+/** sexAgeQuery(indicator, geo, years, axis) over the parts view. */
+export function sexAgeAnswer(parts: readonly Row[], geo: string, years: readonly [number, number], axis: 'sex' | 'age'): Row[] {
+  const other = axis === 'sex' ? 'age' : 'sex';
+  return parts
+    .filter((r) => r['geo'] === geo && r['dimension'] === 'total' && r['category'] === 'total' && r['counterpart'] === null
+      && r[other] === 'total' && r[axis] !== 'total' && inYears(r, years))
+    .map((r) => pickColumns(r, [['year', 'year'], ['part', axis], ['unit', 'unit']]))
+    .sort(byKeys('year', 'part'));
+}
