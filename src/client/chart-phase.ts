@@ -18,7 +18,7 @@ export interface View {
 /** What the chart shows, and who drew it: the build (the page's default view) or the engine in the page. */
 export interface Shown {
   view: View;
-  by: 'build' | 'engine';
+  by: 'build' | 'browser';
 }
 
 export type Phase =
@@ -51,7 +51,7 @@ export function nextPhase(p: Phase, e: PhaseEvent): Phase {
       if (sameView(e.view, p.shown.view)) return p.name === 'idle' || p.name === 'drawn' ? p : settled(p.shown);
       return { name: 'loading', shown: p.shown, wanted: e.view };
     case 'loaded':
-      return p.name === 'loading' && sameView(e.view, p.wanted) ? { name: 'drawn', shown: { view: e.view, by: 'engine' } } : p;
+      return p.name === 'loading' && sameView(e.view, p.wanted) ? { name: 'drawn', shown: { view: e.view, by: 'browser' } } : p;
     case 'failed':
       return p.name === 'loading' && sameView(e.view, p.wanted) ? { name: 'failed', shown: p.shown, wanted: p.wanted, error: e.error } : p;
     case 'cancel':

@@ -18,10 +18,6 @@ export interface ChartViewParts {
   status: HTMLElement;
   names: ReadonlyMap<string, string>;
   locale: Locale;
-  /** The engine's decoded size, for its download percentage. */
-  engineBytes: number | null;
-  /** Whether the engine is up (then a load starts with "Updating the chart…", not the engine sentence). */
-  engineUp(): boolean;
   onRetry(): void;
   onCancel(): void;
 }
@@ -100,7 +96,7 @@ export function chartView(parts: ChartViewParts): ChartView {
       if (phase.name === 'loading') {
         note = pendingText(shown, phase.wanted, undefined, names, locale);
         const sameLoad = previous.name === 'loading' && previous.wanted === phase.wanted;
-        if (!sameLoad) bar = showProgress(status, locale, parts.engineUp() ? t('status.updating') : undefined);
+        if (!sameLoad) bar = showProgress(status, locale);
       } else if (phase.name === 'failed') {
         note = pendingText(shown, phase.wanted, phase.error, names, locale);
         bar = null;
@@ -113,7 +109,7 @@ export function chartView(parts: ChartViewParts): ChartView {
       for (const n of notes) n.show(note, phase.name === 'failed');
     },
     progress(stage, loaded, total) {
-      bar?.update(stage, loaded, stage === 'engine' && parts.engineBytes ? parts.engineBytes : total);
+      bar?.update(stage, loaded, total);
     },
     paint(figure, tableHtml, summary) {
       host.innerHTML = figure;

@@ -1,5 +1,5 @@
 /**
- * The page's only script before interaction (kept small: the chart code and the ≈5 MB engine are dynamic imports).
+ * The page's only script before interaction (kept small: the chart code and the view-file reader are a dynamic import).
  * It only wires: each redrawable chart (`.figure-host[data-chart]`) gets its form (trend-form.ts), a controller
  * (chart-controller.ts) and its view on the page (chart-view.ts); the first chart's view is kept in the URL, built
  * from the page's own path (page-path.ts); the tabs, the tooltip and the notice for a link not fully used.
@@ -9,7 +9,7 @@ import { parseState, serializeState, type StateSpace, type ViewState } from '../
 import type { Phase, View } from './chart-phase.ts';
 import { chartController, type ChartController } from './chart-controller.ts';
 import { chartView } from './chart-view.ts';
-import { pageLocale, readEngineBytes, readSpec, releaseSource } from './page-data.ts';
+import { pageLocale, readSpec, viewSource } from './page-data.ts';
 import { pagePath, viewAddress } from './page-path.ts';
 import { failureOf, ReadFailure } from './read-failure.ts';
 import type { DrawnTrend } from './redraw.ts';
@@ -18,10 +18,10 @@ import { canonical, findTrendForm, readForm, showInForm } from './trend-form.ts'
 import { initTabs } from './tabs.ts';
 import { initTooltip } from './tooltip.ts';
 
-/** The chart code and the engine, loaded on first need; a failed download may be retried. */
+/** The chart code and the view-file reader, loaded on first need; a failed download may be retried. */
 function loadRedraw() {
   return import('./redraw.ts').catch((e: unknown) => {
-    throw failureOf('engine', e);
+    throw failureOf('code', e);
   });
 }
 
@@ -30,11 +30,7 @@ export function start(doc: Document = document): void {
   const locale = pageLocale(doc);
   const { t } = locale;
   initTooltip(doc);
-  const parquet = releaseSource(doc);
   const path = pagePath(doc);
-  const engineBytes = readEngineBytes(doc.getElementById('engine-info')?.textContent);
-  /** Set once the engine has answered on this page, so later loads do not announce an engine load. */
-  let engineUp = false;
 
   const charts = [...doc.querySelectorAll<HTMLElement>('.figure-host[data-chart]')].flatMap((host) => {
     const spec = readSpec(host.dataset['chart']);
@@ -76,6 +72,7 @@ export function start(doc: Document = document): void {
 
   charts.forEach(({ host, spec, form }, i) => {
     const urlBound = i === 0;
+    const parquet = viewSource(doc, spec);
     const defaults = form.space.defaults;
     const stateOf = (v: View): string => serializeState({ ...defaults, geo: [...v.geo], years: [v.years[0], v.years[1]] }, defaults);
     const tableId = form.form.dataset['controls'];
@@ -83,8 +80,7 @@ export function start(doc: Document = document): void {
 
     let controller: ChartController | undefined;
     const view = chartView({
-      host, table, status: form.status, names: form.names, locale, engineBytes,
-      engineUp: () => engineUp,
+      host, table, status: form.status, names: form.names, locale,
       onRetry: () => controller?.retry(),
       onCancel: () => {
         controller?.cancel();
@@ -99,13 +95,11 @@ export function start(doc: Document = document): void {
         const m = await loadRedraw();
         const qs = stateOf(v);
         const ctx = { names: form.names, hrefs: form.hrefs, locale, table: table !== null, ...(path && qs ? { href: `${path}${qs}` } : {}) };
-        const drawn = await m.drawTrend(m.duckdbSeries(parquet), spec, v, ctx, io);
-        engineUp = true;
-        return drawn;
+        return m.drawTrend(m.viewSeries(parquet), spec, v, ctx, io);
       },
       paint(drawn, v) {
         view.paint(drawn.figure, drawn.table, drawn.summary);
-        host.dataset['renderedBy'] = 'duckdb';
+        host.dataset['renderedBy'] = 'browser';
         host.dataset['state'] = stateOf(v);
       },
       render(phase: Phase, previous: Phase) {
@@ -131,14 +125,15 @@ export function start(doc: Document = document): void {
       controller.request(canonical(s, defaults));
     };
 
-    // A first sign of intent starts the engine, so it is (partly) loaded by the time the user asks for a redraw.
+    // A first sign of intent fetches the chart code and the view file's footer, so a redraw asked for a moment
+    // later has them.
     let warmed = false;
     const warm = () => {
       if (warmed || !parquet) return;
       warmed = true;
       void loadRedraw()
-        .then((m) => m.duckdbSeries(parquet).prepare(spec.indicator))
-        .then(() => { engineUp = true; }, () => { warmed = false; });
+        .then((m) => m.viewSeries(parquet).prepare(spec.indicator))
+        .catch(() => { warmed = false; });
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     form.form.addEventListener('pointerdown', warm);

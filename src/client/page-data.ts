@@ -1,7 +1,7 @@
 /**
- * What the build wrote into the page for its script: each redrawable chart's spec (`data-chart`), the release and
- * its size (`<body data-release data-observations-bytes>`), the engine's size (`#engine-info`), the page language.
- * Read defensively: anything malformed reads as absent, and the page then keeps its build-time charts.
+ * What the build wrote into the page for its script: each redrawable chart's spec (`data-chart`, with its view
+ * file), the release (`<body data-release>`), the page language. Read defensively: anything malformed reads as
+ * absent, and the page then keeps its build-time charts.
  */
 import type { Locale } from '../charts/types.ts';
 import { makeLocale } from '../i18n/locale.ts';
@@ -24,26 +24,16 @@ export function readSpec(raw: string | undefined | null): ChartSpec | null {
   if (!s || s.kind !== 'line' || typeof s.indicator !== 'string' || typeof s.unit !== 'string') return null;
   if (!s.defaults || !Array.isArray(s.defaults.geo) || !isYears(s.defaults.years)) return null;
   if (!s.frame || typeof s.frame.id !== 'string' || typeof s.frame.title !== 'string') return null;
+  if (!s.view || typeof s.view.path !== 'string' || !/^views\/series\/[a-z0-9_]+\.parquet$/.test(s.view.path) || !(Number(s.view.bytes) > 0)) return null;
   return s as ChartSpec;
 }
 
-/** The engine's decoded size from `#engine-info` (ClientScript.astro), or null. */
-export function readEngineBytes(json: string | null | undefined): number | null {
-  try {
-    const n = (JSON.parse(json ?? 'null') as { wasmBytes?: unknown } | null)?.wasmBytes;
-    return typeof n === 'number' && n > 0 ? n : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The release's observations file on this site's origin, or null when the page names no release. */
-export function releaseSource(doc: Document): ParquetSource | null {
+/** A chart's view file on this site's origin, in the page's release, or null when the page names no release. */
+export function viewSource(doc: Document, spec: ChartSpec): ParquetSource | null {
   const release = doc.body.dataset['release'];
   if (!release || !/^[\w-]+$/.test(release)) return null;
-  const bytes = Number(doc.body.dataset['observationsBytes']);
   const origin = doc.defaultView?.location.origin ?? '';
-  return { url: `${origin}/data/${release}/observations.parquet`, bytes: bytes > 0 ? bytes : null };
+  return { url: `${origin}/data/${release}/${spec.view.path}`, bytes: spec.view.bytes };
 }
 
 /** The page's language (`<html lang>`), for the texts this script writes. */

@@ -4,8 +4,9 @@
  * Range requests to the site's own origin; nothing else.
  */
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import { compressors } from './zstd.ts';
 import { ReadFailure } from './read-failure.ts';
+import type { OpenedView } from './view-read.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -120,6 +121,26 @@ export interface SliceOptions {
   onBytes?: (n: number) => void;
   /** Stops the reads (a cancelled load); the file's opened footer is then forgotten, like after any failure. */
   signal?: AbortSignal;
+}
+
+const views = new Map<string, Promise<OpenedView>>();
+
+/**
+ * A view file (src/client/view-read.ts) on this origin, opened once per page: its footer read (a small file's
+ * whole content comes with it) and its decoded row groups kept for later views.
+ */
+export function openView(src: ParquetSource, { onBytes = () => undefined, signal }: SliceOptions = {}): Promise<OpenedView> {
+  let v = views.get(src.url);
+  if (!v) {
+    v = open(src.url, src.bytes, onBytes, signal).then(({ file, meta }) => ({
+      file: (reader?: AbortSignal, count: (n: number) => void = () => undefined) => counting(file(reader), count),
+      meta,
+      groups: new Map(),
+    }));
+    v.catch(() => views.delete(src.url));
+    views.set(src.url, v);
+  }
+  return v;
 }
 
 /** Rows of the file whose `column` is one of `values`, with every column of the file. */

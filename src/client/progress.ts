@@ -37,9 +37,9 @@ export interface ProgressView {
 
 /**
  * Shows progress inside `status` (which keeps its role="status"); call `done` to finish. `first` is the sentence
- * before any event: the engine's when it may still have to load, otherwise a plain "Updating the chart…".
+ * before any event: "Updating the chart…", or the engine's on a page that loads one.
  */
-export function showProgress(status: HTMLElement, locale: Locale = EN, first = locale.t('status.engine')): ProgressView {
+export function showProgress(status: HTMLElement, locale: Locale = EN, first = locale.t('status.updating')): ProgressView {
   const doc = status.ownerDocument;
   const text = doc.createElement('span');
   const bar = doc.createElement('progress');

@@ -1,11 +1,11 @@
 /**
- * Why a view could not be read, in terms a reader can act on: the query engine did not load, the data release could
- * not be read, or the query failed. The page shows it in words (`failureText`) with a retry; it is never shown as
+ * Why a view could not be read, in terms a reader can act on: the chart code or the query engine did not load, the
+ * data release could not be read, or the query failed. The page shows it in words (`failureText`) with a retry; it is never shown as
  * "no data", which would tell the reader something false about the release.
  */
 import type { Locale } from '../charts/types.ts';
 
-export type FailedPart = 'engine' | 'data' | 'query';
+export type FailedPart = 'code' | 'engine' | 'data' | 'query';
 
 export type FailureWhy =
   | { kind: 'http'; status: number }
@@ -49,6 +49,8 @@ export function failureText(e: unknown, locale: Locale): string {
   if (!(f instanceof ReadFailure)) return locale.t('failure.query', { why: String(e) });
   const why = whyText(f.why, locale);
   switch (f.part) {
+    case 'code':
+      return locale.t('failure.code', { why });
     case 'engine':
       return locale.t('failure.engine', { why });
     case 'data':

@@ -1,7 +1,7 @@
 /**
  * The part of the browser code loaded only on interaction (a dynamic import from main.ts), with the chart code and
- * DuckDB-WASM: `drawTrend` reads a view through a SeriesSource and returns the HTML of the figure and of the Table
- * tab, identical to what the build renders for the same rows. It never touches the DOM (the controller paints).
+ * the view-file reader: `drawTrend` reads a view through a SeriesSource and returns the HTML of the figure and of the
+ * Table tab, identical to what the build renders for the same rows. It never touches the DOM (the controller paints).
  */
 import type { Locale, PartialPeriod } from '../charts/types.ts';
 import { lineChart } from '../charts/line-chart.ts';
@@ -13,7 +13,7 @@ import type { ViewState } from '../state/url-state.ts';
 import type { View } from './chart-phase.ts';
 import type { ReadOptions, SeriesSource } from './series-source.ts';
 
-export { duckdbSeries } from './duckdb-series.ts';
+export { viewSeries } from './view-series.ts';
 
 /** How a page describes a redrawable chart, in the host's `data-chart` attribute (written by Figure.astro). */
 export interface ChartSpec {
@@ -26,6 +26,8 @@ export interface ChartSpec {
   frame: Frame;
   /** Years the source covers only in part: a redrawn chart marks them as the build did. */
   partial?: PartialPeriod[];
+  /** The indicator's series view file, inside the release folder, and its size (the first read goes straight to its footer). */
+  view: { path: string; bytes: number };
 }
 
 const EN = makeLocale('en');

@@ -4,14 +4,14 @@
  * Works on any hyparquet AsyncBuffer: range requests in the browser, a local file in tests and the bench.
  */
 import { parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import { compressors } from './zstd.ts';
 import { coalesce, groupsHolding, type Span } from './row-groups.ts';
 
 export type Row = Record<string, unknown>;
 
 export interface OpenedView {
-  /** The file, read with one caller's signal (see parquet-slice.ts). */
-  file(signal?: AbortSignal): AsyncBuffer;
+  /** The file, read with one caller's signal (see parquet-slice.ts), reporting each body's size to `onBytes`. */
+  file(signal?: AbortSignal, onBytes?: (n: number) => void): AsyncBuffer;
   meta: FileMetaData;
   /** Decoded row groups by index: a group is fetched and decoded once per page. */
   groups: Map<number, Row[]>;
@@ -32,11 +32,11 @@ function prefetched(file: AsyncBuffer, spans: { span: Span; bytes: ArrayBuffer }
 }
 
 /** Rows of the groups that can hold `geos` (all groups when null), in file order; other places' rows may be among them. */
-export async function readPlaces(view: OpenedView, geos: readonly string[] | null, signal?: AbortSignal): Promise<Row[]> {
+export async function readPlaces(view: OpenedView, geos: readonly string[] | null, { signal, onBytes }: { signal?: AbortSignal; onBytes?: (n: number) => void } = {}): Promise<Row[]> {
   const plan = groupsHolding(view.meta, 'geo', geos);
   const missing = plan.filter((g) => !view.groups.has(g.index));
   if (missing.length > 0) {
-    const file = view.file(signal);
+    const file = view.file(signal, onBytes);
     const spans = coalesce(missing.map((g) => ({ start: g.byteStart, end: g.byteEnd })), GAP);
     const fetched = await Promise.all(spans.map(async (span) => ({ span, bytes: await file.slice(span.start, span.end) })));
     const buffer = prefetched(file, fetched);

@@ -63,6 +63,13 @@ export function shortNames(): Promise<Record<string, string>> {
   return shortCache;
 }
 
+/** The indicator's series view file (a redrawable trend reads it in the browser); every trend chart has one. */
+export function seriesViewOf(indicator: string): { path: string; bytes: number } {
+  const view = getCatalog().indicators.find((d) => d.id === indicator)?.views.series;
+  if (!view) throw new Error(`${indicator}: a trend chart for an indicator with no series view file`);
+  return { path: view.path, bytes: view.bytes };
+}
+
 /** Years an indicator's sources cover only in part, from the catalog. */
 export function partialOf(indicator: string): { year: number; note: string }[] {
   return getCatalog().indicators.find((i) => i.id === indicator)?.partial_periods ?? [];

@@ -332,6 +332,7 @@ export const en: Record<string, string> = {
   'pending.keep': 'Keep the view shown',
   'failure.http': 'HTTP {status}',
   'failure.truncated': 'the server sent {got} of {expected} bytes',
+  'failure.code': 'the chart code could not be loaded ({why})',
   'failure.engine': 'the query engine could not be loaded ({why})',
   'failure.data': 'the data release could not be read ({why})',
   'failure.query': 'the query failed ({why})',

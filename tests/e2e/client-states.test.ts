@@ -1,10 +1,10 @@
 /**
  * With JavaScript, in real Chromium against the built site: what a chart says while it is not the view asked for, and
- * what the page does when the data or the engine cannot be read (issue 6, items 5–9).
+ * what the page does when the data or the chart code cannot be read (issue 6, items 5–9).
  * - the Table tab lists the chosen places × years, at build time and after a redraw (values read from the release here);
  * - a permalink's chart is marked as not yet that view (aria-busy, a note naming both views) until it is drawn;
  *   Cancel puts the controls and the address bar back to the chart shown;
- * - a refused Range read (416), a body cut short and a missing engine (.wasm 404) show a plain error, never "no data",
+ * - a refused Range read (416), a body cut short and missing chart code (a 404 for its script) show a plain error, never "no data",
  *   and Try again draws the view once the file is back;
  * - the URL the no-JavaScript form submits (`geo=A&geo=B&from=…&to=…`) opens that view;
  * - odd paths (`//evil.example/%2E%2E%2F…`, `///…`) keep links and the address bar on the site.
@@ -21,8 +21,9 @@ import { makeLocale } from '../../src/i18n/locale.ts';
 
 const INDICATOR_PAGE = '/indicator/tip_victims_detected/';
 const DASHBOARD = '/trafficking-in-persons/';
-const PARQUET = '**/observations.parquet';
-const WASM = '**/*.wasm';
+const PARQUET = '**/views/series/*.parquet';
+const PARQUET_URL = /\/views\/series\/[a-z0-9_]+\.parquet/;
+const CODE = '**/_astro/redraw.*.js';
 
 /** The Table tab as a reader sees it: header row, then one row per place and year. */
 function seriesTable(page: Page): Promise<string[][]> {
@@ -179,8 +180,8 @@ describe.skipIf(!BUILT)(title('chart states with JavaScript: loading, failures, 
 
   it('Cancel puts the controls and the address bar back to the chart shown; the next view still draws', async () => {
     const { c, view } = await indicatorView();
-    // Cancel stops the held Parquet reads and the engine download on purpose: those requests fail, as they should.
-    const s = await session([/observations\.parquet/, /\.wasm/]);
+    // Cancel stops the held Parquet reads on purpose: those requests fail, as they should.
+    const s = await session([PARQUET_URL]);
     const hold = await holdParquet(s);
     const page = await s.open(permalinkOf(INDICATOR_PAGE, view));
     await page.waitForSelector(`${TREND_HOST}[data-phase="loading"]`, { timeout: REDRAW_TIMEOUT });
@@ -211,11 +212,11 @@ describe.skipIf(!BUILT)(title('chart states with JavaScript: loading, failures, 
       },
       /the data release could not be read \(the server sent [\d,]+ of [\d,]+ bytes\)/,
     ],
-    ['a missing engine (.wasm 404)', WASM, (r: Route) => r.fulfill({ status: 404, body: 'Not found' }), /the query engine could not be loaded \(HTTP 404\)/],
+    ['missing chart code (a 404 for its script)', CODE, (r: Route) => r.fulfill({ status: 404, body: 'Not found' }), /the chart code could not be loaded/],
   ] as const) {
     it(`${name}: a plain error, the chart kept and said to be kept; Try again draws the view`, async () => {
       const { c, view } = await indicatorView();
-      const s = await session([pattern === WASM ? /\.wasm/ : /observations\.parquet/]);
+      const s = await session([pattern === CODE ? /redraw\.[\w-]+\.js/ : PARQUET_URL]);
       await s.context.route(pattern, fail);
       const page = await s.open(permalinkOf(INDICATOR_PAGE, view));
       const built = await figureTable(page, TREND_HOST);

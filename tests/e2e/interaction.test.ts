@@ -1,7 +1,7 @@
 /**
  * With JavaScript: submitting a chart's controls on a dashboard and on an indicator page redraws the chart with data
- * queried by DuckDB-WASM in the page (the figure's table must equal the same query run by DuckDB in Node on the same
- * Parquet bytes), writes the view into the URL, and that URL reproduces the view in a fresh browser profile.
+ * read from the indicator's series view file, with no query engine (the figure's table must equal the shared query
+ * run by DuckDB in Node on the release's observations), writes the view into the URL, and that URL reproduces the view in a fresh browser profile.
  * A malformed link shows its notice; the tabs follow `?tab=`. No request leaves the origin, no console errors.
  * Timings are never asserted here (`npm run bench` measures them).
  */
@@ -56,7 +56,7 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     await server?.close();
   });
 
-  it('dashboard: the trend redraws with DuckDB-WASM, twice, and the URL follows', async () => {
+  it('dashboard: the trend redraws from its view file, twice, and the URL follows', async () => {
     const s = await session();
     const page = await s.open('/trafficking-in-persons/');
     const before = await figureTable(page, TREND_HOST);
@@ -69,16 +69,18 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     expect(await figureTable(page, TREND_HOST)).not.toEqual(before);
     expect(await page.locator(`${TREND_HOST} .chart-svg svg >> visible=true`).count()).toBe(1);
 
-    // A second change runs on the engine already loaded (the "warm" path).
+    // A second change runs on the code and file footer already loaded (the "warm" path).
     const second = await pickView(c, 1);
     const state2 = await submitView(page, second);
     expectUrlState(page, state2, second);
     expect(await figureTable(page, TREND_HOST)).toEqual(await expectedTable(c.indicator, second.geo, second.years));
-    // The data came from the release by Range reads of its Parquet file, not from anything else.
-    expect(server.requests.some((r) => r.url.endsWith('/observations.parquet') && r.range !== null)).toBe(true);
+    // The data came from the indicator's series view file by Range reads, with no query engine and not from the
+    // whole observations table.
+    expect(server.requests.some((r) => r.url.endsWith(`/views/series/${c.indicator}.parquet`) && r.range !== null)).toBe(true);
+    expect(server.requests.filter((r) => /observations\.parquet|\.wasm$|duckdb/.test(r.url))).toEqual([]);
   });
 
-  it('indicator page: the trend redraws with DuckDB-WASM and the URL follows', async () => {
+  it('indicator page: the trend redraws from its view file and the URL follows', async () => {
     const s = await session();
     const page = await s.open('/indicator/tip_victims_detected/');
     const c = await controlsOf(page);
@@ -94,7 +96,7 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     expect(permalink, 'set by the indicator-page test above').toBeDefined();
     const s = await session();
     const page = await s.open(permalink!.url);
-    await page.waitForSelector(`${TREND_HOST}[data-rendered-by="duckdb"]:not([aria-busy="true"])`, { timeout: REDRAW_TIMEOUT });
+    await page.waitForSelector(`${TREND_HOST}[data-rendered-by="browser"]:not([aria-busy="true"])`, { timeout: REDRAW_TIMEOUT });
     expect(await figureTable(page, TREND_HOST)).toEqual(permalink!.table);
     expect(page.url()).toBe(permalink!.url);
     await expect(page.locator('[data-notice]').isVisible()).resolves.toBe(false);
@@ -130,18 +132,5 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     await page.goBack();
     await page.fill('form[data-jump] input', 'Detected victims of trafficking in persons');
     await Promise.all([page.waitForURL('**/indicator/tip_victims_detected/'), page.click('form[data-jump] button')]);
-  });
-
-  it('the benchmark baseline page draws its chart with DuckDB-WASM', async () => {
-    const s = await session();
-    const page = await s.open('/bench/conventional/');
-    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
-    await page.waitForSelector('[data-conventional][data-rendered-by="duckdb"] .chart-svg svg >> visible=true', { timeout: REDRAW_TIMEOUT });
-    const table = await figureTable(page, '[data-conventional]');
-    const dashboard = await (await s.open('/trafficking-in-persons/')).evaluate(() =>
-      [...document.querySelectorAll('.figure-host[data-chart] .chart-table table tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
-    );
-    // Same data, same chart code: the baseline's table is the dashboard's default trend table.
-    expect(table).toEqual(dashboard);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { readEngineBytes, readSpec } from '../../src/client/page-data.ts';
+import { readSpec } from '../../src/client/page-data.ts';
 import { canonical, formSearch, spaceOf } from '../../src/client/trend-form.ts';
 import { formProblem, linkNotice } from '../../src/client/status-text.ts';
 import { initialPhase, nextPhase, sameView, type View } from '../../src/client/chart-phase.ts';
@@ -42,6 +42,7 @@ const spec: ChartSpec = {
     version: '2f030507262e',
     caveat: 'Detected victims are not prevalence.',
   },
+  view: { path: 'views/series/tip_victims_detected.parquet', bytes: 5321 },
 };
 const space = spaceOf(spec, ['GBR', 'MEX', 'NGA', 'THA', 'USA'], [2003, 2021]);
 
@@ -52,6 +53,10 @@ describe('chart spec from the page', () => {
     expect(readSpec('{not json')).toBeNull();
     expect(readSpec(JSON.stringify({ ...spec, kind: 'map' }))).toBeNull();
     expect(readSpec(JSON.stringify({ ...spec, defaults: { geo: ['USA'], years: [2003] } }))).toBeNull();
+    // The view file must be a series view inside the release folder, with a size.
+    expect(readSpec(JSON.stringify({ ...spec, view: { path: '../../etc/x.parquet', bytes: 10 } }))).toBeNull();
+    expect(readSpec(JSON.stringify({ ...spec, view: { path: 'views/series/tip_victims_detected.parquet' } }))).toBeNull();
+    expect(readSpec(JSON.stringify({ ...spec, view: undefined }))).toBeNull();
   });
 
   it('allows the offered countries and the defaults, the form years, one indicator; default tab is the chart', () => {
@@ -119,13 +124,6 @@ describe('progress and status', () => {
     expect(progressText('engine', 1234, null)).toBe('Loading the query engine…');
     expect(progressText('data', 1234, null)).toBe('Reading the data release…');
     expect(progressText('query', 0, null)).toBe('Querying…');
-  });
-
-  it('reads the engine size the page was built with', () => {
-    expect(readEngineBytes('{"wasmBytes":34242586}')).toBe(34242586);
-    expect(readEngineBytes(undefined)).toBeNull();
-    expect(readEngineBytes('{"wasmBytes":"big"}')).toBeNull();
-    expect(readEngineBytes('<')).toBeNull();
   });
 
   it('says what was drawn and how long the query took', () => {
@@ -239,7 +237,7 @@ describe('chart phases', () => {
     expect(idle).toEqual({ name: 'idle', shown: { view: a, by: 'build' } });
     const loading = nextPhase(idle, { type: 'request', view: b });
     expect(loading).toEqual({ name: 'loading', shown: { view: a, by: 'build' }, wanted: b });
-    expect(nextPhase(loading, { type: 'loaded', view: b })).toEqual({ name: 'drawn', shown: { view: b, by: 'engine' } });
+    expect(nextPhase(loading, { type: 'loaded', view: b })).toEqual({ name: 'drawn', shown: { view: b, by: 'browser' } });
   });
 
   it('ignores a result for a view no longer wanted, and a request for the view on screen', () => {
@@ -260,7 +258,7 @@ describe('chart phases', () => {
     expect(nextPhase(failed, { type: 'cancel' })).toEqual(idle);
     const drawn = nextPhase(nextPhase(idle, { type: 'request', view: b }), { type: 'loaded', view: b });
     const loading = nextPhase(drawn, { type: 'request', view: c });
-    expect(nextPhase(loading, { type: 'cancel' })).toEqual({ name: 'drawn', shown: { view: b, by: 'engine' } });
+    expect(nextPhase(loading, { type: 'cancel' })).toEqual({ name: 'drawn', shown: { view: b, by: 'browser' } });
     expect(nextPhase(idle, { type: 'cancel' })).toBe(idle);
   });
 });

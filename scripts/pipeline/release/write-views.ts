@@ -70,17 +70,17 @@ async function viewRows(conn: DuckDBConnection, view: ViewDef, indicator: string
 }
 
 /**
- * Writes every indicator's view files under `dir`; an indicator with no rows for a view gets no file.
- * `observations` is the path of the release's observations.parquet.
+ * Writes every indicator's view files under `dir` (or only those of `only`: the bench's synthetic table); an
+ * indicator with no rows for a view gets no file. `observations` is the path of the release's observations.parquet.
  */
-export async function writeViews(observations: string, dir: string): Promise<ViewFile[]> {
+export async function writeViews(observations: string, dir: string, only?: readonly string[]): Promise<ViewFile[]> {
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await db.connect();
   const out: ViewFile[] = [];
   try {
     await conn.run(`CREATE TABLE observations AS SELECT * FROM read_parquet('${observations.replaceAll("'", "''")}')`);
     const indicators = (await conn.runAndReadAll('SELECT DISTINCT indicator FROM observations ORDER BY indicator')).getRowObjectsJS().map((r) => String(r['indicator']));
-    for (const indicator of indicators) {
+    for (const indicator of only ? indicators.filter((i) => only.includes(i)) : indicators) {
       for (const view of VIEWS) {
         const rows = await viewRows(conn, view, indicator);
         if (rows.length === 0) continue;

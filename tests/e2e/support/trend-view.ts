@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { TREND_HOST } from './suite.ts';
 import { geosWithData } from './release.ts';
 
-/** Long enough for a cold engine on a loaded 2-core machine; a redraw normally takes a second or two. */
+/** Long enough for a first redraw on a loaded 2-core machine; a redraw normally takes well under a second. */
 export const REDRAW_TIMEOUT = 120_000;
 
 export interface Controls {
@@ -70,7 +70,7 @@ export async function waitForView(page: Page, view: View): Promise<string> {
   const handle = await page.waitForFunction(
     ({ hostSel, geo, years, defaultYears }) => {
       const host = document.querySelector<HTMLElement>(hostSel);
-      if (!host || host.dataset['renderedBy'] !== 'duckdb' || host.getAttribute('aria-busy') === 'true') return false;
+      if (!host || host.dataset['renderedBy'] !== 'browser' || host.getAttribute('aria-busy') === 'true') return false;
       const p = new URLSearchParams(host.dataset['state'] ?? '');
       const shown = (p.get('geo') ?? '').split(',');
       return (p.get('years') ?? defaultYears) === years && shown.length === geo.length && geo.every((g) => shown.includes(g)) ? host.dataset['state']! : false;
