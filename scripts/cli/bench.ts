@@ -2,7 +2,8 @@
  * `npm run bench`: pipeline wall time and peak memory on the full mirror, each run in a fresh process writing to a
  * scratch folder (the site's release is not touched); then the built site's pages in Chromium against the conventional
  * design (scripts/cli/bench-pages.ts; needs `npm run build` first). Timings are printed, never asserted.
- * `BENCH_ONLY=pipeline` or `BENCH_ONLY=pages` runs one part; `BENCH_RUNS` (pipeline), `BENCH_PAGE_RUNS` and
+ * Between them, the bytes each kind of view reads, on the release and on a 20 M-row synthetic table
+ * (scripts/cli/bench-reads.ts). `BENCH_ONLY=pipeline`, `reads` or `pages` (or a comma-separated list) runs those parts; `BENCH_RUNS` (pipeline), `BENCH_PAGE_RUNS` and
  * `BENCH_WARM` (pages) set the number of runs.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_DIR } from './options.ts';
 import { benchPages } from './bench-pages.ts';
+import { benchReads } from './bench-reads.ts';
 
 const only = process.env['BENCH_ONLY'];
 
@@ -39,5 +41,7 @@ function benchPipeline(): void {
   for (const [k, v] of Object.entries(results.at(-1)!.timings)) console.log(`    ${k.padEnd(44)} ${String(v).padStart(7)}`);
 }
 
-if (only !== 'pages') benchPipeline();
-if (only !== 'pipeline' && !(await benchPages())) process.exitCode = 1;
+const run = (part: string) => only === undefined || only.split(',').includes(part);
+if (run('pipeline')) benchPipeline();
+if (run('reads')) await benchReads();
+if (run('pages') && !(await benchPages())) process.exitCode = 1;

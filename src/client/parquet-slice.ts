@@ -6,12 +6,11 @@
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from './zstd.ts';
 import { ReadFailure } from './read-failure.ts';
+import { FOOTER_GUESS, overTail, tailStart as firstByte } from './file-tail.ts';
 import type { OpenedView } from './view-read.ts';
 
 export type Row = Record<string, unknown>;
 
-/** The footer of a release file is a few kilobytes; hyparquet's default first read (512 KiB) would fetch most of it. */
-const FOOTER_GUESS = 1 << 16;
 
 interface Opened {
   /** The file, read with one caller's signal: the opened file is shared, and a cancel stops only that caller's reads. */
@@ -76,22 +75,18 @@ async function remoteFile(url: string, sizeHint: number | null, signal?: AbortSi
     size = Number(head.headers.get('Content-Length'));
     if (!head.ok || !(size > 0)) throw new ReadFailure('data', { kind: 'http', status: head.status });
   }
-  let tailStart = Math.max(0, size - FOOTER_GUESS);
+  let tailStart = firstByte(size);
   let { bytes: tail, total } = await fetchRange(url, tailStart, size, signal);
   if (total !== null && total !== size) {
     // The page's size hint was stale: read the real tail.
     size = total;
-    tailStart = Math.max(0, size - FOOTER_GUESS);
+    tailStart = firstByte(size);
     tail = (await fetchRange(url, tailStart, size, signal)).bytes;
   }
   const byteLength = size;
-  const file = (reader?: AbortSignal): AsyncBuffer => ({
-    byteLength,
-    async slice(start, end = byteLength) {
-      if (start >= tailStart) return tail.slice(start - tailStart, end - tailStart);
-      return (await fetchRange(url, start, end, reader)).bytes;
-    },
-  });
+  const start = tailStart;
+  const file = (reader?: AbortSignal): AsyncBuffer =>
+    overTail(byteLength, start, tail, async (s, e) => (await fetchRange(url, s, e, reader)).bytes);
   return { file, tail };
 }
 
