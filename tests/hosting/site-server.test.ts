@@ -112,7 +112,7 @@ describe('site server: encodings', () => {
   });
 
   it('sends the identity bytes with no Accept-Encoding, or none it has a twin for', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'zstd, deflate' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    for (const headers of [{} as Record<string, string>, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'zstd, deflate' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
       const r = await get('/country/KEN/', headers);
       expect(r.headers['content-encoding']).toBeUndefined();
       expect(r.headers['vary']).toBe('Accept-Encoding');
