@@ -4,8 +4,8 @@
  * profile, an indicator page and the conventional baseline (src/pages/bench/conventional.astro: DuckDB-WASM first,
  * then query, then draw) it reports
  * - bytes before interaction by kind (HTML, CSS, JS, data, engine), as brotli at the best quality (the build's `.br`
- *   twins, what a host that honours them sends) and as served in the run (the twin the browser asked for: Chromium
- *   asks for brotli over HTTPS only, so on this loopback http origin it gets gzip);
+ *   twins, what a host that honours them sends) and as served in the run (the twin the browser asked for; Chromium
+ *   asks for brotli on this loopback origin as it does over HTTPS);
  * - time to first chart with JavaScript disabled and enabled: the later of first contentful paint and the first
  *   animation frame after a `.chart-svg svg` entered the document (observed from an isolated world, which runs even
  *   when the page's scripts are disabled), and when the HTML had arrived;
