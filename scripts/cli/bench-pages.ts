@@ -3,8 +3,9 @@
  * (10 Mbit/s, 40 ms round trip), each run in a fresh browser profile (empty cache). For a domain dashboard, a country
  * profile, an indicator page and the conventional baseline (src/pages/bench/conventional.astro: DuckDB-WASM first,
  * then query, then draw) it reports
- * - bytes before interaction by kind (HTML, CSS, JS, data, engine), as brotli at the best quality (what a static host
- *   precompresses) and as served in the run (the server compresses on the fly, as a CDN would);
+ * - bytes before interaction by kind (HTML, CSS, JS, data, engine), as brotli at the best quality (the build's `.br`
+ *   twins, what a host that honours them sends) and as served in the run (the twin the browser asked for; Chromium
+ *   asks for brotli on this loopback origin as it does over HTTPS);
  * - time to first chart with JavaScript disabled and enabled: the later of first contentful paint and the first
  *   animation frame after a `.chart-svg svg` entered the document (observed from an isolated world, which runs even
  *   when the page's scripts are disabled), and when the HTML had arrived;
@@ -13,9 +14,11 @@
  * then the ratios against the conventional page, and the design's budgets. Timings are printed, never asserted.
  */
 import type { Page } from 'playwright-core';
-import { existsSync, readdirSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { compressedFile, compressible, DIST, fileFor, hasDist, precompress, serve, type ServedRequest, type StaticServer } from '../../tests/e2e/support/server.ts';
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { DIST, hasDist, serve, type ServedRequest, type StaticServer } from '../../tests/e2e/support/server.ts';
+import { precompressSite } from '../hosting/precompress-site.ts';
+import { precompressCacheDir } from './options.ts';
 import { openSession, type Session } from '../../tests/e2e/support/browser.ts';
 import { geosWithData } from '../../tests/e2e/support/release.ts';
 
@@ -89,10 +92,11 @@ function kindOf(r: ServedRequest): Kind {
   return 'other';
 }
 
-/** Brotli size of a whole file at the best quality (what a static host precompresses); a Range response counts as sent. */
+/** Bytes of a whole file's `.br` twin, where the build wrote one; a Range response, or a file without one, counts as sent. */
 function brotliBytes(r: ServedRequest): number {
-  if (r.status !== 200 || !r.file || !compressible(r.file)) return r.bytes;
-  return Math.min(compressedFile(r.file).br.length, r.bytes || Infinity);
+  const twin = r.file === null ? null : `${r.file}.br`;
+  if (r.status !== 200 || twin === null || !existsSync(twin)) return r.bytes;
+  return Math.min(statSync(twin).size, r.bytes || Infinity);
 }
 
 function bytesOf(requests: ServedRequest[]): Bytes {
@@ -347,14 +351,10 @@ export async function benchPages(): Promise<boolean> {
     console.log('pages: skipped — dist/ does not exist; run `npm run build` first');
     return false;
   }
-  // Brotli at the best quality takes about a minute for the engine's WebAssembly: done once, up front, in parallel.
-  const t0 = Date.now();
-  const assetDir = join(DIST, '_astro');
-  const assets = existsSync(assetDir) ? readdirSync(assetDir).map((f) => join(assetDir, f)) : [];
-  const pages = TARGETS.map((t) => fileFor(DIST, t.path)).filter((f): f is string => f !== null);
-  await precompress([...assets, ...pages].filter(compressible));
-  console.log(`pages: brotli (quality 11) of ${assets.length + pages.length} files ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (cached in .tmp/brotli)`);
-  const server = await serve({ compress: true });
+  // `npm run build` wrote the twins; a site built before that step existed gets them here (from the cache when it can).
+  const twins = await precompressSite(DIST, precompressCacheDir());
+  console.log(`pages: precompressed twins of ${twins.files.length} files ready (${twins.compressed} compressed now, ${twins.cached} from the cache) in ${(twins.ms / 1000).toFixed(1)} s`);
+  const server = await serve();
   const all: Summary[] = [];
   try {
     // One untimed load of each page warms the server's compression cache and the OS file cache.
@@ -365,7 +365,7 @@ export async function benchPages(): Promise<boolean> {
   }
 
   console.log(`\npages, Chromium (${RUNS} runs per cell, each in a fresh profile; medians; warm = median of ${WARM} per run × ${RUNS})`);
-  console.log('  bytes before interaction in KB, brotli at best quality (a static host\'s precompression); "served" = as sent in the run');
+  console.log('  bytes before interaction in KB, brotli at best quality (the build\'s .br twins); "served" = as sent in the run');
   console.log('  times in ms from navigation start: "html in" = HTML document arrived; chart = first chart painted; interactions = submit → redrawn frame');
   for (const network of NETWORKS) {
     console.log(`\n  ${network.name}`);

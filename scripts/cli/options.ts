@@ -14,3 +14,13 @@ export function releaseDir(): string {
 export function downloadDir(): string {
   return join(PROJECT_DIR, 'data', 'raw');
 }
+
+/** The built site: `DIST_DIR`, default dist/. */
+export function distDir(): string {
+  return resolve(process.env['DIST_DIR'] ?? join(PROJECT_DIR, 'dist'));
+}
+
+/** Where precompressed outputs are kept by content hash between builds. */
+export function precompressCacheDir(): string {
+  return join(PROJECT_DIR, '.tmp', 'precompress');
+}

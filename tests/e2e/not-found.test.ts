@@ -1,6 +1,6 @@
 /**
- * A path with no page gets the site's 404 page with status 404 — from the test server and so from `npx http-server
- * dist`, whose request handler it uses — in the site's layout, with the ways back: home, the go-to box (which works
+ * A path with no page gets the site's 404 page with status 404 — from the test server and so from `npm run serve`,
+ * whose request handler it uses — in the site's layout, with the ways back: home, the go-to box (which works
  * there too), the lists of countries and of indicators.
  */
 import { afterAll, describe, expect, it } from 'vitest';
