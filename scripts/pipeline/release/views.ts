@@ -50,7 +50,7 @@ export const PARTS_VIEW: ViewDef = {
   columns: pick(['geo', 'year', 'sex', 'age', 'dimension', 'category', 'counterpart', 'unit', 'value', 'censored', 'value_min', 'value_max', 'source_ref']),
   where: `NOT (${TOTALS})`,
   orderBy: ['geo', 'dimension', 'unit', 'year', 'category', 'sex', 'age', 'counterpart', 'source_ref'],
-  rowGroupRows: 1024,
+  rowGroupRows: 4096,
 };
 
 export const VIEWS: readonly ViewDef[] = [SERIES_VIEW, PARTS_VIEW];

@@ -41,7 +41,9 @@ type Cell = string | number | null;
 export function viewFileBytes(view: ViewDef, rows: Record<string, Cell>[]): { bytes: Uint8Array; rowGroups: number } {
   const sizes = rowGroupSizes(rows.map((r) => String(r['geo'])), view.rowGroupRows);
   const buffer = parquetWriteBuffer({
-    columnData: view.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name] ?? null), type: parquetType(c), offsetIndex: false })),
+    // Statistics only where a reader prunes (the place): per column and group they would cost footer bytes, which
+    // every reader fetches before anything else.
+    columnData: view.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name] ?? null), type: parquetType(c), offsetIndex: false, statistics: c.name === 'geo' })),
     codec: 'ZSTD',
     compressors: { ZSTD: zstd },
     rowGroupSize: sizes.length > 0 ? sizes : [1],
@@ -78,7 +80,8 @@ export async function writeViews(observations: string, dir: string, only?: reado
   const conn = await db.connect();
   const out: ViewFile[] = [];
   try {
-    await conn.run(`CREATE TABLE observations AS SELECT * FROM read_parquet('${observations.replaceAll("'", "''")}')`);
+    const wanted = only ? ` WHERE indicator IN (${only.map((i) => `'${i.replaceAll("'", "''")}'`).join(', ')})` : '';
+    await conn.run(`CREATE TABLE observations AS SELECT * FROM read_parquet('${observations.replaceAll("'", "''")}')${wanted}`);
     const indicators = (await conn.runAndReadAll('SELECT DISTINCT indicator FROM observations ORDER BY indicator')).getRowObjectsJS().map((r) => String(r['indicator']));
     for (const indicator of only ? indicators.filter((i) => only.includes(i)) : indicators) {
       for (const view of VIEWS) {
