@@ -1,0 +1,42 @@
+/**
+ * What a redraw may fetch, read off the built site (no browser): every redrawable chart names a series view file
+ * that the release in dist/ holds, at the size the page says (its first read goes straight to that tail); and the
+ * published site carries no query engine and no benchmark page (the engine-first baseline is built only for
+ * `npm run bench`, into .tmp/bench-dist/).
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { BUILT, title } from './support/suite.ts';
+import { DIST, distRelease } from './support/server.ts';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+const decode = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#34;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#39;', "'");
+
+describe.skipIf(!BUILT)(title('what redraws read'), () => {
+  it('every redrawable chart names its series view file in the release, with its true size', () => {
+    const { dir } = distRelease();
+    const pages = files(DIST).filter((f) => f.endsWith('.html'));
+    let charts = 0;
+    for (const page of pages) {
+      for (const m of readFileSync(page, 'utf8').matchAll(/data-chart="([^"]*)"/g)) {
+        const spec = JSON.parse(decode(m[1]!)) as { indicator: string; view: { path: string; bytes: number } };
+        const where = `${relative(DIST, page)}: ${spec.indicator}`;
+        expect(spec.view.path, where).toBe(`views/series/${spec.indicator}.parquet`);
+        expect(statSync(join(dir, spec.view.path)).size, where).toBe(spec.view.bytes);
+        charts++;
+      }
+    }
+    // The six dashboards and every indicator page with totals have one.
+    expect(charts).toBeGreaterThanOrEqual(6 + 80);
+  });
+
+  it('carries no query engine and no benchmark page', () => {
+    const all = files(DIST).map((f) => relative(DIST, f));
+    expect(all.filter((f) => /\.wasm$|duckdb/i.test(f))).toEqual([]);
+    expect(all.filter((f) => f.startsWith('bench/'))).toEqual([]);
+  });
+});
