@@ -15,6 +15,12 @@ export interface Frame {
   href?: string;
 }
 
+/** A chart with its frame: a figure as a page holds it before it is written out. */
+export interface FramedChart {
+  chart: ChartOutput;
+  frame: Frame;
+}
+
 export function yearsText(years: [number, number]): string {
   return years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`;
 }
@@ -51,20 +57,47 @@ function drawingHtml(chart: ChartOutput): string {
   return el('div', { class: 'chart-svg' }, layouts, chart.legend ?? null);
 }
 
+/** The caveat every figure and its table page carry. */
+export function caveatHtml(frame: Frame, locale: Locale): string {
+  return el('p', { class: 'caveat' }, el('strong', {}, text(locale.t('chart.caveat'))), ' ', text(frame.caveat));
+}
+
+/** The source line with the release version (and the view's permalink, where it has one). */
+export function sourceHtml(frame: Frame, locale: Locale): string {
+  const sourceLine = locale.t('chart.source', { source: frame.source, version: frame.version });
+  return el('p', { class: 'source' }, text(sourceLine), frame.href ? [' ', el('a', { href: frame.href }, text(locale.t('chart.permalink')))] : null);
+}
+
+export interface FigureOptions {
+  /**
+   * The page that holds this figure's data table, when the table is too long for the figure's own page
+   * (src/lib/table-pages.ts): the figure then links it instead of carrying it.
+   */
+  tableHref?: string;
+}
+
+/** The data table in the figure, or, when it has a page of its own, the link to it with the number of rows. */
+function tablePart(chart: ChartOutput, frame: Frame, locale: Locale, tableHref: string | undefined): string {
+  if (tableHref === undefined) {
+    return el('details', { class: 'chart-table' }, el('summary', {}, text(locale.t('chart.table'))), tableHtml(chart.table, frame.title, locale));
+  }
+  const label = locale.t('chart.tableLink', { n: locale.number(chart.table.rows.length) });
+  return el('p', { class: 'chart-table-link' }, el('a', { href: tableHref, 'data-table-page': '' }, text(label)));
+}
+
 /**
  * The figure around a chart: title, subtitle, SVG, caveat, source line with the release version, text description and
- * data table. The same HTML is produced at build time and after a redraw in the browser.
+ * data table (or the link to its page). The same HTML is produced at build time and after a redraw in the browser.
  */
-export function figureHtml(chart: ChartOutput, frame: Frame, locale: Locale): string {
-  const sourceLine = locale.t('chart.source', { source: frame.source, version: frame.version });
+export function figureHtml(chart: ChartOutput, frame: Frame, locale: Locale, options: FigureOptions = {}): string {
   return el(
     'figure',
     { class: 'chart-figure', id: frame.id, 'aria-labelledby': `${frame.id}-title`, 'aria-describedby': `${frame.id}-desc` },
     el('figcaption', {}, el('h3', { id: `${frame.id}-title` }, text(frame.title)), el('p', { class: 'subtitle' }, text(frame.subtitle))),
     drawingHtml(chart),
-    el('p', { class: 'caveat' }, el('strong', {}, text(locale.t('chart.caveat'))), ' ', text(frame.caveat)),
-    el('p', { class: 'source' }, text(sourceLine), frame.href ? [' ', el('a', { href: frame.href }, text(locale.t('chart.permalink')))] : null),
+    caveatHtml(frame, locale),
+    sourceHtml(frame, locale),
     el('p', { class: 'visually-hidden', id: `${frame.id}-desc` }, text(chart.description)),
-    el('details', { class: 'chart-table' }, el('summary', {}, text(locale.t('chart.table'))), tableHtml(chart.table, frame.title, locale)),
+    tablePart(chart, frame, locale, options.tableHref),
   );
 }

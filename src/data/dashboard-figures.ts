@@ -1,0 +1,137 @@
+/**
+ * Build-time: every figure of a domain dashboard, framed, computed once per build. The dashboard page draws them and
+ * the table pages of its long tables (src/lib/table-pages.ts) print theirs, so a table page shows the very rows the
+ * figure was drawn from.
+ */
+import type { FramedChart } from '../charts/figure.ts';
+import { choropleth } from '../charts/choropleth.ts';
+import { lineChart } from '../charts/line-chart.ts';
+import { rankedBarChart } from '../charts/bar-chart.ts';
+import { flowMap } from '../charts/flow-map.ts';
+import { pointMap, binPoints } from '../charts/point-map.ts';
+import { loadWorld } from '../charts/world-node.ts';
+import { makeLocale } from '../i18n/locale.ts';
+import { frameFor, indicatorDef, latestSubtitle, yearsText } from '../lib/frames.ts';
+import type { DomainSpec } from './domains.ts';
+import { breakdownCharts, categoryRanking, flows, mapValues, names, partialOf, series, shortNames, yearsOf } from './load.ts';
+import { points } from './points.ts';
+
+/** A figure with the heading of the section it opens (rankings and comparisons each have their own). */
+export interface HeadedChart extends FramedChart {
+  heading: string;
+}
+
+export interface DashboardFigures {
+  trend: FramedChart;
+  map: FramedChart;
+  breakdowns: FramedChart[];
+  rankings: HeadedChart[];
+  comparisons: HeadedChart[];
+  flows: FramedChart[];
+  points: FramedChart | null;
+}
+
+/** The figures in the order the page shows them. */
+export function figureList(f: DashboardFigures): FramedChart[] {
+  return [f.trend, f.map, ...f.breakdowns, ...f.rankings, ...f.comparisons, ...f.flows, ...(f.points ? [f.points] : [])];
+}
+
+async function compute(spec: DomainSpec): Promise<DashboardFigures> {
+  const locale = makeLocale('en');
+  const { t } = locale;
+  const world = loadWorld('110m');
+  const main = indicatorDef(spec.main);
+  const years = yearsOf(spec.main);
+  const nameMap = await names();
+
+  const mapTitle = t('figure.latestTitle', { title: main.title });
+  const mapData = await mapValues(spec.main, years);
+  const map: FramedChart = {
+    chart: choropleth(mapData, { id: 'map', title: mapTitle, unit: main.unit, world }, locale),
+    frame: { ...frameFor(spec.main, 'map-figure', years, mapTitle), subtitle: latestSubtitle(main.unit, mapData.map((d) => d.year ?? years[1]), t) },
+  };
+  const trendPoints = await series(spec.main, spec.trendGeos, years);
+  const trend: FramedChart = {
+    chart: lineChart(trendPoints, { id: 'trend', title: main.title, unit: main.unit, yearDomain: years, partial: partialOf(spec.main) }, locale),
+    frame: frameFor(spec.main, 'trend-figure', years, main.title),
+  };
+
+  // One chart per breakdown (and per unit): stacked only where the parts exclude each other and add up.
+  const breakdowns = (
+    await Promise.all(
+      spec.breakdowns.map(async (b, i) => {
+        const y = yearsOf(b.indicator);
+        const title = t(b.titleKey);
+        const charts = await breakdownCharts(b.indicator, b.geo, y, b.by, { id: `breakdown-${i}`, title, categoryLabel: t('chart.year') }, locale);
+        return charts.map((c, k) => ({ indicator: b.indicator, y, title: k === 0 ? title : `${title} (${c.unit})`, chart: c.chart }));
+      }),
+    )
+  )
+    .flat()
+    .map(({ indicator, y, title, chart }, i): FramedChart => ({ chart, frame: frameFor(indicator, `breakdown-figure-${i}`, y, title) }));
+
+  const rankings = await Promise.all(
+    (spec.rankings ?? []).map(async (r, i): Promise<HeadedChart> => {
+      const def = indicatorDef(r.indicator);
+      const title = t(r.titleKey);
+      const bars = await categoryRanking(r.indicator, r.geo, r.year, r.dimension);
+      const y: [number, number] = [r.year, r.year];
+      return {
+        heading: title,
+        chart: rankedBarChart(bars, { id: `ranking-${i}`, title, unit: def.unit, categoryLabel: t(r.categoryKey) }, locale),
+        frame: frameFor(r.indicator, `ranking-figure-${i}`, y, t('figure.titleWithYears', { title, years: yearsText(y) })),
+      };
+    }),
+  );
+
+  const flowCharts = await Promise.all(
+    (spec.flows ?? []).map(async (f, i): Promise<FramedChart> => {
+      const y = yearsOf(f.indicator);
+      const def = indicatorDef(f.indicator);
+      const title = t(f.titleKey);
+      const data = await flows(f.indicator, y, f.dimensions);
+      return {
+        chart: flowMap(data, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap), shortNames: await shortNames() }, locale),
+        frame: frameFor(f.indicator, `flow-figure-${i}`, y, title),
+      };
+    }),
+  );
+
+  // Several indicators of one country on one chart: each series is an indicator, never summed with another.
+  const comparisons = await Promise.all(
+    (spec.comparisons ?? []).map(async (c, i): Promise<HeadedChart> => {
+      const defs = c.indicators.map(indicatorDef);
+      const y: [number, number] = [Math.min(...c.indicators.map((id) => yearsOf(id)[0])), Math.max(...c.indicators.map((id) => yearsOf(id)[1]))];
+      const pointsByIndicator = await Promise.all(c.indicators.map(async (id, k) => (await series(id, [c.geo], y)).map((p) => ({ ...p, series: defs[k]!.title }))));
+      const title = t(c.titleKey);
+      return {
+        heading: title,
+        chart: lineChart(pointsByIndicator.flat(), { id: `comparison-${i}`, title, unit: defs[0]!.unit, yearDomain: y, partial: partialOf(c.indicators[0]!) }, locale),
+        frame: frameFor(c.indicators[0]!, `comparison-figure-${i}`, y, title),
+      };
+    }),
+  );
+
+  let pointChart: FramedChart | null = null;
+  if (spec.points) {
+    const migrants = spec.points === 'migrant_incidents';
+    const indicator = migrants ? 'smg_dead_missing' : 'wl_pangolin_seizures';
+    const y: [number, number] = yearsOf(indicator);
+    const raw = await points(spec.points, y);
+    const pts = migrants ? binPoints(raw, { cellDegrees: 1 }, locale) : raw;
+    const title = migrants ? t('dashboard.points.migrants.title') : t('dashboard.points.pangolins.title');
+    const unit = migrants ? t('dashboard.points.migrants.unit') : t('dashboard.points.pangolins.unit');
+    pointChart = { chart: pointMap(pts, { id: 'points', title, unit, world }, locale), frame: frameFor(indicator, 'points-figure', y, undefined) };
+  }
+
+  return { trend, map, breakdowns, rankings, comparisons, flows: flowCharts, points: pointChart };
+}
+
+const cache = new Map<string, Promise<DashboardFigures>>();
+
+/** The dashboard's figures, computed on first asking and shared by every page of the build that shows them. */
+export function dashboardFigures(spec: DomainSpec): Promise<DashboardFigures> {
+  let figures = cache.get(spec.slug);
+  if (!figures) cache.set(spec.slug, (figures = compute(spec)));
+  return figures;
+}
