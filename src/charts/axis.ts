@@ -3,7 +3,7 @@
  * category labels and the unit label. Text is measured by estimate because there is no DOM at build time.
  */
 import type { ScaleBand, ScaleLinear } from 'd3-scale';
-import { el, text, type Attrs, type Child } from './svg.ts';
+import { el, num, text, type Attrs, type Child } from './svg.ts';
 import { GRID, INK, MUTED } from './palette.ts';
 import type { Locale, Size } from './types.ts';
 import { tickCount } from './scales.ts';
@@ -84,20 +84,24 @@ export function yearLabel(year: number): string {
   return String(year);
 }
 
+/**
+ * Rules as one path per stroke: a chart's gridlines or tick marks are one element each, not one per tick (a page has
+ * hundreds of ticks, and every element costs parsing and layout).
+ */
+function rules(segments: { d: string; stroke: string }[]): string[] {
+  const byStroke = new Map<string, string>();
+  for (const s of segments) byStroke.set(s.stroke, (byStroke.get(s.stroke) ?? '') + s.d);
+  return [...byStroke].map(([stroke, d]) => el('path', { d, fill: 'none', stroke }));
+}
+
 /** Horizontal gridlines with labels on the left; the zero line is darker because bars and lines stand on it. */
 export function leftAxis(y: ScaleLinear<number, number>, x0: number, x1: number, locale: Locale): string {
   const ticks = y.ticks(tickCount(y.range()));
   return el(
     'g',
     { 'aria-hidden': 'true' },
-    ticks.map((t) =>
-      el(
-        'g',
-        {},
-        el('line', { x1: x0, x2: x1, y1: y(t), y2: y(t), stroke: t === 0 ? MUTED : GRID }),
-        el('text', { x: x0 - 6, y: y(t), dy: '0.32em', 'text-anchor': 'end', fill: MUTED }, text(locale.number(t))),
-      ),
-    ),
+    rules(ticks.map((t) => ({ d: `M${num(x0)},${num(y(t))}H${num(x1)}`, stroke: t === 0 ? MUTED : GRID }))),
+    el('g', { fill: MUTED, 'text-anchor': 'end' }, ticks.map((t) => el('text', { x: x0 - 6, y: y(t), dy: '0.32em' }, text(locale.number(t))))),
   );
 }
 
@@ -121,14 +125,8 @@ export function topAxis(x: ScaleLinear<number, number>, y0: number, y1: number, 
   return el(
     'g',
     { 'aria-hidden': 'true' },
-    ticks.map((t) =>
-      el(
-        'g',
-        {},
-        el('line', { x1: x(t), x2: x(t), y1: y0, y2: y1, stroke: t === 0 ? MUTED : GRID }),
-        el('text', { x: x(t), y: y0 - 6, 'text-anchor': 'middle', fill: MUTED }, text(locale.number(t))),
-      ),
-    ),
+    rules(ticks.map((t) => ({ d: `M${num(x(t))},${num(y0)}V${num(y1)}`, stroke: t === 0 ? MUTED : GRID }))),
+    el('g', { fill: MUTED, 'text-anchor': 'middle' }, ticks.map((t) => el('text', { x: x(t), y: y0 - 6 }, text(locale.number(t))))),
   );
 }
 
@@ -139,14 +137,8 @@ export function yearAxis(x: ScaleLinear<number, number>, domain: [number, number
   return el(
     'g',
     { 'aria-hidden': 'true' },
-    ticks.map((t) =>
-      el(
-        'g',
-        {},
-        el('line', { x1: x(t), x2: x(t), y1: y, y2: y + 4, stroke: MUTED }),
-        el('text', { x: x(t), y: y + 16, 'text-anchor': 'middle', fill: MUTED }, text(yearLabel(t))),
-      ),
-    ),
+    rules(ticks.map((t) => ({ d: `M${num(x(t))},${num(y)}V${num(y + 4)}`, stroke: MUTED }))),
+    el('g', { fill: MUTED, 'text-anchor': 'middle' }, ticks.map((t) => el('text', { x: x(t), y: y + 16 }, text(yearLabel(t))))),
   );
 }
 
