@@ -34,7 +34,15 @@ export interface PointMapOptions extends MapOptions {
   maxValue?: number;
   /** Circle colour (default Okabe-Ito vermillion). */
   color?: string;
+  /**
+   * How many of the largest points are marks a keyboard reaches, with their label (default 100). The smaller ones are
+   * drawn as plain circles: a thousand labelled marks made the page several times heavier and a thousand tab stops,
+   * while their values are all in the data table (and the description says so).
+   */
+  labelled?: number;
 }
+
+export const DEFAULT_LABELLED = 100;
 
 const VERMILLION = '#D55E00';
 
@@ -61,6 +69,8 @@ function describe(sorted: MapPoint[], o: PointMapOptions, locale: Locale): strin
   if (top.length) parts.push(locale.t('map.largest', { list: list(top.map((p) => `${p.label} (${locale.number(p.value)})`)) }));
   const zeros = sorted.filter((p) => p.value === 0).length;
   if (zeros) parts.push(locale.t('map.points.zero', { n: locale.number(zeros) }));
+  const labelled = o.labelled ?? DEFAULT_LABELLED;
+  if (sorted.length - zeros > labelled) parts.push(locale.t('map.points.labelled', { n: locale.number(labelled) }));
   return parts.join(' ');
 }
 
@@ -78,11 +88,14 @@ function draw(sorted: MapPoint[], o: PointMapOptions, description: string, local
   const positive = sorted.filter((p) => p.value > 0);
   const values = legendValues(maxValue, positive[positive.length - 1]?.value ?? 0);
 
-  const circles = positive.map((p) => {
+  const labelled = o.labelled ?? DEFAULT_LABELLED;
+  const circles = positive.map((p, i) => {
     const [x, y] = projection([p.lon, p.lat])!;
-    const label = locale.t('map.markLabel', { name: p.label, value: locale.number(p.value), unit: o.unit });
     // A floor of 0.8 px keeps the smallest values visible; it overstates only values under ~0.1 % of the maximum.
-    return focusableMark('circle', { cx: x, cy: y, r: Math.max(0.8, r(p.value)) }, p.key, label);
+    const attrs = { cx: x, cy: y, r: Math.max(0.8, r(p.value)) };
+    if (i >= labelled) return el('circle', { ...attrs, 'aria-hidden': 'true' });
+    const label = locale.t('map.markLabel', { name: p.label, value: locale.number(p.value), unit: o.unit });
+    return focusableMark('circle', attrs, p.key, label);
   });
   const marks = el('g', { class: 'points', fill: color, 'fill-opacity': '0.45', stroke: color, 'stroke-opacity': '0.9', 'stroke-width': 0.6 }, circles);
   const legend = values.length

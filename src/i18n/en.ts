@@ -69,6 +69,7 @@ export const en: Record<string, string> = {
   'map.points.description': '{title}. Map of {n} located points ({unit}), total {total}.',
   'map.largest': 'Largest: {list}.',
   'map.points.zero': 'Points with value 0, not drawn: {n}.',
+  'map.points.labelled': 'The {n} largest points are labelled on the map; every point is in the data table.',
   'map.points.label': 'Place or event',
   'map.points.lat': 'Latitude',
   'map.points.lon': 'Longitude',

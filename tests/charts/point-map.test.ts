@@ -86,6 +86,18 @@ describe('pointMap', () => {
     expect(empty.svg).not.toContain('Circle area');
   });
 
+  it('labels only the largest points, draws the others plainly and says every point is in the table', () => {
+    const out = pointMap(incidents, { ...options, labelled: 2 }, en);
+    // Largest first: e (240), a (61) are labelled; c (15), f (8), b (4), d (1) are drawn, hidden from assistive technology.
+    expect(circles(out.svg).map((m) => m.key)).toEqual(['e', 'a']);
+    const plain = [...out.svg.matchAll(/<circle cx="[^"]+" cy="[^"]+" r="([^"]+)" aria-hidden="true"\/>/g)].map((m) => Number(m[1]));
+    expect(plain).toHaveLength(4);
+    expect(plain[0]).toBeCloseTo(22.5 * Math.sqrt(15 / 240), 1);
+    expect(out.description).toMatch(/The 2 largest points are labelled on the map; every point is in the data table\.$/);
+    expect(out.table.rows).toHaveLength(6);
+    expect(pointMap(incidents, options, en).description).not.toContain('largest points are labelled');
+  });
+
   it('refuses points without usable coordinates or with negative values', () => {
     expect(() => pointMap([point('x', Number.NaN, 0, 1)], options, en)).toThrow('pointMap: point x has no valid coordinates (NaN, 0)');
     expect(() => pointMap([point('x', 10, 200, 1)], options, en)).toThrow('no valid coordinates');
@@ -125,11 +137,11 @@ describe('binPoints', () => {
     const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     const pts = Array.from({ length: 17_000 }, (_, i) => point(`i${i}`, -60 + 135 * rand(), -180 + 360 * rand(), 1 + Math.floor(10 * rand() ** 3), `Incident ${i}`));
     const world = loadWorld('110m');
-    const raw = pointMap(pts, { ...options, world }, en).svg;
+    const raw = pointMap(pts, { ...options, world, labelled: Infinity }, en).svg;
     const binned2 = pointMap(binPoints(pts, { cellDegrees: 2 }, en), { ...options, world }, en).svg;
     const binned5 = pointMap(binPoints(pts, { cellDegrees: 5 }, en), { ...options, world }, en).svg;
     const kb = (s: string) => `${Math.round(s.length / 1024)} KB (brotli ${Math.round(brotliCompressSync(s, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }).length / 1024)} KB)`;
-    console.log(`17,000 uniformly random points: raw ${kb(raw)}; 2° bins ${kb(binned2)}; 5° bins ${kb(binned5)}`);
+    console.log(`17,000 uniformly random points, every one labelled: raw ${kb(raw)}; 2° bins ${kb(binned2)}; 5° bins ${kb(binned5)}`);
     expect(raw.length).toBeGreaterThan(2_000_000);
     expect(binned5.length).toBeLessThan(600_000);
   });
