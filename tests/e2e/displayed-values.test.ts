@@ -1,6 +1,6 @@
 /**
  * The numbers a reader sees on the built site equal the publishers' own: for every page type and every domain, cells
- * of the figures' data tables, the numbers in their text descriptions, the home page's headline figures and the
+ * of the figures' data tables (in the figure, or on the table's own page that a figure links), the numbers in their text descriptions, the home page's headline figures and the
  * counts on /countries/ and /data/, read from dist/ as a reader of the HTML sees them (tests/support/figure-html.ts).
  *
  * Every expected value below was read from the source mirror (../shared/sources) by other means than the pipeline:
@@ -32,6 +32,7 @@ import {
   pageFigures,
   pageTables,
   rowYear,
+  tablePage,
   textOf,
   type HtmlTable,
   type PageFigure,
@@ -118,6 +119,12 @@ function page(path: string): string {
   return html;
 }
 
+/** The figure with its table where a reader finds it: in the figure, or on the page of its own that the figure links. */
+function withTable(f: PageFigure): PageFigure {
+  if (f.tableHref === null) return f;
+  return { ...f, table: tablePage(readFileSync(join(DIST, f.tableHref, 'index.html'), 'utf8')).table };
+}
+
 function rawText(raw: Expected): string {
   return raw === null ? 'no value' : typeof raw === 'number' ? String(raw) : raw.censored;
 }
@@ -176,8 +183,9 @@ function checkCount(f: PageFigure, count: { n: number; from: string }): void {
 }
 
 function checkFigure(html: string, c: FigureCheck): void {
-  const f = c.id === undefined ? figureByTitle(html, c.title) : figuresByTitle(html, c.title).find((x) => x.id === c.id);
-  if (!f) throw new Error(`no figure ${c.id} titled ${String(c.title)}`);
+  const found = c.id === undefined ? figureByTitle(html, c.title) : figuresByTitle(html, c.title).find((x) => x.id === c.id);
+  if (!found) throw new Error(`no figure ${c.id} titled ${String(c.title)}`);
+  const f = withTable(found);
   if (c.years) checkYears(f, c.years);
   if (c.latest) checkLatest(f.table, f.title, c.latest, c.yearShown ?? true);
   if (c.items) checkItems(f, c.items.key, c.items.rows);
@@ -716,8 +724,9 @@ describe.skipIf(!BUILT)(title('displayed values equal the publishers’ files'),
   // The Table tab follows the chosen view (tests/e2e/client-states.test.ts); each country's latest value and year is the
   // map's data table.
   it.each(LATEST_TABLES)('$path: the map table gives each country its latest value and year', ({ path, rows }) => {
-    const map = pageFigures(page(path)).find((f) => f.id === 'map-figure');
-    if (!map) throw new Error(`${path}: no map figure`);
+    const found = pageFigures(page(path)).find((f) => f.id === 'map-figure');
+    if (!found) throw new Error(`${path}: no map figure`);
+    const map = withTable(found);
     checkLatest(map.table, `${path} map table`, rows, true);
   });
 

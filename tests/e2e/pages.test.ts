@@ -53,7 +53,8 @@ describe.skipIf(!BUILT)(title('pages without JavaScript'), () => {
           width: box?.width ?? 0,
           height: box?.height ?? 0,
           visible: !!style && style.display !== 'none' && style.visibility !== 'hidden' && (svg?.checkVisibility() ?? false),
-          hasTable: fig.querySelector('.chart-table table tbody tr') !== null,
+          // In the figure, or (a long one) on a page of its own that the figure links (tests/e2e/figure-tables.test.ts).
+          hasTable: fig.querySelector('.chart-table table tbody tr') !== null || fig.querySelector('a[data-table-page]') !== null,
           named: !!labelled && (document.getElementById(labelled)?.textContent ?? '').trim().length > 0,
         };
       }),

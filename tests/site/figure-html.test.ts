@@ -4,7 +4,7 @@
  * so the displayed-values test over dist/ reads what a reader of the page reads.
  */
 import { describe, expect, it } from 'vitest';
-import { cellAt, columnIndex, figureByTitle, pageFigures, rowWhere, rowYear, tableByCaption, textOf } from '../support/figure-html.ts';
+import { cellAt, columnIndex, figureByTitle, pageFigures, rowWhere, rowYear, tableByCaption, tablePage, textOf } from '../support/figure-html.ts';
 import { numberWords, numbersIn, phraseAbout, readDisplayed, sentenceAbout, shows, valuesByYear } from '../support/displayed-value.ts';
 
 const PAGE = `<!doctype html><html><head><style>.x{content:"<figure class=chart-figure>"}</style></head><body><main>
@@ -126,5 +126,33 @@ describe('displayed-value', () => {
     expect(numbersIn(phraseAbout(d, 'United Kingdom of Great Britain and Northern Ireland'))).toEqual([2020, 10613]);
     expect(phraseAbout(d, 'Chad')).toBe('Chad (2021) (suppressed (<5))');
     expect(() => sentenceAbout(d, 'Mali')).toThrow(/does not name "Mali"/);
+  });
+
+  it('reads a figure that links its table, and the table page it links', () => {
+    const page = `<main><div class="figure-host"><figure class="chart-figure" id="flow-figure-0"><figcaption><h3 id="flow-figure-0-title">Flows</h3></figcaption>
+      <div class="chart-svg"><svg><text>not a table</text></svg></div>
+      <p class="caveat"><strong>Caveat:</strong> detected, not all.</p><p class="source">Source: UNODC. Data release abc.</p>
+      <p class="visually-hidden" id="flow-figure-0-desc">Flows.</p>
+      <p class="chart-table-link"><a href="/d/table/flow-figure-0/" data-table-page="">Data table (2,029 rows), on a page of its own</a></p></figure></div></main>`;
+    const [f] = pageFigures(page);
+    expect(f).toMatchObject({ id: 'flow-figure-0', title: 'Flows', tableHref: '/d/table/flow-figure-0/', tableLink: 'Data table (2,029 rows), on a page of its own' });
+    expect(f!.table.rows).toEqual([]);
+    expect([f!.caveat, f!.source]).toEqual(['Caveat: detected, not all.', 'Source: UNODC. Data release abc.']);
+    expect(pageFigures(PAGE)[0]!.tableHref).toBeNull();
+
+    const table = tablePage(`<html><body><nav><a href="/">Home</a></nav><main><p class="back"><a href="/d/#flow-figure-0">Back to the figure on “D”</a></p>
+      <h1 id="flow-figure-0-title">Flows</h1><p class="subtitle">Persons</p><p class="caveat"><strong>Caveat:</strong> detected, not all.</p>
+      <p class="source">Source: UNODC. Data release abc.</p><p>Flows.</p>
+      <table class="data-table"><caption>Flows</caption><thead><tr><th>Origin</th><th class="num">Value</th></tr></thead>
+      <tbody><tr><td>Mexico</td><td class="num">5,998</td></tr><tr><td>Albania</td><td class="num">3,777</td></tr></tbody></table>
+      <p class="back"><a href="/d/#flow-figure-0">Back to the figure on “D”</a></p></main></body></html>`);
+    expect(table).toEqual({
+      title: 'Flows',
+      caveat: 'Caveat: detected, not all.',
+      source: 'Source: UNODC. Data release abc.',
+      table: { caption: 'Flows', columns: ['Origin', 'Value'], rows: [['Mexico', '5,998'], ['Albania', '3,777']] },
+      back: ['/d/#flow-figure-0', '/d/#flow-figure-0'],
+    });
+    expect(() => tablePage('<main><p>no table</p></main>')).toThrow(/holds 0/);
   });
 });

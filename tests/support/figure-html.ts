@@ -1,7 +1,8 @@
 /**
  * Reads what a reader of a built page sees in its figures, from the HTML alone (no browser, no site code): a figure
  * (`figure.chart-figure`) found by the title in its h3, its text description (`#<figure-id>-desc`) and its data table
- * (`details.chart-table table`), and any other table found by its caption. Columns are found by their header text,
+ * (`details.chart-table table`, or the link to the table's own page, `a[data-table-page]`, read with `tablePage`),
+ * and any other table found by its caption. Columns are found by their header text,
  * never by position, so a column added or moved by a chart change does not shift what a test reads.
  */
 
@@ -17,7 +18,25 @@ export interface PageFigure {
   id: string;
   title: string;
   description: string;
+  /** The table in the figure; empty when the figure links its table's own page instead. */
   table: HtmlTable;
+  /** The page of the figure's table, when the table is not in the figure. */
+  tableHref: string | null;
+  /** The link's text ("Data table (2,029 rows), …"). */
+  tableLink: string | null;
+  /** The text of the figure's caveat and source line. */
+  caveat: string;
+  source: string;
+}
+
+/** A figure's table on a page of its own: its heading, caveat, source line, table and the link back to the figure. */
+export interface TablePage {
+  title: string;
+  caveat: string;
+  source: string;
+  table: HtmlTable;
+  /** Every link back to the figure (`p.back a`). */
+  back: string[];
 }
 
 export type TextMatch = string | RegExp;
@@ -93,8 +112,33 @@ export function pageFigures(html: string): PageFigure[] {
     const desc = [...inner.matchAll(/<p\b([^>]*)>([\s\S]*?)<\/p>/gi)].find((m) => attribute(m[1]!, 'id') === `${id}-desc`);
     const details = elementsWithClass(inner, 'details', 'chart-table')[0]?.inner ?? '';
     const table = /<table\b[^>]*>[\s\S]*?<\/table>/i.exec(details)?.[0];
-    return { id, title, description: textOf(desc?.[2] ?? ''), table: table ? parseTable(table) : { caption: '', columns: [], rows: [] } };
+    const link = /<a\b([^>]*\bdata-table-page\b[^>]*)>([\s\S]*?)<\/a>/i.exec(inner);
+    return {
+      id,
+      title,
+      description: textOf(desc?.[2] ?? ''),
+      table: table ? parseTable(table) : { caption: '', columns: [], rows: [] },
+      tableHref: link ? attribute(link[1]!, 'href') : null,
+      tableLink: link ? textOf(link[2]!) : null,
+      caveat: textOf(elementsWithClass(inner, 'p', 'caveat')[0]?.inner ?? ''),
+      source: textOf(elementsWithClass(inner, 'p', 'source')[0]?.inner ?? ''),
+    };
   });
+}
+
+/** Reads a table page (src/charts/table-page.ts): what a reader of it sees. */
+export function tablePage(html: string): TablePage {
+  const shown = html.replace(NOT_SHOWN, '');
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(shown)?.[1] ?? '';
+  const tables = [...main.matchAll(/<table\b[^>]*>[\s\S]*?<\/table>/gi)];
+  if (tables.length !== 1) throw new Error(`a table page holds one table; this one holds ${tables.length}`);
+  return {
+    title: textOf(/<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(main)?.[1] ?? ''),
+    caveat: textOf(elementsWithClass(main, 'p', 'caveat')[0]?.inner ?? ''),
+    source: textOf(elementsWithClass(main, 'p', 'source')[0]?.inner ?? ''),
+    table: parseTable(tables[0]![0]),
+    back: elementsWithClass(main, 'p', 'back').map((p) => attribute(/<a\b([^>]*)>/i.exec(p.inner)?.[1] ?? '', 'href') ?? ''),
+  };
 }
 
 /** Every figure whose title is (or matches) `title`. */
