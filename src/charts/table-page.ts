@@ -18,7 +18,9 @@ export interface BackLink {
 export function tablePageHtml({ chart, frame }: FramedChart, back: BackLink, locale: Locale): string {
   const { t } = locale;
   const backLink = () => el('p', { class: 'back' }, el('a', { href: back.href }, text(t('tablePage.back', { page: back.page }))));
-  return [
+  return el(
+    'div',
+    { class: 'table-page' },
     backLink(),
     el('h1', { id: `${frame.id}-title` }, text(frame.title)),
     el('p', { class: 'subtitle' }, text(frame.subtitle)),
@@ -28,5 +30,5 @@ export function tablePageHtml({ chart, frame }: FramedChart, back: BackLink, loc
     el('p', {}, text(t('tablePage.rows', { n: locale.number(chart.table.rows.length) }))),
     tableHtml(chart.table, frame.title, locale),
     backLink(),
-  ].join('');
+  );
 }
