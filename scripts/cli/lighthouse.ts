@@ -1,17 +1,18 @@
 /**
  * `npm run lighthouse`: Lighthouse's Performance category, mobile (its default emulation and simulated throttling),
- * on one page of each type of the built site, served on loopback as a static host would (compressed). Each run gets
+ * on one page of each type of the built site, served on loopback by the site's own server as a static host would:
+ * with the brotli twins `npm run build` writes (without them pages go uncompressed, and the script says so). Each run gets
  * a fresh Chromium (`CHROME_PATH`, default /usr/bin/chromium) and profile; it prints the median, min and max score
  * and the median FCP, LCP, TBT and CLS per page, and the machine's load before and after, since Lighthouse's CPU
  * figures depend on what else the machine is doing. Scores are printed, never asserted (not part of `npm test`).
  * `LIGHTHOUSE_RUNS` (default 3) sets the runs per page; `LIGHTHOUSE_ONLY=/path/,/other/` limits the pages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { hasDist, NO_DIST_REASON, serve } from '../../tests/e2e/support/server.ts';
+import { DIST, hasDist, NO_DIST_REASON, serve } from '../../tests/e2e/support/server.ts';
 
 const RUNS = Math.max(1, Number(process.env['LIGHTHOUSE_RUNS'] ?? 3));
 const CHROME = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
@@ -102,7 +103,8 @@ async function main(): Promise<void> {
   if (!hasDist()) throw new Error(`lighthouse ${NO_DIST_REASON}`);
   const only = process.env['LIGHTHOUSE_ONLY']?.split(',').filter(Boolean);
   const pages = only ? PAGES.filter((p) => only.includes(p.path)) : PAGES;
-  const server = await serve({ compress: true });
+  if (!existsSync(join(DIST, 'index.html.br'))) console.warn(`${DIST} has no precompressed twins (npm run precompress): pages are served uncompressed`);
+  const server = await serve();
   console.log(`Lighthouse mobile, Performance only, ${RUNS} run(s) per page, ${CHROME}; before: ${load()}`);
   console.log(['page'.padEnd(40), 'score med [min–max]', '   FCP ms', '   LCP ms', '  TBT ms', '   CLS'].join(' '));
   try {

@@ -18,6 +18,7 @@ import { censoredPattern, noDataPattern, quantileThresholds, sequentialLegend, t
 import { fitMap, KEY_WIDTH, keySvg, mapKey, type MapOptions } from './map-frame.ts';
 import { differingYears, withYear, yearColumn, yearsDifferSentence } from './mixed-years.ts';
 import { drawnCountries, worldOf, type Country } from './world.ts';
+import { relativePath } from './path-data.ts';
 
 export interface ChoroplethDatum extends Value {
   /** ISO 3166-1 alpha-3, or XKX for Kosovo. */
@@ -96,7 +97,7 @@ function draw(rows: Row[], drawn: Country[], withData: Set<Country>, o: Chorople
 
   const features = { type: 'FeatureCollection' as const, features: drawn.flatMap((c) => c.features) };
   const { path, size } = fitMap(o.size, features);
-  const d = (c: Country) => c.features.map((f) => path(f) ?? '').join('');
+  const d = (c: Country) => relativePath(c.features.map((f) => path(f) ?? '').join(''));
 
   const empty = drawn
     .filter((c) => !withData.has(c))
