@@ -5,7 +5,7 @@ import { runSource } from './run-source.ts';
 import { loadReference } from './reference/load-reference.ts';
 import { loadAliases } from './reference/geo-index.ts';
 import { SOURCE_MODULES } from './sources.ts';
-import type { SourceModule, QualityNote } from './source-module.ts';
+import { isStreamed, type AnySourceModule, type QualityNote } from './source-module.ts';
 import type { EventTable, IndicatorDef, Observation } from './model.ts';
 import type { FileAccount, QuarantineEntry } from './ledger.ts';
 import { indexIndicators, validateObservations } from './validate.ts';
@@ -13,7 +13,9 @@ import { deriveRates } from './derive-rates.ts';
 import { checkPublicationDates } from './publication-dates.ts';
 import { validateEventTables } from './validate-events.ts';
 import { checkSomethingEmitted } from './row-expectation.ts';
-import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseTable } from './release/tables.ts';
+import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseDataset, type ReleaseTable, type WrittenTable } from './release/tables.ts';
+import { runStreamedSource, scanSource } from './stream/run-streamed-source.ts';
+import type { ScannedFile } from './stream/scan-file.ts';
 
 export interface BuildOptions extends ResolveOptions {
   /** The project root: reference tables in data/reference. */
@@ -21,7 +23,9 @@ export interface BuildOptions extends ResolveOptions {
   /** The manifests to build from, already loaded (`--accept` passes edited copies). */
   manifests: SourceManifest[];
   /** Source modules to run (tests and `--accept` pass a subset); defaults to all. */
-  modules?: readonly SourceModule[];
+  modules?: readonly AnySourceModule[];
+  /** A scratch folder on the release's file system, for streamed sources' written tables (run-pipeline.ts gives one). */
+  workDir?: string;
   log?: (line: string) => void;
 }
 
@@ -29,7 +33,7 @@ export interface BuildOptions extends ResolveOptions {
 export interface ReleaseContent {
   manifests: SourceManifest[];
   /** observations, event tables by name, geo, population, quarantine: the order files are written and listed. */
-  tables: ReleaseTable[];
+  tables: ReleaseDataset[];
   observations: Observation[];
   indicators: IndicatorDef[];
   quarantine: QuarantineEntry[];
@@ -39,7 +43,7 @@ export interface ReleaseContent {
   timings: Record<string, number>;
 }
 
-function checkCoreSources(manifests: SourceManifest[], modules: readonly SourceModule[]): void {
+function checkCoreSources(manifests: SourceManifest[], modules: readonly AnySourceModule[]): void {
   for (const m of manifests) {
     if (m.domain !== 'reference' && !modules.some((x) => x.id === m.id)) throw new Error(`source ${m.id} has a manifest but no normalizer module`);
   }
@@ -71,9 +75,15 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const modules = opts.modules ?? SOURCE_MODULES;
   checkCoreSources(manifests, modules);
 
-  // Every checksum is verified before any normalizing starts, so a bad file fails fast and names itself.
+  // Every checksum is verified before any normalizing starts, so a bad file fails fast and names itself. A streamed
+  // source's files are hashed as a stream, never held.
   const resolved = new Map<string, Map<string, ResolvedFile>>();
-  for (const m of manifests) resolved.set(m.id, await resolveSource(opts, m));
+  const scanned = new Map<string, ScannedFile[]>();
+  for (const m of manifests) {
+    const module = modules.find((x) => x.id === m.id);
+    if (module && isStreamed(module)) scanned.set(m.id, await scanSource(opts, m));
+    else resolved.set(m.id, await resolveSource(opts, m));
+  }
   lap('resolve');
 
   const ref = await loadReference(opts, manifests, opts.projectDir);
@@ -83,13 +93,21 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const quarantine: QuarantineEntry[] = [...ref.quarantine];
   const observations: Observation[] = [];
   const events: EventTable[] = [];
+  const written: WrittenTable[] = [];
   const quality: QualityNote[] = [];
   const defs: IndicatorDef[] = [];
   const aliasDir = join(opts.projectDir, 'data', 'reference', 'aliases');
   for (const module of modules) {
     const manifest = manifests.find((m) => m.id === module.id);
     if (!manifest) throw new Error(`normalizer ${module.id} has no manifest in data/sources`);
-    const run = await runSource(module, manifest, resolved.get(module.id)!, ref.geo, loadAliases(aliasDir, module.id));
+    let run;
+    if (isStreamed(module)) {
+      if (!opts.workDir) throw new Error(`${module.id} is a streamed source and needs a work folder (runPipeline gives one)`);
+      run = await runStreamedSource(module, manifest, scanned.get(module.id)!, ref.geo, opts.workDir);
+      written.push(...run.tables);
+    } else {
+      run = await runSource(module, manifest, resolved.get(module.id)!, ref.geo, loadAliases(aliasDir, module.id));
+    }
     accounts.push(...run.accounts);
     quarantine.push(...run.quarantine);
     observations.push(...run.output.observations);
@@ -113,13 +131,17 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   }
   lap('validate');
 
-  const tables: ReleaseTable[] = [
+  const eventTables: ReleaseDataset[] = [...events.map(eventReleaseTable), ...written];
+  const tables: ReleaseDataset[] = [
     observationTable(observations),
-    ...events.map(eventReleaseTable).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    ...eventTables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     geoTable(ref.geoRows),
     populationTable(ref.population),
     quarantineTable(quarantine),
   ];
+  const names = tables.map((t) => t.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`two released tables are named ${twice}`);
   return {
     manifests,
     tables,

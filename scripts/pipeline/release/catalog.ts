@@ -1,7 +1,7 @@
 import type { IndicatorDef, Observation } from '../model.ts';
 import type { PartialPeriod, SourceManifest } from '../manifest.ts';
 import type { FileAccount } from '../ledger.ts';
-import type { ReleaseTable } from './tables.ts';
+import { datasetRows, type ReleaseDataset } from './tables.ts';
 
 export interface WrittenFile {
   name: string;
@@ -58,7 +58,7 @@ function partialPeriods(d: IndicatorDef, manifests: SourceManifest[]): PartialPe
 
 export interface CatalogInput {
   version: string;
-  tables: ReleaseTable[];
+  tables: ReleaseDataset[];
   files: WrittenFile[];
   indicators: IndicatorDef[];
   observations: Observation[];
@@ -88,7 +88,7 @@ export function buildCatalog(input: CatalogInput) {
       title: t.title,
       description: t.description,
       path: `${t.name}.parquet`,
-      rows: t.rows.length,
+      rows: datasetRows(t),
       bytes: fileOf(`${t.name}.parquet`)?.bytes ?? null,
       sha256: fileOf(`${t.name}.parquet`)?.sha256 ?? null,
       columns: t.columns,
