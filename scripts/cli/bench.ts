@@ -3,7 +3,8 @@
  * scratch folder (the site's release is not touched); then the built site's pages in Chromium against the conventional
  * design (scripts/cli/bench-pages.ts; needs `npm run build` first). Timings are printed, never asserted.
  * `BENCH_ONLY=pipeline` or `BENCH_ONLY=pages` runs one part; `BENCH_RUNS` (pipeline), `BENCH_PAGE_RUNS` and
- * `BENCH_WARM` (pages) set the number of runs.
+ * `BENCH_WARM` (pages) set the number of runs. `BENCH_ONLY=scale` runs only the scale bench (bench-scale.ts: a
+ * synthetic CITES Trade Database of 23 million records), which the other modes leave out.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_DIR } from './options.ts';
 import { benchPages } from './bench-pages.ts';
+import { benchScale } from './bench-scale.ts';
 
 const only = process.env['BENCH_ONLY'];
 
@@ -39,5 +41,9 @@ function benchPipeline(): void {
   for (const [k, v] of Object.entries(results.at(-1)!.timings)) console.log(`    ${k.padEnd(44)} ${String(v).padStart(7)}`);
 }
 
-if (only !== 'pages') benchPipeline();
-if (only !== 'pipeline' && !(await benchPages())) process.exitCode = 1;
+if (only === 'scale') {
+  if (!(await benchScale())) process.exitCode = 1;
+} else {
+  if (only !== 'pages') benchPipeline();
+  if (only !== 'pipeline' && !(await benchPages())) process.exitCode = 1;
+}

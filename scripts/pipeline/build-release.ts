@@ -15,6 +15,7 @@ import { validateEventTables } from './validate-events.ts';
 import { checkSomethingEmitted } from './row-expectation.ts';
 import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseDataset, type ReleaseTable, type WrittenTable } from './release/tables.ts';
 import { runStreamedSource, scanSource } from './stream/run-streamed-source.ts';
+import { stopwatch } from './stopwatch.ts';
 import type { ScannedFile } from './stream/scan-file.ts';
 
 export interface BuildOptions extends ResolveOptions {
@@ -52,19 +53,6 @@ function checkCoreSources(manifests: SourceManifest[], modules: readonly AnySour
 export function quarantineTable(rows: QuarantineEntry[]): ReleaseTable {
   const sorted = [...rows].sort((a, b) => (a.source + a.file < b.source + b.file ? -1 : a.source + a.file > b.source + b.file ? 1 : a.row - b.row));
   return { name: 'quarantine', title: 'Quarantine', description: 'Every raw row not in the release, with the reason.', columns: QUARANTINE_COLUMNS, rows: sorted as unknown as ReleaseTable['rows'] };
-}
-
-function stopwatch(): { timings: Record<string, number>; lap: (name: string) => void } {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  return {
-    timings,
-    lap(name) {
-      const now = performance.now();
-      timings[name] = Math.round(now - t);
-      t = now;
-    },
-  };
 }
 
 /** Raw files → normalized, validated tables. Any defect in the input stops here, before anything is written. */
@@ -105,6 +93,7 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
       if (!opts.workDir) throw new Error(`${module.id} is a streamed source and needs a work folder (runPipeline gives one)`);
       run = await runStreamedSource(module, manifest, scanned.get(module.id)!, ref.geo, opts.workDir);
       written.push(...run.tables);
+      for (const [step, ms] of Object.entries(run.timings)) timings[`normalize:${module.id}:${step}`] = ms;
     } else {
       run = await runSource(module, manifest, resolved.get(module.id)!, ref.geo, loadAliases(aliasDir, module.id));
     }

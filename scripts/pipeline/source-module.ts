@@ -5,7 +5,6 @@ import type { FileLedger, QuarantineEntry } from './ledger.ts';
 import type { GeoIndex, GeoResolution } from './reference/geo-index.ts';
 import type { WrittenTable } from './release/tables.ts';
 import type { ScannedFile } from './stream/scan-file.ts';
-import type { DuckSession } from './stream/duckdb-session.ts';
 
 /** A place where the publisher's file contradicts itself; published as is, and listed in the quality report. */
 export interface QualityNote {
@@ -51,16 +50,15 @@ export function onlyTable(input: NormalizeInput, name: string): { table: RawTabl
 
 /**
  * A source too large to hold as JavaScript rows (the full CITES Trade Database: ~23 million records). Its module
- * never sees a row: it gets the checked files and a DuckDB session, classifies every record in SQL, writes its event
- * table straight to Parquet, and hands back only what is small: observations (aggregates), the quarantined rows and
- * each file's counts.
+ * never sees a row: it gets the checked files, classifies every record in DuckDB (stream/duckdb-session.ts), writes
+ * its event table straight to Parquet, and hands back only what is small: observations (aggregates), the
+ * quarantined rows and each file's counts.
  */
 export interface StreamInput {
   manifest: SourceManifest;
   /** Checksums verified and headers checked, in manifest order. */
   files: ScannedFile[];
   geo: GeoIndex;
-  session: DuckSession;
   /** A scratch folder on the release's file system: written tables go here and are moved into the release. */
   workDir: string;
 }
@@ -80,6 +78,8 @@ export interface StreamOutput {
   counts: StreamFileCount[];
   /** Every quarantined row, with its reason, column and cell. */
   quarantine: QuarantineEntry[];
+  /** Milliseconds per step, for the bench. */
+  timings: Record<string, number>;
 }
 
 export interface StreamedSourceModule {

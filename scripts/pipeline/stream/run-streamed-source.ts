@@ -1,10 +1,9 @@
 /**
  * Read, normalize and account for one streamed source: every file is checksummed and its header checked in one
- * streaming pass, the module does its SQL in a DuckDB session of bounded memory, and each file's counts go through
- * a CountedLedger, so read = emitted + quarantined holds per file or the run stops.
+ * streaming pass, the module does its SQL in DuckDB sessions of bounded memory, and each file's counts go through a
+ * CountedLedger, so read = emitted + quarantined holds per file or the run stops.
  */
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
 import type { SourceManifest } from '../manifest.ts';
 import { checksumMismatch, locateFile, type ResolveOptions } from '../resolve-files.ts';
 import { checkHeader } from '../check-header.ts';
@@ -15,10 +14,10 @@ import type { GeoIndex } from '../reference/geo-index.ts';
 import type { NormalizeOutput, StreamedSourceModule, StreamOutput } from '../source-module.ts';
 import type { WrittenTable } from '../release/tables.ts';
 import { scanFile, type ScannedFile } from './scan-file.ts';
-import { DuckSession } from './duckdb-session.ts';
 
 export interface StreamedRun {
   output: NormalizeOutput;
+  timings: Record<string, number>;
   tables: WrittenTable[];
   accounts: FileAccount[];
   quarantine: QuarantineEntry[];
@@ -64,13 +63,7 @@ function account(m: SourceManifest, files: ScannedFile[], out: StreamOutput): { 
 
 export async function runStreamedSource(module: StreamedSourceModule, manifest: SourceManifest, files: ScannedFile[], geo: GeoIndex, workDir: string): Promise<StreamedRun> {
   checkReads(module, manifest);
-  const dir = join(workDir, module.id);
-  const session = await DuckSession.open(dir);
-  try {
-    const out = await module.stream({ manifest, files, geo, session, workDir: dir });
-    return { output: { observations: out.observations, events: [], quality: out.quality }, tables: out.tables, ...account(manifest, files, out) };
-  } finally {
-    session.close();
-    rmSync(join(dir, 'duckdb-tmp'), { recursive: true, force: true });
-  }
+  const out = await module.stream({ manifest, files, geo, workDir: join(workDir, module.id) });
+  const output = { observations: out.observations, events: [], quality: out.quality };
+  return { output, tables: out.tables, timings: out.timings, ...account(manifest, files, out) };
 }
