@@ -16,6 +16,7 @@ import { checkSomethingEmitted } from './row-expectation.ts';
 import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseDataset, type ReleaseTable, type WrittenTable } from './release/tables.ts';
 import { runStreamedSource, scanSource } from './stream/run-streamed-source.ts';
 import { stopwatch } from './stopwatch.ts';
+import { append } from './arrays.ts';
 import type { ScannedFile } from './stream/scan-file.ts';
 
 export interface BuildOptions extends ResolveOptions {
@@ -92,16 +93,16 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
     if (isStreamed(module)) {
       if (!opts.workDir) throw new Error(`${module.id} is a streamed source and needs a work folder (runPipeline gives one)`);
       run = await runStreamedSource(module, manifest, scanned.get(module.id)!, ref.geo, opts.workDir);
-      written.push(...run.tables);
+      append(written, run.tables);
       for (const [step, ms] of Object.entries(run.timings)) timings[`normalize:${module.id}:${step}`] = ms;
     } else {
       run = await runSource(module, manifest, resolved.get(module.id)!, ref.geo, loadAliases(aliasDir, module.id));
     }
-    accounts.push(...run.accounts);
-    quarantine.push(...run.quarantine);
-    observations.push(...run.output.observations);
-    events.push(...run.output.events);
-    quality.push(...run.output.quality);
+    append(accounts, run.accounts);
+    append(quarantine, run.quarantine);
+    append(observations, run.output.observations);
+    append(events, run.output.events);
+    append(quality, run.output.quality);
     defs.push(...module.indicators);
     for (const a of run.accounts) log(`${a.source}/${a.file}: read ${a.read}, emitted ${a.emitted}, quarantined ${a.quarantined}`);
     lap(`normalize:${module.id}`);
@@ -110,7 +111,7 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const indicators = indexIndicators(defs);
   const rates = deriveRates(observations, indicators, ref.population);
   for (const d of rates.indicators) indicators.set(d.id, d);
-  observations.push(...rates.observations);
+  append(observations, rates.observations);
   validateEventTables(events);
   checkPublicationDates(manifests, observations, events);
   validateObservations(observations, indicators, ref.geo);

@@ -2,6 +2,7 @@ import type { IndicatorDef, Observation } from '../model.ts';
 import type { PartialPeriod, SourceManifest } from '../manifest.ts';
 import type { FileAccount } from '../ledger.ts';
 import { datasetRows, type ReleaseDataset } from './tables.ts';
+import { extent } from '../arrays.ts';
 
 export interface WrittenFile {
   name: string;
@@ -24,6 +25,7 @@ export interface IndicatorCoverage {
 
 function coverage(rows: Observation[], countryCodes: Set<string>): Map<string, IndicatorCoverage> {
   const acc = new Map<string, { rows: number; geos: Set<string>; years: number[]; censored: number; units: Set<string>; dimensions: Map<string, number> }>();
+  // Min and max by loop: an indicator of a streamed source has too many rows to spread into Math.min.
   for (const o of rows) {
     let a = acc.get(o.indicator);
     if (!a) acc.set(o.indicator, (a = { rows: 0, geos: new Set(), years: [], censored: 0, units: new Set(), dimensions: new Map() }));
@@ -36,12 +38,13 @@ function coverage(rows: Observation[], countryCodes: Set<string>): Map<string, I
   }
   const out = new Map<string, IndicatorCoverage>();
   for (const [id, a] of acc) {
+    const years = extent(a.years)!;
     out.set(id, {
       rows: a.rows,
       geos: a.geos.size,
       countries: [...a.geos].filter((g) => countryCodes.has(g)).length,
-      year_min: Math.min(...a.years),
-      year_max: Math.max(...a.years),
+      year_min: years.min,
+      year_max: years.max,
       censored: a.censored,
       units: [...a.units].sort(),
       dimensions: Object.fromEntries([...a.dimensions].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
@@ -72,15 +75,15 @@ export interface CatalogInput {
 export function buildCatalog(input: CatalogInput) {
   const cov = coverage(input.observations, input.countryCodes);
   const fileOf = (name: string) => input.files.find((f) => f.name === name);
-  const allYears = input.observations.map((o) => o.year);
+  const allYears = extent(input.observations.map((o) => o.year));
   return {
     name: 'crime-trends-observatory',
     version: input.version,
     release_date: [...input.manifests.map((m) => m.release_date)].sort().at(-1) ?? null,
     coverage: {
       countries: new Set(input.observations.map((o) => o.geo).filter((g) => input.countryCodes.has(g))).size,
-      year_min: allYears.length ? Math.min(...allYears) : null,
-      year_max: allYears.length ? Math.max(...allYears) : null,
+      year_min: allYears?.min ?? null,
+      year_max: allYears?.max ?? null,
       observations: input.observations.length,
     },
     datasets: input.tables.map((t) => ({

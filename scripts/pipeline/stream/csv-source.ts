@@ -1,26 +1,62 @@
 /**
  * DuckDB's read_csv over one publisher file, told everything (columns, all text, separator, quoting, header) so it
- * guesses nothing, and made to stop on what it would otherwise repair or skip: a ragged record, a stray quote, an
- * invalid byte. Those land in DuckDB's rejects tables (store_rejects) and come back as one error naming file, row
- * and column. Blank lines, the one thing the reader skips silently, are caught before (scan-file.ts).
+ * guesses nothing, and made to stop on what it would otherwise repair or skip:
+ *   - a stray quote, an invalid byte, a record with a non-empty field too many: DuckDB's rejects (store_rejects);
+ *   - a record with fields missing, or with empty fields too many (DuckDB drops those without a word): the reader
+ *     is given one column more than the header (BEYOND) and pads short records, and an empty field is read as ''
+ *     while a padded one is NULL, so `shape` (below) tells each case apart;
+ *   - a blank line, which the reader skips: scan-file.ts, before.
+ * Each comes back as one error naming file, row and column.
  */
 import { PipelineError } from '../errors.ts';
 import type { DuckSession } from './duckdb-session.ts';
 import { sqlName, sqlText } from './duckdb-session.ts';
 import type { ScannedFile } from './scan-file.ts';
 
+/** The column after the header's last: NULL on a well-formed record. */
+const BEYOND = '__beyond_the_header';
+/** No cell reads as NULL by its text: only a field the record lacks is NULL. */
+const NEVER_NULL = 'no cell is null by its text 7c1f';
+
 export function readCsvSql(file: ScannedFile, opts: { storeRejects: boolean }): string {
   const { columns, header_row, delimiter } = file.layout;
-  const spec = columns.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ');
+  const spec = [...columns, BEYOND].map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ');
   return `read_csv(${sqlText(file.path)}, columns = {${spec}}, header = true, skip = ${header_row - 1}, auto_detect = false, ` +
-    `delim = ${sqlText(delimiter ?? ',')}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
-    `encoding = 'utf-8'${opts.storeRejects ? ', store_rejects = true' : ''})`;
+    `delim = ${sqlText(delimiter ?? ',')}, quote = '"', escape = '"', strict_mode = true, null_padding = true, ` +
+    `allow_quoted_nulls = false, nullstr = ${sqlText(NEVER_NULL)}, encoding = 'utf-8'${opts.storeRejects ? ', store_rejects = true' : ''})`;
 }
 
-/** Each record of a file, numbered as a spreadsheet shows it (the header row counts), in file order. */
+/** SQL: 0 when the record has a field beyond the header, k when column k (1-based) is the first it lacks, else NULL. */
+function shapeSql(columns: string[]): string {
+  const lacks = columns.map((c, i) => `WHEN ${sqlName(c)} IS NULL THEN ${i + 1}`).join(' ');
+  return `CASE WHEN ${sqlName(BEYOND)} IS NOT NULL THEN 0 ${lacks} END`;
+}
+
+/**
+ * Each record of a file, numbered as a spreadsheet shows it (the header row counts), in file order, with its
+ * `shape` and its cells (an empty cell as NULL).
+ */
 export function numberedRowsSql(file: ScannedFile, fileNo: number, opts: { storeRejects: boolean }): string {
-  return `SELECT ${fileNo}::USMALLINT AS file_no, ${sqlText(file.layout.name)} AS file, ` +
-    `(row_number() OVER () + ${file.layout.header_row})::INTEGER AS line, * FROM ${readCsvSql(file, opts)}`;
+  const { columns, header_row, name } = file.layout;
+  const cells = columns.map((c) => `NULLIF(${sqlName(c)}, '') AS ${sqlName(c)}`).join(', ');
+  return `SELECT ${fileNo}::USMALLINT AS file_no, ${sqlText(name)} AS file, (row_number() OVER () + ${header_row})::INTEGER AS line, ` +
+    `${shapeSql(columns)} AS shape, ${cells} FROM ${readCsvSql(file, opts)}`;
+}
+
+/** The error for a record whose `shape` is not NULL. */
+export function misshapen(file: ScannedFile, row: number, shape: number): PipelineError {
+  const { columns, name } = file.layout;
+  if (shape === 0) {
+    return new PipelineError(
+      { file: name, row, column: `#${columns.length + 1} (beyond the header)` },
+      `the record has more fields than the header's ${columns.length} (empty ones too): a stray separator`,
+    );
+  }
+  const n = shape - 1;
+  return new PipelineError(
+    { file: name, row, column: columns[n] },
+    `the record has ${n} ${n === 1 ? 'field' : 'fields'} where the header has ${columns.length}: a lost separator, a stray quote or a cut line`,
+  );
 }
 
 /** Every file's numbered records, one file after the other (UNION ALL and an empty OVER () keep file order). */

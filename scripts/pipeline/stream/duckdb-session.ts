@@ -9,7 +9,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type JS } from '@duckdb/node-api';
 
 export interface SessionLimits {
   /** DuckDB's own budget (buffer pool); the process's peak also holds Node and the Parquet writer's buffers. */
@@ -18,7 +18,8 @@ export interface SessionLimits {
 }
 
 
-export type Row = Record<string, DuckDBValue>;
+/** A result row as plain JavaScript values (VARCHAR → string, INTEGER and DOUBLE → number, NULL → null). */
+export type Row = Record<string, JS>;
 
 export class DuckSession {
   private readonly db: DuckDBInstance;
@@ -48,7 +49,7 @@ export class DuckSession {
   }
 
   async rows(sql: string): Promise<Row[]> {
-    return (await this.conn.runAndReadAll(sql)).getRowObjects();
+    return (await this.conn.runAndReadAll(sql)).getRowObjectsJS();
   }
 
   /** Row order matters for a statement that numbers rows or writes them; elsewhere DuckDB may reorder freely. */

@@ -10,6 +10,7 @@ import { checkHeader } from '../check-header.ts';
 import { CountedLedger, type FileAccount, type QuarantineEntry } from '../ledger.ts';
 import { checkReadCount } from '../row-expectation.ts';
 import { PipelineError } from '../errors.ts';
+import { append } from '../arrays.ts';
 import type { GeoIndex } from '../reference/geo-index.ts';
 import type { NormalizeOutput, StreamedSourceModule, StreamOutput } from '../source-module.ts';
 import type { WrittenTable } from '../release/tables.ts';
@@ -54,7 +55,7 @@ function account(m: SourceManifest, files: ScannedFile[], out: StreamOutput): { 
     checkReadCount({ file: name }, count.read, f.layout, m.id);
     const closed = new CountedLedger(m.id, name, f.layout.header_row + 1).close(count, out.quarantine.filter((q) => q.file === name));
     accounts.push(closed.account);
-    quarantine.push(...closed.quarantine);
+    append(quarantine, closed.quarantine);
   }
   const unknown = out.quarantine.find((q) => !files.some((f) => f.layout.name === q.file));
   if (unknown) throw new PipelineError({ file: unknown.file }, `normalizer bug: quarantined a row of a file ${m.id} does not have`);

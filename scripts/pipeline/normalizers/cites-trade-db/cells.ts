@@ -1,6 +1,6 @@
 /**
  * The published columns of the Trade Database bulk files (trade_db_<n>.csv) and the cells the SQL works with, under
- * names SQL can use without quoting. The reader already gives an empty cell as NULL. Codes, numbers and the columns
+ * names SQL can use without quoting. An empty cell is already NULL (csv-source.ts). Codes, numbers and the columns
  * observations are grouped by are trimmed and an all-space cell is NULL, as values.ts reads a cell; free text (ids,
  * taxon names, permit ids) is kept as published: trimming 23 million long strings costs as much as the rest of the
  * classification, and a padded name is still the name.
@@ -41,7 +41,7 @@ const TRIMMED = new Set<Cell>(['year_text', 'appendix', 'term', 'quantity_text',
 /** Numbered raw records (csv-source.ts) → cells. */
 export function cellsSql(numbered: string): string {
   const cell = (c: Cell) => (TRIMMED.has(c) ? `NULLIF(trim(${sqlName(PUBLISHED[c])}), '')` : sqlName(PUBLISHED[c]));
-  return `SELECT file_no, file, line,\n  ${CELLS.map((c) => `${cell(c)} AS ${c}`).join(',\n  ')}\nFROM (${numbered})`;
+  return `SELECT file_no, file, line, shape,\n  ${CELLS.map((c) => `${cell(c)} AS ${c}`).join(',\n  ')}\nFROM (${numbered})`;
 }
 
 /** SQL: the cell is missing (an untrimmed cell may hold only spaces). */

@@ -13,19 +13,30 @@ export interface FileFates {
   /** The last data row's number, which must be read + header_row when rows are numbered densely. */
   lastLine: number;
   quarantined: number;
+  /** The first record with fields missing or too many (csv-source.ts), if any. */
+  misshapen: { row: number; shape: number } | null;
 }
 
 export async function sortFates(session: DuckSession, classified: string, list: Check[]): Promise<void> {
   await session.keepOrder(false);
   await session.run(`CREATE TEMP TABLE fates AS
 SELECT file_no, any_value(file) AS file, count(*)::INTEGER AS read, max(line)::INTEGER AS last_line,
-  list({line: line, fault: fault, cell: ${faultCellSql(list)}}) FILTER (WHERE fault IS NOT NULL) AS faults
+  list({line: line, fault: fault, cell: ${faultCellSql(list)}}) FILTER (WHERE fault IS NOT NULL) AS faults,
+  min_by({line: line, shape: shape}, line) FILTER (WHERE shape IS NOT NULL) AS misshapen
 FROM (${classified}) GROUP BY file_no`);
 }
 
 export async function fileFates(session: DuckSession): Promise<FileFates[]> {
-  const rows = await session.rows(`SELECT file, read, last_line, coalesce(len(faults), 0)::INTEGER AS quarantined FROM fates ORDER BY file_no`);
-  return rows.map((r) => ({ file: String(r['file']), read: Number(r['read']), lastLine: Number(r['last_line']), quarantined: Number(r['quarantined']) }));
+  const rows = await session.rows(
+    `SELECT file, read, last_line, coalesce(len(faults), 0)::INTEGER AS quarantined, misshapen.line::INTEGER AS bad_line, misshapen.shape::INTEGER AS bad_shape FROM fates ORDER BY file_no`,
+  );
+  return rows.map((r) => ({
+    file: String(r['file']),
+    read: Number(r['read']),
+    lastLine: Number(r['last_line']),
+    quarantined: Number(r['quarantined']),
+    misshapen: r['bad_line'] === null ? null : { row: Number(r['bad_line']), shape: Number(r['bad_shape']) },
+  }));
 }
 
 export async function quarantined(session: DuckSession, list: Check[]): Promise<QuarantineEntry[]> {

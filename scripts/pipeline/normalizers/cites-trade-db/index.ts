@@ -6,12 +6,12 @@
  *      refusals stop the run with file, row and column (and stop the other pass);
  *   2. write the records that pass to the event table's Parquet file, in file order (shipments.ts);
  *
- * then reads the written file back: its rows per file, so read = emitted + quarantined is checked against what was
- * actually written, and its source-I rows, aggregated into observations (observations.ts).
+ * then reads the written file back, again on both sessions: its rows per file, so read = emitted + quarantined is
+ * checked against what was actually written, and its source-I rows, aggregated into observations (observations.ts).
  */
 import { join } from 'node:path';
 import { PipelineError } from '../../errors.ts';
-import { firstReject } from '../../stream/csv-source.ts';
+import { firstReject, misshapen } from '../../stream/csv-source.ts';
 import type { StreamedSourceModule, StreamFileCount, StreamInput, StreamOutput } from '../../source-module.ts';
 import { READS } from './cells.ts';
 import { checks, type Check } from './checks.ts';
@@ -66,12 +66,24 @@ function fileCounts(fates: FileFates[], written: Map<string, number>, input: Str
 const CLASSIFIER: SessionLimits = { memoryLimit: '512MB', threads: 1 };
 const WRITER: SessionLimits = { memoryLimit: '768MB', threads: 1 };
 
+/** The first record the reader refused or found misshapen, in file order. */
+async function firstUnreadable(session: DuckSession, input: StreamInput, fates: FileFates[]): Promise<PipelineError | null> {
+  const refused = await firstReject(session, input.files);
+  const errors = fates.flatMap((f) => {
+    const file = input.files.find((x) => x.layout.name === f.file)!;
+    return f.misshapen ? [misshapen(file, f.misshapen.row, f.misshapen.shape)] : [];
+  });
+  if (refused) errors.push(refused);
+  const order = (e: PipelineError) => [input.files.findIndex((f) => f.layout.name === e.location.file), e.location.row ?? 0] as const;
+  return errors.sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1])[0] ?? null;
+}
+
 async function classifyPass(session: DuckSession, input: StreamInput, list: Check[]): Promise<FileFates[]> {
   const geo = await createGeoCodes(session, input.geo);
   await sortFates(session, classifiedSql(input.files, list, geo, { storeRejects: true }), list);
-  const refused = await firstReject(session, input.files);
-  if (refused) throw refused;
   const fates = await fileFates(session);
+  const unreadable = await firstUnreadable(session, input, fates);
+  if (unreadable) throw unreadable;
   checkFates(fates, input);
   return fates;
 }
@@ -81,16 +93,38 @@ async function writePass(session: DuckSession, input: StreamInput, list: Check[]
   return writeShipments(session, classifiedSql(input.files, list, geo, { storeRejects: false }), join(input.workDir, 'shipments.parquet'));
 }
 
+/** Milliseconds from now until the promise settles, recorded under `name`. */
+function timed<T>(p: Promise<T>, name: string, timings: Record<string, number>): Promise<T> {
+  const started = performance.now();
+  const done = () => (timings[name] = Math.round(performance.now() - started));
+  return p.then(
+    (v) => (done(), v),
+    (e: unknown) => {
+      done();
+      throw e;
+    },
+  );
+}
+
+/**
+ * Both settled before an error is thrown, so no session is closed under a running statement; the first one's error
+ * wins.
+ */
+async function settled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 /** Both passes at once; a refusal found by the classifying pass (file, row, column) wins over the writer's error. */
-async function bothPasses(classifier: DuckSession, writer: DuckSession, input: StreamInput, list: Check[]): Promise<{ fates: FileFates[]; table: WrittenTable }> {
-  const classified = classifyPass(classifier, input, list).catch((e: unknown) => {
+async function bothPasses(classifier: DuckSession, writer: DuckSession, input: StreamInput, list: Check[], timings: Record<string, number>): Promise<{ fates: FileFates[]; table: WrittenTable }> {
+  const classified = timed(classifyPass(classifier, input, list), 'classify (beside the write)', timings).catch((e: unknown) => {
     writer.interrupt();
     throw e;
   });
-  const [fates, table] = await Promise.allSettled([classified, writePass(writer, input, list)]);
-  if (fates.status === 'rejected') throw fates.reason;
-  if (table.status === 'rejected') throw table.reason;
-  return { fates: fates.value, table: table.value };
+  const [fates, table] = await settled(classified, timed(writePass(writer, input, list), 'write events (beside the classify)', timings));
+  return { fates, table };
 }
 
 async function stream(input: StreamInput): Promise<StreamOutput> {
@@ -100,18 +134,19 @@ async function stream(input: StreamInput): Promise<StreamOutput> {
   const classifier = await DuckSession.open(join(input.workDir, 'classify'), CLASSIFIER);
   const writer = await DuckSession.open(join(input.workDir, 'write'), WRITER);
   try {
-    const { fates, table } = await bothPasses(classifier, writer, input, list);
+    const { fates, table } = await bothPasses(classifier, writer, input, list, timings);
     lap('classify ‖ write events');
-    const written = await writtenCounts(writer, table.path);
+    // The written file read back, again on both sessions at once: its rows per file, and its source-I rows.
+    const [written, observations] = await settled(
+      writtenCounts(classifier, table.path),
+      collectSeized(writer, table.path, files).then(() => seizedObservations(writer)),
+    );
+    lap('count events ‖ observations');
     const releaseYear = Number(manifest.release_date.slice(0, 4));
     if (written.lastYear !== null && written.lastYear > releaseYear) {
       throw new PipelineError({ file: table.name }, `normalizer bug: year ${written.lastYear} written, after the release date ${manifest.release_date}`);
     }
     const counts = fileCounts(fates, written.perFile, input);
-    await collectSeized(writer, table.path, files);
-    lap('read events back');
-    const observations = await seizedObservations(writer);
-    lap('observations');
     return { observations, tables: [table], quality: [], counts, quarantine: await quarantined(classifier, list), timings };
   } finally {
     classifier.close();

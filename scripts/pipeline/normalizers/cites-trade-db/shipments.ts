@@ -7,6 +7,7 @@ import { allRowsSql } from '../../stream/csv-source.ts';
 import { sqlName, sqlText, type DuckSession } from '../../stream/duckdb-session.ts';
 import type { ScannedFile } from '../../stream/scan-file.ts';
 import type { WrittenTable } from '../../release/tables.ts';
+import { extent } from '../../arrays.ts';
 import { BLANK_UNIT_LABEL, NOT_A_PLACE, SEIZED_SOURCE } from '../cites-codes.ts';
 import { cellsSql } from './cells.ts';
 import { faultSql, QUANTITY_SQL, YEAR_SQL, type Check } from './checks.ts';
@@ -34,6 +35,11 @@ function placeNote(cell: 'importer' | 'exporter' | 'origin'): string {
   return `CASE ${cell} ${whens.join(' ')} END`;
 }
 
+const NOT_PLACES = Object.keys(NOT_A_PLACE).map(sqlText).join(', ');
+/** Built only for the few records that name XX or SU: assembling text for 23 million rows would cost a second. */
+const noteSql = `CASE WHEN importer IN (${NOT_PLACES}) OR exporter IN (${NOT_PLACES}) OR origin IN (${NOT_PLACES})
+  THEN concat_ws('; ', ${placeNote('importer')}, ${placeNote('exporter')}, ${placeNote('origin')}) END`;
+
 const EVENT: [ColumnDef, string][] = [
   [column('id', 'VARCHAR', 'Record id as published (Id)'), 'id'],
   [column('year', 'INTEGER', 'Year of the shipment record'), 'year'],
@@ -59,7 +65,7 @@ const EVENT: [ColumnDef, string][] = [
   [column('import_permit_randomid', 'VARCHAR', 'Anonymised import permit id'), 'import_permit_randomid'],
   [column('export_permit_randomid', 'VARCHAR', 'Anonymised export or re-export permit id'), 'export_permit_randomid'],
   [column('origin_permit_randomid', 'VARCHAR', 'Anonymised permit id of the country of origin'), 'origin_permit_randomid'],
-  [column('note', 'VARCHAR', 'Why a code could not be placed (XX, SU)'), `NULLIF(concat_ws('; ', ${placeNote('importer')}, ${placeNote('exporter')}, ${placeNote('origin')}), '')`],
+  [column('note', 'VARCHAR', 'Why a code could not be placed (XX, SU)'), noteSql],
   [column('source', 'VARCHAR', 'Source id'), sqlText(SOURCE_ID)],
   [column('source_ref', 'VARCHAR', 'file::row in the published CSV'), `file || '::' || line`],
 ];
@@ -96,7 +102,7 @@ export async function writtenCounts(session: DuckSession, path: string): Promise
     `SELECT split_part(source_ref, '::', 1) AS file, count(*)::INTEGER AS n, max(year) AS last_year FROM read_parquet(${sqlText(path)}) GROUP BY 1`,
   );
   const years = rows.map((r) => r['last_year']).filter((y): y is number => typeof y === 'number');
-  return { perFile: new Map(rows.map((r) => [String(r['file']), Number(r['n'])])), lastYear: years.length ? Math.max(...years) : null };
+  return { perFile: new Map(rows.map((r) => [String(r['file']), Number(r['n'])])), lastYear: extent(years)?.max ?? null };
 }
 
 /** Source-I records with an importer that is a place, from the written table: what the observations count and sum. */
