@@ -14,6 +14,8 @@ import { loadManifests } from '../pipeline/manifest.ts';
 import { loadReference } from '../pipeline/reference/load-reference.ts';
 import { DIM, iso2Index } from '../pipeline/normalizers/cites-codes.ts';
 import { syntheticSource, type SyntheticSource } from '../bench/synthetic-trade-db/cache.ts';
+import { defects } from '../bench/synthetic-trade-db/defects.ts';
+import { MAX_QUARANTINED_SHARE } from '../pipeline/normalizers/cites-trade-db/index.ts';
 import type { FileAccount, QuarantineEntry } from '../pipeline/ledger.ts';
 import { PROJECT_DIR, downloadDir, sourcesDir } from './options.ts';
 
@@ -112,6 +114,9 @@ export async function benchScale(): Promise<boolean> {
   const seed = Number(process.env['SCALE_SEED'] ?? 1);
   const runs = Number(process.env['SCALE_RUNS'] ?? 1);
   console.log(`scale: synthetic CITES Trade Database, ${rows.toLocaleString('en')} records in ${files} CSV files (seed ${seed})`);
+  // Each file holds one planted bad record of each kind, and a file may lose at most MAX_QUARANTINED_SHARE.
+  const fewest = Math.ceil(defects(0, ['', '', '']).length / MAX_QUARANTINED_SHARE);
+  if (rows / files < fewest) throw new Error(`SCALE_ROWS / SCALE_FILES must be at least ${fewest} rows per file (the planted bad records of a file stay under ${MAX_QUARANTINED_SHARE * 100}%)`);
   console.log(`  load average before (1, 5, 15 min): ${load()}`);
   const root = join(PROJECT_DIR, '.tmp', 'synthetic-cites');
   mkdirSync(root, { recursive: true });

@@ -65,12 +65,13 @@ function parseHeader(first: Buffer, layout: FileLayout): string[] {
   return (d === ',' ? csvParseRows(line) : dsvFormat(d).parseRows(line))[0] ?? [];
 }
 
-export async function scanFile(path: string, layout: FileLayout, sourceId: string, published: string): Promise<ScannedFile> {
+/** `chunkBytes` is the read size (tests make it tiny, to put line ends across chunk boundaries). */
+export async function scanFile(path: string, layout: FileLayout, sourceId: string, published: string, chunkBytes = 1 << 22): Promise<ScannedFile> {
   const hash = createHash('sha256');
   const blanks = new BlankLines();
   const head: Buffer[] = [];
   let headBytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     blanks.feed(chunk);
     if (headBytes < HEADER_BYTES) {
