@@ -246,7 +246,7 @@ describe('cites-trade-db stops on a malformed file, naming file, row and column'
 
   it('a file that would lose more than 1% of its records', async () => {
     const lines = file1Lines().slice(0, 200);
-    await expect(release({ [F1]: lf(lines) })).rejects.toThrow(`file ${F1}: 2 of 199 records would be quarantined, more than 1%`);
+    await expect(release({ [F1]: lf(lines) })).rejects.toThrow(`file ${F1}: 2 of 199 records would be quarantined, more than 1%: the file is not in the layout or codes the normalizer knows (the first: row 9, column –, blank row, found null)`);
   });
 
   it('a file whose bytes are not the manifest’s', async () => {

@@ -11,6 +11,7 @@ import { CountedLedger, type QuarantineEntry } from '../../scripts/pipeline/ledg
 import type { FileLayout } from '../../scripts/pipeline/manifest.ts';
 import { sha256 } from '../../scripts/pipeline/resolve-files.ts';
 import { tempDir } from '../support/fixtures.ts';
+import { sourceRefLocation } from '../../scripts/pipeline/source-ref-location.ts';
 
 const layout: FileLayout = { name: 'f.csv', url: null, sha256: '', format: 'csv', header_row: 1, columns: ['a', 'b'] };
 
@@ -65,5 +66,11 @@ describe('CountedLedger', () => {
     expect(() => ledger().close({ read: 5, emitted: 4 }, [q(7)])).toThrow('row 7, column a: normalizer bug: quarantined row outside the file\'s data rows 2–6');
     expect(() => ledger().close({ read: 5, emitted: 4 }, [q(1)])).toThrow('outside the file\'s data rows');
     expect(() => ledger().close({ read: 5, emitted: 4 }, [q(4, '')])).toThrow('normalizer bug: quarantined without a reason');
+  });
+});
+
+describe('sourceRefLocation of an aggregate over several files', () => {
+  it('names the first file and its first row', () => {
+    expect(sourceRefLocation('trade_db_3.csv::5,9-12; trade_db_4.csv::2', 'year')).toEqual({ file: 'trade_db_3.csv', sheet: undefined, row: 5, column: 'year' });
   });
 });

@@ -30,16 +30,18 @@ import { stopwatch } from '../../stopwatch.ts';
  */
 export const MAX_QUARANTINED_SHARE = 0.01;
 
-function checkFates(fates: FileFates[], input: StreamInput): void {
+async function checkFates(session: DuckSession, fates: FileFates[], input: StreamInput, list: Check[]): Promise<void> {
   for (const f of fates) {
     const layout = input.files.find((x) => x.layout.name === f.file)!.layout;
     if (f.lastLine !== f.read + layout.header_row) {
       throw new PipelineError({ file: f.file }, `rows are not numbered densely (${f.read} records, last row ${f.lastLine}): the file order was lost`);
     }
     if (f.quarantined > f.read * MAX_QUARANTINED_SHARE) {
+      const first = (await quarantined(session, list)).find((q) => q.file === f.file)!;
       throw new PipelineError(
         { file: f.file },
-        `${f.quarantined} of ${f.read} records would be quarantined, more than ${MAX_QUARANTINED_SHARE * 100}%: the file is not in the layout or codes the normalizer knows (see the first quarantined rows)`,
+        `${f.quarantined} of ${f.read} records would be quarantined, more than ${MAX_QUARANTINED_SHARE * 100}%: the file is not in the layout or codes the normalizer knows ` +
+          `(the first: row ${first.row}, column ${first.column ?? '–'}, ${first.reason}, found ${JSON.stringify(first.value)})`,
       );
     }
   }
@@ -84,7 +86,7 @@ async function classifyPass(session: DuckSession, input: StreamInput, list: Chec
   const fates = await fileFates(session);
   const unreadable = await firstUnreadable(session, input, fates);
   if (unreadable) throw unreadable;
-  checkFates(fates, input);
+  await checkFates(session, fates, input, list);
   return fates;
 }
 
