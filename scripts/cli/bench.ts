@@ -3,8 +3,9 @@
  * scratch folder (the site's release is not touched); then the built site's pages in Chromium against the conventional
  * design (scripts/cli/bench-pages.ts; needs `npm run build` first). Timings are printed, never asserted.
  * Between them, the bytes each kind of view reads, on the release and on a 20 M-row synthetic table
- * (scripts/cli/bench-reads.ts). `BENCH_ONLY=pipeline`, `reads` or `pages` (or a comma-separated list) runs those parts; `BENCH_RUNS` (pipeline), `BENCH_PAGE_RUNS` and
- * `BENCH_WARM` (pages) set the number of runs.
+ * (scripts/cli/bench-reads.ts). `BENCH_ONLY=pipeline`, `reads`, `pages` or `scale` (or a comma-separated list) runs
+ * those parts; `scale` (bench-scale.ts: a synthetic CITES Trade Database of 23 million records) runs only when named.
+ * `BENCH_RUNS` (pipeline), `BENCH_PAGE_RUNS` and `BENCH_WARM` (pages) set the number of runs.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { PROJECT_DIR } from './options.ts';
 import { benchPages } from './bench-pages.ts';
 import { benchReads } from './bench-reads.ts';
+import { benchScale } from './bench-scale.ts';
 
 const only = process.env['BENCH_ONLY'];
 
@@ -41,7 +43,9 @@ function benchPipeline(): void {
   for (const [k, v] of Object.entries(results.at(-1)!.timings)) console.log(`    ${k.padEnd(44)} ${String(v).padStart(7)}`);
 }
 
-const run = (part: string) => only === undefined || only.split(',').includes(part);
-if (run('pipeline')) benchPipeline();
-if (run('reads')) await benchReads();
-if (run('pages') && !(await benchPages())) process.exitCode = 1;
+
+const parts = only === undefined ? ['pipeline', 'reads', 'pages'] : only.split(',');
+if (parts.includes('pipeline')) benchPipeline();
+if (parts.includes('reads')) await benchReads();
+if (parts.includes('pages') && !(await benchPages())) process.exitCode = 1;
+if (parts.includes('scale') && !(await benchScale())) process.exitCode = 1;

@@ -21,3 +21,22 @@ export function tidySum(values: readonly number[]): number {
 export function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * `target.push(...items)` without the spread: a spread passes every item as an argument, and a few hundred thousand
+ * (a streamed source's observations) overflow the call stack.
+ */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** Smallest and largest of many numbers (Math.min(...xs) overflows the call stack on large arrays); null when empty. */
+export function extent(xs: Iterable<number>): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return min === Infinity ? null : { min, max };
+}

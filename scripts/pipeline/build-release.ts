@@ -5,7 +5,7 @@ import { runSource } from './run-source.ts';
 import { loadReference } from './reference/load-reference.ts';
 import { loadAliases } from './reference/geo-index.ts';
 import { SOURCE_MODULES } from './sources.ts';
-import type { SourceModule, QualityNote } from './source-module.ts';
+import { isStreamed, type AnySourceModule, type QualityNote } from './source-module.ts';
 import type { EventTable, IndicatorDef, Observation } from './model.ts';
 import type { FileAccount, QuarantineEntry } from './ledger.ts';
 import { indexIndicators, validateObservations } from './validate.ts';
@@ -13,7 +13,11 @@ import { deriveRates } from './derive-rates.ts';
 import { checkPublicationDates } from './publication-dates.ts';
 import { validateEventTables } from './validate-events.ts';
 import { checkSomethingEmitted } from './row-expectation.ts';
-import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseTable } from './release/tables.ts';
+import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseDataset, type ReleaseTable, type WrittenTable } from './release/tables.ts';
+import { runStreamedSource, scanSource } from './stream/run-streamed-source.ts';
+import { stopwatch } from './stopwatch.ts';
+import { append } from './arrays.ts';
+import type { ScannedFile } from './stream/scan-file.ts';
 
 export interface BuildOptions extends ResolveOptions {
   /** The project root: reference tables in data/reference. */
@@ -21,7 +25,9 @@ export interface BuildOptions extends ResolveOptions {
   /** The manifests to build from, already loaded (`--accept` passes edited copies). */
   manifests: SourceManifest[];
   /** Source modules to run (tests and `--accept` pass a subset); defaults to all. */
-  modules?: readonly SourceModule[];
+  modules?: readonly AnySourceModule[];
+  /** A scratch folder on the release's file system, for streamed sources' written tables (run-pipeline.ts gives one). */
+  workDir?: string;
   log?: (line: string) => void;
 }
 
@@ -29,7 +35,7 @@ export interface BuildOptions extends ResolveOptions {
 export interface ReleaseContent {
   manifests: SourceManifest[];
   /** observations, event tables by name, geo, population, quarantine: the order files are written and listed. */
-  tables: ReleaseTable[];
+  tables: ReleaseDataset[];
   observations: Observation[];
   indicators: IndicatorDef[];
   quarantine: QuarantineEntry[];
@@ -39,7 +45,7 @@ export interface ReleaseContent {
   timings: Record<string, number>;
 }
 
-function checkCoreSources(manifests: SourceManifest[], modules: readonly SourceModule[]): void {
+function checkCoreSources(manifests: SourceManifest[], modules: readonly AnySourceModule[]): void {
   for (const m of manifests) {
     if (m.domain !== 'reference' && !modules.some((x) => x.id === m.id)) throw new Error(`source ${m.id} has a manifest but no normalizer module`);
   }
@@ -50,19 +56,6 @@ export function quarantineTable(rows: QuarantineEntry[]): ReleaseTable {
   return { name: 'quarantine', title: 'Quarantine', description: 'Every raw row not in the release, with the reason.', columns: QUARANTINE_COLUMNS, rows: sorted as unknown as ReleaseTable['rows'] };
 }
 
-function stopwatch(): { timings: Record<string, number>; lap: (name: string) => void } {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  return {
-    timings,
-    lap(name) {
-      const now = performance.now();
-      timings[name] = Math.round(now - t);
-      t = now;
-    },
-  };
-}
-
 /** Raw files → normalized, validated tables. Any defect in the input stops here, before anything is written. */
 export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> {
   const log = opts.log ?? (() => {});
@@ -71,9 +64,15 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const modules = opts.modules ?? SOURCE_MODULES;
   checkCoreSources(manifests, modules);
 
-  // Every checksum is verified before any normalizing starts, so a bad file fails fast and names itself.
+  // Every checksum is verified before any normalizing starts, so a bad file fails fast and names itself. A streamed
+  // source's files are hashed as a stream, never held.
   const resolved = new Map<string, Map<string, ResolvedFile>>();
-  for (const m of manifests) resolved.set(m.id, await resolveSource(opts, m));
+  const scanned = new Map<string, ScannedFile[]>();
+  for (const m of manifests) {
+    const module = modules.find((x) => x.id === m.id);
+    if (module && isStreamed(module)) scanned.set(m.id, await scanSource(opts, m));
+    else resolved.set(m.id, await resolveSource(opts, m));
+  }
   lap('resolve');
 
   const ref = await loadReference(opts, manifests, opts.projectDir);
@@ -83,18 +82,27 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const quarantine: QuarantineEntry[] = [...ref.quarantine];
   const observations: Observation[] = [];
   const events: EventTable[] = [];
+  const written: WrittenTable[] = [];
   const quality: QualityNote[] = [];
   const defs: IndicatorDef[] = [];
   const aliasDir = join(opts.projectDir, 'data', 'reference', 'aliases');
   for (const module of modules) {
     const manifest = manifests.find((m) => m.id === module.id);
     if (!manifest) throw new Error(`normalizer ${module.id} has no manifest in data/sources`);
-    const run = await runSource(module, manifest, resolved.get(module.id)!, ref.geo, loadAliases(aliasDir, module.id));
-    accounts.push(...run.accounts);
-    quarantine.push(...run.quarantine);
-    observations.push(...run.output.observations);
-    events.push(...run.output.events);
-    quality.push(...run.output.quality);
+    let run;
+    if (isStreamed(module)) {
+      if (!opts.workDir) throw new Error(`${module.id} is a streamed source and needs a work folder (runPipeline gives one)`);
+      run = await runStreamedSource(module, manifest, scanned.get(module.id)!, ref.geo, opts.workDir);
+      append(written, run.tables);
+      for (const [step, ms] of Object.entries(run.timings)) timings[`normalize:${module.id}:${step}`] = ms;
+    } else {
+      run = await runSource(module, manifest, resolved.get(module.id)!, ref.geo, loadAliases(aliasDir, module.id));
+    }
+    append(accounts, run.accounts);
+    append(quarantine, run.quarantine);
+    append(observations, run.output.observations);
+    append(events, run.output.events);
+    append(quality, run.output.quality);
     defs.push(...module.indicators);
     for (const a of run.accounts) log(`${a.source}/${a.file}: read ${a.read}, emitted ${a.emitted}, quarantined ${a.quarantined}`);
     lap(`normalize:${module.id}`);
@@ -103,7 +111,7 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const indicators = indexIndicators(defs);
   const rates = deriveRates(observations, indicators, ref.population);
   for (const d of rates.indicators) indicators.set(d.id, d);
-  observations.push(...rates.observations);
+  append(observations, rates.observations);
   validateEventTables(events);
   checkPublicationDates(manifests, observations, events);
   validateObservations(observations, indicators, ref.geo);
@@ -113,13 +121,17 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   }
   lap('validate');
 
-  const tables: ReleaseTable[] = [
+  const eventTables: ReleaseDataset[] = [...events.map(eventReleaseTable), ...written];
+  const tables: ReleaseDataset[] = [
     observationTable(observations),
-    ...events.map(eventReleaseTable).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    ...eventTables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     geoTable(ref.geoRows),
     populationTable(ref.population),
     quarantineTable(quarantine),
   ];
+  const names = tables.map((t) => t.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`two released tables are named ${twice}`);
   return {
     manifests,
     tables,

@@ -79,3 +79,42 @@ export class FileLedger {
     };
   }
 }
+
+/**
+ * The ledger of a file a streamed source read in SQL, too large to track row by row: the source reports how many
+ * rows it read and emitted and lists every quarantined row, and `close` proves the same promise as FileLedger: each
+ * quarantined row is a distinct data row of the file with a reason, and read = emitted + quarantined.
+ */
+export class CountedLedger {
+  readonly source: string;
+  readonly file: string;
+  /** The first data row as a spreadsheet numbers it (the row below the header). */
+  private readonly firstRow: number;
+
+  constructor(source: string, file: string, firstRow: number) {
+    this.source = source;
+    this.file = file;
+    this.firstRow = firstRow;
+  }
+
+  close(count: { read: number; emitted: number }, quarantine: QuarantineEntry[]): { account: FileAccount; quarantine: QuarantineEntry[] } {
+    const where = { file: this.file };
+    const last = this.firstRow + count.read - 1;
+    const seen = new Set<number>();
+    for (const q of quarantine) {
+      const at = { file: this.file, row: q.row, column: q.column ?? undefined };
+      if (q.source !== this.source || q.file !== this.file) throw new PipelineError(at, `normalizer bug: quarantine entry of ${q.source}/${q.file} in this file's ledger`);
+      if (!Number.isInteger(q.row) || q.row < this.firstRow || q.row > last) throw new PipelineError(at, `normalizer bug: quarantined row outside the file's data rows ${this.firstRow}–${last}`);
+      if (seen.has(q.row)) throw new PipelineError(at, 'normalizer bug: row quarantined twice');
+      if (!q.reason) throw new PipelineError(at, 'normalizer bug: quarantined without a reason');
+      seen.add(q.row);
+    }
+    if (count.read !== count.emitted + quarantine.length) {
+      throw new PipelineError(where, `accounting does not add up: read ${count.read}, emitted ${count.emitted}, quarantined ${quarantine.length}`);
+    }
+    return {
+      account: { source: this.source, file: this.file, sheet: null, read: count.read, emitted: count.emitted, quarantined: quarantine.length },
+      quarantine: [...quarantine].sort((a, b) => a.row - b.row),
+    };
+  }
+}

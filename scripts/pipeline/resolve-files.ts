@@ -45,35 +45,42 @@ export function mirrorFile(opts: ResolveOptions, m: SourceManifest, f: FileLayou
   return { layout: f, sourceId: m.id, published: m.release_date, path, bytes, sha256: sha256(bytes) };
 }
 
-/** Take the file from the mirror, or download it once; either way its sha256 must match the manifest. */
-export async function resolveFile(opts: ResolveOptions, m: SourceManifest, f: FileLayout): Promise<ResolvedFile> {
+/**
+ * Where the file is: the mirror, or a download kept from an earlier run, or a download now (checked against the
+ * manifest's sha256 before it is kept).
+ */
+export async function locateFile(opts: ResolveOptions, m: SourceManifest, f: FileLayout): Promise<string> {
   const inMirror = mirrorPath(opts, m, f);
   const cached = join(opts.downloadDir, m.id, f.name);
-  let path: string;
-  if (existsSync(inMirror)) path = inMirror;
-  else if (existsSync(cached)) path = cached;
-  else {
-    if (!f.url) throw new PipelineError({ file: inMirror }, 'file missing from the mirror and the manifest gives no URL to download it');
-    const fetcher = opts.download ?? defaultDownload;
-    let bytes: Uint8Array;
-    try {
-      bytes = await fetcher(f.url);
-    } catch (e) {
-      throw new PipelineError({ file: inMirror }, `file missing from the mirror and download from ${f.url} failed: ${(e as Error).message}`);
-    }
-    const got = sha256(bytes);
-    if (got !== f.sha256) {
-      throw new PipelineError({ file: f.url }, `checksum mismatch: manifest says sha256 ${f.sha256}, download has ${got}`);
-    }
-    mkdirSync(dirname(cached), { recursive: true });
-    writeFileSync(cached, bytes);
-    path = cached;
+  if (existsSync(inMirror)) return inMirror;
+  if (existsSync(cached)) return cached;
+  if (!f.url) throw new PipelineError({ file: inMirror }, 'file missing from the mirror and the manifest gives no URL to download it');
+  const fetcher = opts.download ?? defaultDownload;
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetcher(f.url);
+  } catch (e) {
+    throw new PipelineError({ file: inMirror }, `file missing from the mirror and download from ${f.url} failed: ${(e as Error).message}`);
   }
-  const bytes = readFileSync(path);
   const got = sha256(bytes);
   if (got !== f.sha256) {
-    throw new PipelineError({ file: path }, `checksum mismatch: manifest says sha256 ${f.sha256}, file has ${got}`);
+    throw new PipelineError({ file: f.url }, `checksum mismatch: manifest says sha256 ${f.sha256}, download has ${got}`);
   }
+  mkdirSync(dirname(cached), { recursive: true });
+  writeFileSync(cached, bytes);
+  return cached;
+}
+
+export function checksumMismatch(path: string, f: FileLayout, got: string): PipelineError {
+  return new PipelineError({ file: path }, `checksum mismatch: manifest says sha256 ${f.sha256}, file has ${got}`);
+}
+
+/** Take the file from the mirror, or download it once; either way its sha256 must match the manifest. */
+export async function resolveFile(opts: ResolveOptions, m: SourceManifest, f: FileLayout): Promise<ResolvedFile> {
+  const path = await locateFile(opts, m, f);
+  const bytes = readFileSync(path);
+  const got = sha256(bytes);
+  if (got !== f.sha256) throw checksumMismatch(path, f, got);
   return { layout: f, sourceId: m.id, published: m.release_date, path, bytes, sha256: got };
 }
 

@@ -11,7 +11,8 @@
 import type { RawTable } from './read-table.ts';
 import type { ResolvedFile } from './resolve-files.ts';
 import type { FileAccount } from './ledger.ts';
-import { PipelineError } from './errors.ts';
+import { PipelineError, type CellLocation } from './errors.ts';
+import type { FileLayout } from './manifest.ts';
 
 export const ROW_SHORTFALL_TOLERANCE = 0.1;
 
@@ -23,20 +24,23 @@ export function fewestRows(expected: number): number {
 }
 
 export function checkRowsRead(file: ResolvedFile, table: RawTable): void {
-  const where = { file: table.file, sheet: table.sheet };
-  const read = table.rows.length;
+  checkReadCount({ file: table.file, sheet: table.sheet }, table.rows.length, file.layout, file.sourceId);
+}
+
+/** The same, for a file whose rows were counted without being held (a streamed source). */
+export function checkReadCount(where: CellLocation, read: number, layout: FileLayout, sourceId: string): void {
   if (read === 0) {
     throw new PipelineError(
       where,
       'no data rows below the header: the source would vanish from the release (a source its publisher has withdrawn is removed from data/sources, not released empty)',
     );
   }
-  const expected = file.layout.rows;
+  const expected = layout.rows;
   if (expected !== undefined && read < fewestRows(expected)) {
     throw new PipelineError(
       where,
       `${read} data rows where the manifest expects ${expected} (more than ${ROW_SHORTFALL_TOLERANCE * 100}% fewer stops the run): ` +
-        `a truncated or emptied file? ${acceptHint(file.sourceId)}`,
+        `a truncated or emptied file? ${acceptHint(sourceId)}`,
     );
   }
 }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadManifests } from './manifest.ts';
+import { loadManifests, type SourceManifest } from './manifest.ts';
 import { sha256 } from './resolve-files.ts';
 import { buildRelease, quarantineTable, type BuildOptions, type ReleaseContent } from './build-release.ts';
 import type { IndicatorDef } from './model.ts';
 import type { FileAccount, QuarantineEntry } from './ledger.ts';
-import { QUARANTINE_COLUMNS } from './release/tables.ts';
+import { isWritten, QUARANTINE_COLUMNS, type ReleaseTable } from './release/tables.ts';
 import { writeParquet } from './release/write-parquet.ts';
 import { writeViews } from './release/write-views.ts';
+import { hashFile, moveFile } from './release/files.ts';
 import { formatCsv } from './release/write-csv.ts';
 import { buildCatalog, buildDatapackage, type WrittenFile } from './release/catalog.ts';
 import { discard, promote, stagingDir, versionOf } from './release/publish.ts';
@@ -18,6 +19,8 @@ export interface PipelineOptions extends Omit<BuildOptions, 'manifests'> {
   outDir: string;
   /** Manifests directory; defaults to `<projectDir>/data/sources`. */
   manifestDir?: string;
+  /** The manifests themselves, instead of a directory (the scale bench builds its own). */
+  manifests?: SourceManifest[];
 }
 
 export interface PipelineResult {
@@ -56,11 +59,10 @@ function writeText(dir: string, name: string, text: string, files: WrittenFile[]
 /** Writes the release into a staging folder and returns its version; nothing is visible to readers yet. */
 async function writeRelease(content: ReleaseContent, staging: string): Promise<string> {
   const { tables, quarantine, quality } = content;
-  await writeParquet(tables, staging);
-  const files: WrittenFile[] = tables.map((tb) => {
-    const bytes = readFileSync(join(staging, `${tb.name}.parquet`));
-    return { name: `${tb.name}.parquet`, bytes: bytes.length, sha256: sha256(bytes) };
-  });
+  await writeParquet(tables.filter((t): t is ReleaseTable => !isWritten(t)), staging);
+  for (const t of tables) if (isWritten(t)) moveFile(t.path, join(staging, `${t.name}.parquet`));
+  const files: WrittenFile[] = [];
+  for (const tb of tables) files.push({ name: `${tb.name}.parquet`, ...(await hashFile(join(staging, `${tb.name}.parquet`))) });
   const views = await writeViews(join(staging, 'observations.parquet'), staging);
   files.push(...views.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })));
   writeText(staging, 'quarantine.csv', formatCsv(QUARANTINE_COLUMNS, quarantineTable(quarantine).rows), files);
@@ -85,12 +87,16 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
 
 /** Raw files → normalized, validated, versioned release. Nothing is visible until the whole release is written. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
-  const manifests = loadManifests(opts.manifestDir ?? join(opts.projectDir, 'data', 'sources'));
-  const content = await buildRelease({ ...opts, manifests });
-  const started = performance.now();
+  const manifests = opts.manifests ?? loadManifests(opts.manifestDir ?? join(opts.projectDir, 'data', 'sources'));
+  // Streamed sources write their large tables while they run; a work folder inside the staging folder keeps those
+  // files on the release's file system (publishing moves them) and goes away with the staging folder on failure.
   const staging = stagingDir(opts.outDir);
+  const workDir = join(staging, '.work');
   try {
+    const content = await buildRelease({ ...opts, manifests, workDir });
+    const started = performance.now();
     const version = await writeRelease(content, staging);
+    rmSync(workDir, { recursive: true, force: true });
     content.timings['write'] = Math.round(performance.now() - started);
     promote(opts.outDir, staging, { version, inputs: inputFingerprint(opts.projectDir) });
     const { accounts, quarantine, observations, indicators, timings } = content;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceManifest } from '../../scripts/pipeline/manifest.ts';
-import type { SourceModule } from '../../scripts/pipeline/source-module.ts';
+import type { AnySourceModule } from '../../scripts/pipeline/source-module.ts';
 import { runPipeline, type PipelineResult } from '../../scripts/pipeline/run-pipeline.ts';
 import { csvBytes, realManifest, tempDir, ROOT } from './fixtures.ts';
 import { sha256 } from '../../scripts/pipeline/resolve-files.ts';
@@ -38,7 +38,7 @@ export interface MiniRelease {
  * function that runs the production pipeline on it. A project manifest's row counts are the publisher's and are
  * dropped; an override manifest keeps what it says.
  */
-export function miniRelease(modules: SourceModule[], files: Record<string, Record<string, Buffer>>, manifestOverrides: Record<string, SourceManifest> = {}): MiniRelease {
+export function miniRelease(modules: AnySourceModule[], files: Record<string, Record<string, Buffer>>, manifestOverrides: Record<string, SourceManifest> = {}): MiniRelease {
   const root = tempDir('cto-release-');
   const mirror = join(root, 'mirror');
   const manifests = join(root, 'manifests');

@@ -18,6 +18,7 @@ import { currentRelease, releasedAccounts, releasedRows } from './read-release.t
 import { diffByKey, diffWhole, type Row, type TableDiff } from './diff-rows.ts';
 import { describeHeaderDiff, headerDiff } from '../header-diff.ts';
 import { acceptedManifestText } from './manifest-text.ts';
+import { isWritten, type ReleaseTable } from '../release/tables.ts';
 import { formatAcceptReport, type AcceptReport, type FileChange, type ReasonCount } from './summary.ts';
 
 export interface AcceptOptions extends ResolveOptions {
@@ -78,7 +79,8 @@ function reasonCounts(before: Row[], after: Row[]): ReasonCount[] {
 
 async function compare(content: ReleaseContent, dir: string, source: string): Promise<{ tables: TableDiff[]; reasons: ReasonCount[] }> {
   const mine = (rows: Row[]) => rows.filter((r) => r['source'] === source);
-  const candidates = content.tables.filter((t) => t.columns.some((c) => c.name === 'source'));
+  // A table a streamed source wrote itself is too large to diff row by row here; it is not compared.
+  const candidates = content.tables.filter((t): t is ReleaseTable => !isWritten(t) && t.columns.some((c) => c.name === 'source'));
   const old = await releasedRows(dir, candidates.map((t) => t.name), source);
   const tables: TableDiff[] = [];
   let reasons: ReasonCount[] = [];

@@ -12,39 +12,14 @@ import { groupBy, tidySum } from '../arrays.ts';
 import { onlyTable, type NormalizeInput, type NormalizeOutput, type SourceModule } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
 import type { FileLedger } from '../ledger.ts';
-import type { GeoIndex } from '../reference/geo-index.ts';
 import { PipelineError } from '../errors.ts';
 import { decimal, oneOf, requiredText, text, year } from '../values.ts';
+import {
+  APPENDIX, DIM, exporterCategory as categoryOf, exporterNote, iso2Index, NOT_A_PLACE, PURPOSE_CODES, REPORTER, REPORTERS, SOURCE_CODES, type Reporter,
+} from './cites-codes.ts';
 
 const ID = 'cites-trade-manidae';
 const FILE = 'manidae_shipments.csv';
-
-/** CITES source codes (Res. Conf. 12.3); I = confiscated or seized specimens. */
-const SOURCE_CODES: Record<string, string> = {
-  W: 'W', R: 'R', D: 'D', A: 'A', C: 'C', F: 'F', U: 'U', I: 'I', O: 'O', X: 'X', Y: 'Y',
-};
-/** CITES purpose codes. */
-const PURPOSE_CODES: Record<string, string> = {
-  T: 'T', P: 'P', S: 'S', E: 'E', Z: 'Z', L: 'L', Q: 'Q', M: 'M', H: 'H', B: 'B', G: 'G', N: 'N',
-};
-const REPORTER = { I: 'importer', E: 'exporter' } as const;
-type Reporter = (typeof REPORTER)[keyof typeof REPORTER];
-const APPENDIX = { I: 'I', II: 'II', III: 'III' } as const;
-
-/** Codes in the CITES database that are not places of today's ISO list; the record keeps the code, geo stays null. */
-const NOT_A_PLACE: Record<string, string> = {
-  XX: 'XX = unknown (CITES code, not a place)',
-  SU: 'SU = former USSR (CITES keeps the code for reports naming it); not attributable to a current country',
-};
-
-// ---------------------------------------------------------------------------------------------- cells
-
-/** ISO 3166-1 alpha-2 → the geo code of that country, from the geography table. */
-function iso2Index(geo: GeoIndex): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const g of geo.rows.values()) if (g.iso2 && g.iso3) out.set(g.iso2, g.geo);
-  return out;
-}
 
 interface Party {
   code: string | null;
@@ -158,18 +133,7 @@ function duplicateIds(t: RawTable, ledger: FileLedger): Set<number> {
 
 // ---------------------------------------------------------------------------------------------- aggregation
 
-/**
- * Each reporting side is its own breakdown: the same shipment can be in both, so a dimension never mixes them. The
- * shipment counts break down by exporter (a place: category = counterpart), the quantities by item traded.
- */
-export const DIM = {
-  exporter: (s: Pick<Shipment, 'reporter'>) => `exporter (reported by ${s.reporter})`,
-  item: (s: Pick<Shipment, 'reporter'>) => `item traded (reported by ${s.reporter})`,
-};
-const REPORTERS = Object.values(REPORTER).map((reporter) => ({ reporter }));
-
-/** An exporter that is no place of today's list keeps its CITES code in the label. */
-const exporterCategory = (s: Shipment): string => s.exporter.geo ?? (s.exporter.code === null ? 'exporter not given' : `exporter code ${s.exporter.code}`);
+const exporterCategory = (s: Shipment): string => categoryOf(s.exporter);
 
 function base(t: RawTable, first: Shipment, list: Shipment[]): Omit<Observation, 'indicator' | 'dimension' | 'category' | 'value' | 'unit'> {
   return {
@@ -184,7 +148,7 @@ function base(t: RawTable, first: Shipment, list: Shipment[]): Omit<Observation,
     value_max: null,
     source: ID,
     source_ref: sourceRefRows(t.file, t.sheet, list.map((s) => s.row.row)),
-    note: first.exporter.geo === null ? `exporter not known (${first.exporter.code ?? 'blank'})` : null,
+    note: exporterNote(first.exporter),
   };
 }
 

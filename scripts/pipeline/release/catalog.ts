@@ -1,7 +1,8 @@
 import type { IndicatorDef, Observation } from '../model.ts';
 import type { PartialPeriod, SourceManifest } from '../manifest.ts';
 import type { FileAccount } from '../ledger.ts';
-import type { ReleaseTable } from './tables.ts';
+import { datasetRows, type ReleaseDataset } from './tables.ts';
+import { extent } from '../arrays.ts';
 import type { ViewFile } from './write-views.ts';
 import { VIEWS, type ViewName } from './views.ts';
 
@@ -26,6 +27,7 @@ export interface IndicatorCoverage {
 
 function coverage(rows: Observation[], countryCodes: Set<string>): Map<string, IndicatorCoverage> {
   const acc = new Map<string, { rows: number; geos: Set<string>; years: number[]; censored: number; units: Set<string>; dimensions: Map<string, number> }>();
+  // Min and max by loop: an indicator of a streamed source has too many rows to spread into Math.min.
   for (const o of rows) {
     let a = acc.get(o.indicator);
     if (!a) acc.set(o.indicator, (a = { rows: 0, geos: new Set(), years: [], censored: 0, units: new Set(), dimensions: new Map() }));
@@ -38,12 +40,13 @@ function coverage(rows: Observation[], countryCodes: Set<string>): Map<string, I
   }
   const out = new Map<string, IndicatorCoverage>();
   for (const [id, a] of acc) {
+    const years = extent(a.years)!;
     out.set(id, {
       rows: a.rows,
       geos: a.geos.size,
       countries: [...a.geos].filter((g) => countryCodes.has(g)).length,
-      year_min: Math.min(...a.years),
-      year_max: Math.max(...a.years),
+      year_min: years.min,
+      year_max: years.max,
       censored: a.censored,
       units: [...a.units].sort(),
       dimensions: Object.fromEntries([...a.dimensions].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
@@ -69,7 +72,7 @@ function viewsOf(indicator: string, files: ViewFile[]): Record<ViewName, { path:
 
 export interface CatalogInput {
   version: string;
-  tables: ReleaseTable[];
+  tables: ReleaseDataset[];
   files: WrittenFile[];
   views: ViewFile[];
   indicators: IndicatorDef[];
@@ -84,15 +87,15 @@ export interface CatalogInput {
 export function buildCatalog(input: CatalogInput) {
   const cov = coverage(input.observations, input.countryCodes);
   const fileOf = (name: string) => input.files.find((f) => f.name === name);
-  const allYears = input.observations.map((o) => o.year);
+  const allYears = extent(input.observations.map((o) => o.year));
   return {
     name: 'crime-trends-observatory',
     version: input.version,
     release_date: [...input.manifests.map((m) => m.release_date)].sort().at(-1) ?? null,
     coverage: {
       countries: new Set(input.observations.map((o) => o.geo).filter((g) => input.countryCodes.has(g))).size,
-      year_min: allYears.length ? Math.min(...allYears) : null,
-      year_max: allYears.length ? Math.max(...allYears) : null,
+      year_min: allYears?.min ?? null,
+      year_max: allYears?.max ?? null,
       observations: input.observations.length,
     },
     datasets: input.tables.map((t) => ({
@@ -100,7 +103,7 @@ export function buildCatalog(input: CatalogInput) {
       title: t.title,
       description: t.description,
       path: `${t.name}.parquet`,
-      rows: t.rows.length,
+      rows: datasetRows(t),
       bytes: fileOf(`${t.name}.parquet`)?.bytes ?? null,
       sha256: fileOf(`${t.name}.parquet`)?.sha256 ?? null,
       columns: t.columns,

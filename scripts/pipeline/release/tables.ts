@@ -9,6 +9,31 @@ export interface ReleaseTable {
   rows: Record<string, string | number | boolean | null>[];
 }
 
+/**
+ * A table a streamed source wrote itself as Parquet, because its rows are too many to hold (the full CITES Trade
+ * Database's shipments): publishing moves the file into the release, and the catalog describes it like any other.
+ */
+export interface WrittenTable {
+  name: string;
+  title: string;
+  description: string;
+  columns: ColumnDef[];
+  rowCount: number;
+  /** The Parquet file, in a work folder on the release's file system. */
+  path: string;
+}
+
+/** What a release lists: tables written at publish time from rows in memory, and tables a source already wrote. */
+export type ReleaseDataset = ReleaseTable | WrittenTable;
+
+export function isWritten(t: ReleaseDataset): t is WrittenTable {
+  return 'path' in t;
+}
+
+export function datasetRows(t: ReleaseDataset): number {
+  return isWritten(t) ? t.rowCount : t.rows.length;
+}
+
 export const OBSERVATION_COLUMNS: ColumnDef[] = [
   column('domain', 'VARCHAR', 'Crime domain'),
   column('indicator', 'VARCHAR', 'Indicator id (see catalog.json)'),

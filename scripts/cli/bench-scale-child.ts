@@ -1,0 +1,48 @@
+/**
+ * One measured raw → release run on a synthetic CITES Trade Database (bench-scale.ts starts it in a fresh process);
+ * prints a JSON line. Peak memory is read from the kernel (VmHWM: the process's peak resident set, DuckDB's native
+ * memory included).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { loadManifests, type SourceManifest } from '../pipeline/manifest.ts';
+import tradeDb from '../pipeline/normalizers/cites-trade-db/index.ts';
+import { COUNT_ID } from '../pipeline/normalizers/cites-trade-db/observations.ts';
+import { PROJECT_DIR, releaseDir } from './options.ts';
+
+const mirror = process.env['SCALE_MIRROR']!;
+const synthetic = JSON.parse(readFileSync(process.env['SCALE_MANIFEST']!, 'utf8')) as SourceManifest;
+const manifests = [...loadManifests(join(PROJECT_DIR, 'data', 'sources')).filter((m) => m.domain === 'reference'), synthetic];
+
+const t0 = performance.now();
+const res = await runPipeline({ projectDir: PROJECT_DIR, sourcesDir: mirror, downloadDir: join(mirror, '.downloads'), outDir: releaseDir(), manifests, modules: [tradeDb] });
+const wall = performance.now() - t0;
+
+const catalog = JSON.parse(readFileSync(join(res.dir, 'catalog.json'), 'utf8')) as { datasets: { name: string; rows: number; bytes: number }[]; coverage: { observations: number } };
+const status = readFileSync('/proc/self/status', 'utf8');
+const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+process.stdout.write(
+  JSON.stringify({
+    wall_ms: Math.round(wall),
+    vmhwm_kb: kb('VmHWM'),
+    timings: res.timings,
+    version: res.version,
+    accounts: res.accounts.filter((a) => a.source === tradeDb.id),
+    quarantine: res.quarantine.filter((q) => q.source === tradeDb.id),
+    observations: catalog.coverage.observations,
+    datasets: catalog.datasets.map(({ name, rows, bytes }) => ({ name, rows, bytes })),
+    seized: await seizedSums(join(res.dir, 'observations.parquet')),
+  }) + '\n',
+);
+
+/** Shipment counts per reporting side, summed from the released observations. */
+async function seizedSums(path: string): Promise<Record<string, number>> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  const rows = (await conn.runAndReadAll(`SELECT dimension, sum(value)::DOUBLE AS n FROM read_parquet('${path.replaceAll("'", "''")}') WHERE indicator = '${COUNT_ID}' GROUP BY 1`)).getRowObjects();
+  conn.closeSync();
+  db.closeSync();
+  return Object.fromEntries(rows.map((r) => [String(r['dimension']), Number(r['n'])]));
+}
