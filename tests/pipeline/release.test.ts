@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { releaseFiles } from '../support/release-files.ts';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
@@ -56,8 +57,10 @@ describe('release', () => {
     const mini = miniRelease([toy], toyFile([['KEN', 2020, '1,757'], ['WLD', 2020, 5], ['NGA', 2020, 3]]), { 'toy-source': toyManifest });
     const res = await mini.run();
     expect(res.version).toMatch(/^[0-9a-f]{12}$/);
-    const files = readdirSync(res.dir).sort();
-    expect(files).toEqual(['catalog.json', 'datapackage.json', 'geo.parquet', 'observations.parquet', 'population.parquet', 'quality.json', 'quarantine.csv', 'quarantine.parquet']);
+    const files = releaseFiles(res.dir);
+    // One series view per indicator with totals (the count and its derived rate); no parts, as the toy has none.
+    expect(files).toEqual(['catalog.json', 'datapackage.json', 'geo.parquet', 'observations.parquet', 'population.parquet', 'quality.json', 'quarantine.csv', 'quarantine.parquet',
+      'views/series/fa_arms_seized.parquet', 'views/series/fa_arms_seized_rate.parquet']);
     const obs = await readParquet(join(res.dir, 'observations.parquet'));
     const seized = obs.filter((o) => o['indicator'] === 'fa_arms_seized');
     expect(seized.map((o) => [o['geo'], o['value'], o['source_ref']])).toEqual([
@@ -101,7 +104,7 @@ describe('release', () => {
     const a = await miniRelease([toy], files, { 'toy-source': toyManifest }).run();
     const b = await miniRelease([toy], files, { 'toy-source': toyManifest }).run();
     expect(a.version).toBe(b.version);
-    for (const f of readdirSync(a.dir)) expect(readFileSync(join(b.dir, f)).equals(readFileSync(join(a.dir, f))), f).toBe(true);
+    for (const f of releaseFiles(a.dir)) expect(readFileSync(join(b.dir, f)).equals(readFileSync(join(a.dir, f))), f).toBe(true);
   });
 
   it('stops on a checksum mismatch and leaves the previous release untouched', async () => {
