@@ -97,16 +97,23 @@ describe.skipIf(!BUILT)(title('the built site as hosted'), () => {
     expect(problems).toEqual([]);
   });
 
-  it('the server sends them: the engine brotli-encoded, immutable, typed application/wasm', async () => {
+  it('the server sends them: the redraw code brotli-encoded and immutable, a view file by range, immutable and typed', async () => {
     const server = await serve();
     try {
-      const engine = builtFiles().find((f) => f.endsWith('.wasm'))!;
-      const res = await fetch(new URL(urlPath(engine), server.origin), { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+      const code = builtFiles().find((f) => /\/_astro\/redraw\.[\w-]+\.js$/.test(f))!;
+      const res = await fetch(new URL(urlPath(code), server.origin), { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-encoding')).toBe('br');
-      expect(Number(res.headers.get('content-length'))).toBe(statSync(`${engine}.br`).size);
-      expect(res.headers.get('content-type')).toBe('application/wasm');
+      expect(Number(res.headers.get('content-length'))).toBe(statSync(`${code}.br`).size);
+      expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
       expect(res.headers.get('cache-control')).toBe(IMMUTABLE);
+      const view = builtFiles().find((f) => /\/views\/series\/[a-z0-9_]+\.parquet$/.test(f))!;
+      const part = await fetch(new URL(urlPath(view), server.origin), { headers: { range: 'bytes=0-3', 'accept-encoding': 'br' } });
+      expect(part.status).toBe(206);
+      expect(part.headers.get('content-encoding')).toBeNull();
+      expect(Buffer.from(await part.arrayBuffer()).toString('latin1')).toBe('PAR1');
+      expect(part.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+      expect(part.headers.get('cache-control')).toBe(IMMUTABLE);
       const page = await fetch(new URL('/', server.origin), { method: 'HEAD' });
       expect(page.headers.get('content-security-policy')).toBe(`${metaCsp()}; frame-ancestors 'self'`);
       expect(page.headers.get('cache-control')).toBe(REVALIDATE);
