@@ -10,7 +10,7 @@ import type { WrittenTable } from '../../release/tables.ts';
 import { extent } from '../../arrays.ts';
 import { BLANK_UNIT_LABEL, NOT_A_PLACE, SEIZED_SOURCE } from '../cites-codes.ts';
 import { cellsSql } from './cells.ts';
-import { faultSql, QUANTITY_SQL, YEAR_SQL, type Check } from './checks.ts';
+import { faultSql, TYPED_SQL, type Check } from './checks.ts';
 import type { GeoCodes } from './geo-codes.ts';
 
 export const SOURCE_ID = 'cites-trade-db';
@@ -19,14 +19,12 @@ const TABLE = 'cites_trade_db_shipments';
 export function classifiedSql(files: ScannedFile[], list: Check[], geo: GeoCodes, opts: { storeRejects: boolean }): string {
   return `SELECT *,
   ${faultSql(list)} AS fault,
-  ${YEAR_SQL} AS year,
-  ${QUANTITY_SQL} AS quantity,
   ${geo.geoOf('importer')} AS importer_geo,
   ${geo.geoOf('exporter')} AS exporter_geo,
   ${geo.geoOf('origin')} AS origin_geo,
   CASE reporter_code WHEN 'I' THEN 'importer' WHEN 'E' THEN 'exporter' END AS reporter_type,
   coalesce(unit, ${sqlText(BLANK_UNIT_LABEL)}) AS unit_label
-FROM (${cellsSql(allRowsSql(files, opts))})`;
+FROM (SELECT *, ${TYPED_SQL} FROM (${cellsSql(allRowsSql(files, opts))}))`;
 }
 
 /** Why a place could not be given a geo, as the pangolin extract's event table says it. */
