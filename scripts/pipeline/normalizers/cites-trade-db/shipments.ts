@@ -69,6 +69,13 @@ const EVENT: [ColumnDef, string][] = [
 ];
 
 /**
+ * A column chunk with more distinct values than this is written without a dictionary. The unique columns (id,
+ * permit ids, source_ref) then give up on one early instead of filling one first: 13% less CPU for the whole write
+ * (best of 3, 1 M records), and a smaller file, since the coded columns keep theirs.
+ */
+const DICTIONARY_SIZE_LIMIT = 2000;
+
+/**
  * The records that pass every check, in file order (the query only scans, filters and projects, which DuckDB keeps
  * in order with preserve_insertion_order), so the same files give the same bytes.
  */
@@ -80,7 +87,7 @@ export async function writeShipments(session: DuckSession, classified: string, p
   const projection = eventProjectionSql();
   await session.keepOrder(true);
   const rowCount = await session.run(
-    `COPY (SELECT ${projection} FROM (${classified}) WHERE fault IS NULL) TO ${sqlText(path)} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (SELECT ${projection} FROM (${classified}) WHERE fault IS NULL) TO ${sqlText(path)} (FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT ${DICTIONARY_SIZE_LIMIT})`,
   );
   return {
     name: TABLE,
