@@ -238,6 +238,12 @@ describe('cites-trade-db stops on a malformed file, naming file, row and column'
     await expect(run2(withLine(file2Lines(), 7, broken))).rejects.toThrow(`file ${F2}, row 7, column Taxon: the CSV reader cannot read this record`);
   });
 
+  it('a byte that is not UTF-8', async () => {
+    const bytes = crlf(file2Lines());
+    bytes[bytes.indexOf('Manis javanica', bytes.indexOf('\n2009,')) + 2] = 0xff;
+    await expect(release({ [F1]: lf(file1Lines()), [F2]: bytes })).rejects.toThrow(`file ${F2}, row 10, column Taxon: the CSV reader cannot read this record (invalid encoding`);
+  });
+
   it('a blank line among the records, which the reader would skip silently', async () => {
     const lines = file2Lines();
     lines.splice(10, 0, '');

@@ -84,6 +84,6 @@ export async function firstReject(session: DuckSession, files: ScannedFile[]): P
   const column = file ? rejectColumn(file, String(r['error_type']), r['column_name'] === null ? null : String(r['column_name'])) : undefined;
   return new PipelineError(
     { file: name, row: Number(r['line']), column },
-    `the CSV reader cannot read this record (${String(r['error_type']).toLowerCase()}: ${String(r['error_message'])}): ${JSON.stringify(String(r['csv_line']).slice(0, 200))}`,
+    `the CSV reader cannot read this record (${String(r['error_type']).toLowerCase()}: ${String(r['error_message'])}): ${JSON.stringify(String(r['csv_line']).trim().slice(0, 200))}`,
   );
 }

@@ -1,7 +1,7 @@
 /**
  * What quarantines a record, in the order it is checked (the first failing check decides, as the first failing cell
  * does in a row-by-row normalizer). The reasons use values.ts's wording. Everything here is a SQL predicate over the
- * cells of cells.ts, so 23 million records are judged without leaving DuckDB.
+ * cells of cells.ts and the typed cells of TYPED_SQL, so 23 million records are judged without leaving DuckDB.
  *
  * The pangolin extract stops on a bad cell (its 3,631 rows are curated); the full database's records are quarantined
  * one by one instead, with a ceiling on how many a file may lose (MAX_QUARANTINED_SHARE, index.ts).
@@ -29,9 +29,21 @@ const expectedOneOf = (values: string[]) => `expected one of ${values.map((v) =>
 
 const DECIMAL = `regexp_full_match(quantity_text, '-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?')`;
 const THOUSANDS = `regexp_full_match(quantity_text, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?')`;
-/** The quantity as a number, once its text is known to be a plain or thousands-separated decimal. */
-export const QUANTITY_SQL = `TRY_CAST(replace(quantity_text, ',', '') AS DOUBLE)`;
-export const YEAR_SQL = `TRY_CAST(year_text AS INTEGER)`;
+const PLACES = ['importer', 'exporter', 'origin'] as const;
+export type Place = (typeof PLACES)[number];
+/** The ENUM value of a place's cell (NULL when the geography table does not know the code). */
+export const isoCell = (cell: Place) => `${cell}_iso`;
+
+/**
+ * The typed cells the checks and the event table share, computed once per record (inside a CASE, DuckDB would
+ * compute a repeated expression again): year and quantity as numbers (the quantity is only trusted once its text is
+ * known to be a plain or thousands-separated decimal), each place's code as the ENUM of known codes.
+ */
+export const TYPED_SQL = [
+  `TRY_CAST(year_text AS INTEGER) AS year`,
+  `TRY_CAST(replace(quantity_text, ',', '') AS DOUBLE) AS quantity`,
+  ...PLACES.map((c) => `TRY_CAST(${c} AS ${ISO2_TYPE}) AS ${isoCell(c)}`),
+].join(', ');
 
 function required(cell: Cell): Check {
   return { column: PUBLISHED[cell], reason: 'expected a value', fails: missingSql(cell), cell };
@@ -43,11 +55,11 @@ function oneOf(cell: Cell, allowed: string[], optional: boolean): Check {
 }
 
 /** A blank place is allowed (not reported); XX and SU are documented non-places; anything else must be ISO. */
-function place(cell: Cell): Check {
+function place(cell: Place): Check {
   return {
     column: PUBLISHED[cell],
     reason: 'unknown ISO 3166-1 alpha-2 code',
-    fails: `${cell} NOT IN (${inList(Object.keys(NOT_A_PLACE))}) AND TRY_CAST(${cell} AS ${ISO2_TYPE}) IS NULL`,
+    fails: `${cell} NOT IN (${inList(Object.keys(NOT_A_PLACE))}) AND ${isoCell(cell)} IS NULL`,
     cell,
   };
 }
@@ -58,14 +70,14 @@ export function checks(published: string): Check[] {
     { column: null, reason: 'blank row', fails: blankSql, cell: null },
     required('id'),
     { column: PUBLISHED.year_text, reason: 'expected a four-digit year', fails: `year_text IS NULL OR NOT regexp_full_match(year_text, '[0-9]{4}')`, cell: 'year_text' },
-    { column: PUBLISHED.year_text, reason: 'year out of range 1900–2100', fails: `${YEAR_SQL} NOT BETWEEN 1900 AND 2100`, cell: 'year_text' },
-    { column: PUBLISHED.year_text, reason: `year later than the file's own publication on ${published}`, fails: `${YEAR_SQL} > ${releaseYear}`, cell: 'year_text' },
+    { column: PUBLISHED.year_text, reason: 'year out of range 1900–2100', fails: `year NOT BETWEEN 1900 AND 2100`, cell: 'year_text' },
+    { column: PUBLISHED.year_text, reason: `year later than the file's own publication on ${published}`, fails: `year > ${releaseYear}`, cell: 'year_text' },
     oneOf('appendix', codes(APPENDIX), false),
     required('taxon'),
     required('term'),
     required('quantity_text'),
-    { column: PUBLISHED.quantity_text, reason: 'unparseable number', fails: `NOT (${DECIMAL} OR ${THOUSANDS}) OR NOT coalesce(isfinite(${QUANTITY_SQL}), false)`, cell: 'quantity_text' },
-    { column: PUBLISHED.quantity_text, reason: 'negative value', fails: `${QUANTITY_SQL} < 0`, cell: 'quantity_text' },
+    { column: PUBLISHED.quantity_text, reason: 'unparseable number', fails: `NOT (${DECIMAL} OR ${THOUSANDS}) OR NOT coalesce(isfinite(quantity), false)`, cell: 'quantity_text' },
+    { column: PUBLISHED.quantity_text, reason: 'negative value', fails: `quantity < 0`, cell: 'quantity_text' },
     place('importer'),
     place('exporter'),
     place('origin'),

@@ -6,11 +6,11 @@
 import { sqlText, type DuckSession } from '../../stream/duckdb-session.ts';
 import type { GeoIndex } from '../../reference/geo-index.ts';
 import { iso2Index } from '../cites-codes.ts';
-import { ISO2_TYPE } from './checks.ts';
+import { ISO2_TYPE, isoCell, type Place } from './checks.ts';
 
 export interface GeoCodes {
-  /** SQL: the geo of a published ISO2 cell (NULL for XX, SU, a blank or an unknown code). */
-  geoOf(cell: string): string;
+  /** SQL: the geo of a place (NULL for XX, SU, a blank or an unknown code), from its ENUM value (checks.ts). */
+  geoOf(cell: Place): string;
 }
 
 export async function createGeoCodes(session: DuckSession, geo: GeoIndex): Promise<GeoCodes> {
@@ -18,5 +18,5 @@ export async function createGeoCodes(session: DuckSession, geo: GeoIndex): Promi
   if (pairs.length === 0) throw new Error('the geography table has no ISO alpha-2 codes');
   await session.run(`CREATE TYPE ${ISO2_TYPE} AS ENUM (${pairs.map(([iso2]) => sqlText(iso2)).join(', ')})`);
   const geos = `[${pairs.map(([, g]) => sqlText(g)).join(', ')}]`;
-  return { geoOf: (cell) => `${geos}[enum_code(TRY_CAST(${cell} AS ${ISO2_TYPE})) + 1]` };
+  return { geoOf: (cell) => `${geos}[enum_code(${isoCell(cell)}) + 1]` };
 }

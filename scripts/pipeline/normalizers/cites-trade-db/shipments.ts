@@ -10,7 +10,7 @@ import type { WrittenTable } from '../../release/tables.ts';
 import { extent } from '../../arrays.ts';
 import { BLANK_UNIT_LABEL, NOT_A_PLACE, SEIZED_SOURCE } from '../cites-codes.ts';
 import { cellsSql } from './cells.ts';
-import { faultSql, QUANTITY_SQL, YEAR_SQL, type Check } from './checks.ts';
+import { faultSql, TYPED_SQL, type Check } from './checks.ts';
 import type { GeoCodes } from './geo-codes.ts';
 
 export const SOURCE_ID = 'cites-trade-db';
@@ -19,14 +19,12 @@ const TABLE = 'cites_trade_db_shipments';
 export function classifiedSql(files: ScannedFile[], list: Check[], geo: GeoCodes, opts: { storeRejects: boolean }): string {
   return `SELECT *,
   ${faultSql(list)} AS fault,
-  ${YEAR_SQL} AS year,
-  ${QUANTITY_SQL} AS quantity,
   ${geo.geoOf('importer')} AS importer_geo,
   ${geo.geoOf('exporter')} AS exporter_geo,
   ${geo.geoOf('origin')} AS origin_geo,
   CASE reporter_code WHEN 'I' THEN 'importer' WHEN 'E' THEN 'exporter' END AS reporter_type,
   coalesce(unit, ${sqlText(BLANK_UNIT_LABEL)}) AS unit_label
-FROM (${cellsSql(allRowsSql(files, opts))})`;
+FROM (SELECT *, ${TYPED_SQL} FROM (${cellsSql(allRowsSql(files, opts))}))`;
 }
 
 /** Why a place could not be given a geo, as the pangolin extract's event table says it. */
@@ -71,6 +69,13 @@ const EVENT: [ColumnDef, string][] = [
 ];
 
 /**
+ * A column chunk with more distinct values than this is written without a dictionary. The unique columns (id,
+ * permit ids, source_ref) then give up on one early instead of filling one first: 13% less CPU for the whole write
+ * (best of 3, 1 M records), and a smaller file, since the coded columns keep theirs.
+ */
+const DICTIONARY_SIZE_LIMIT = 2000;
+
+/**
  * The records that pass every check, in file order (the query only scans, filters and projects, which DuckDB keeps
  * in order with preserve_insertion_order), so the same files give the same bytes.
  */
@@ -82,7 +87,7 @@ export async function writeShipments(session: DuckSession, classified: string, p
   const projection = eventProjectionSql();
   await session.keepOrder(true);
   const rowCount = await session.run(
-    `COPY (SELECT ${projection} FROM (${classified}) WHERE fault IS NULL) TO ${sqlText(path)} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (SELECT ${projection} FROM (${classified}) WHERE fault IS NULL) TO ${sqlText(path)} (FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT ${DICTIONARY_SIZE_LIMIT})`,
   );
   return {
     name: TABLE,
