@@ -392,7 +392,7 @@ async function baselineSite(): Promise<string> {
   const stale = !existsSync(page) || version(BENCH_DIST) !== version(DIST) || statSync(page).mtimeMs < statSync(join(ROOT, 'src', 'bench', 'conventional.astro')).mtimeMs;
   if (stale) {
     console.log('pages: building the baseline copy of the site (.tmp/bench-dist/, BENCH_BASELINE=1)…');
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'astro'), ['build'], { cwd: ROOT, env: { ...process.env, BENCH_BASELINE: '1', ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: ROOT, env: { ...process.env, BENCH_BASELINE: '1', ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   await precompressSite(BENCH_DIST, precompressCacheDir());
   return BENCH_DIST;
