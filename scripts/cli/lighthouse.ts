@@ -84,7 +84,8 @@ async function runOnce(url: string): Promise<Result> {
     };
   } finally {
     await stopChrome(proc);
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helpers may still be writing to the profile for a moment after the browser has exited.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
