@@ -1,7 +1,7 @@
 /**
- * Where a redraw's rows come from: the only thing the drawing of a view asks of the data layer. DuckDB-WASM answers
- * it today (duckdb-series.ts); a per-view Parquet read can take its place without touching the chart controller,
- * the page wiring or the chart code.
+ * Where a redraw's rows come from: the only thing the drawing of a view asks of the data layer. The indicator's view
+ * file answers it (view-series.ts); another source (an engine, for views the files do not hold) can take its place
+ * without touching the chart controller, the page wiring or the chart code.
  */
 import type { Row } from '../data/shape.ts';
 

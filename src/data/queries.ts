@@ -1,6 +1,7 @@
 /**
- * The questions charts ask of the release, as SQL with bound parameters. The same text runs at build time
- * (DuckDB in Node) and in the browser (DuckDB-WASM), so a redraw shows exactly what the static page showed.
+ * The questions charts ask of the release, as SQL with bound parameters, run at build time by DuckDB in Node. The
+ * browser answers the same questions over the release's view files (view-queries.ts), and a differential test
+ * (tests/site/view-queries.test.ts) holds the two equal, so a redraw shows exactly what the static page showed.
  *
  * Breakdowns are asked for one `dimension` at a time: parts of two dimensions describe the same things twice, so no
  * query here ever returns categories of two dimensions together.
