@@ -5,21 +5,19 @@
  * `npm run bench`, into .tmp/bench-dist/).
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUILT, title } from './support/suite.ts';
 import { DIST, distRelease } from './support/server.ts';
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-}
+import { htmlFiles } from '../support/link-check.ts';
+import { releaseFiles } from '../support/release-files.ts';
 
 const decode = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#34;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#39;', "'");
 
 describe.skipIf(!BUILT)(title('what redraws read'), () => {
   it('every redrawable chart names its series view file in the release, with its true size', () => {
     const { dir } = distRelease();
-    const pages = files(DIST).filter((f) => f.endsWith('.html'));
+    const pages = htmlFiles(DIST);
     let charts = 0;
     for (const page of pages) {
       for (const m of readFileSync(page, 'utf8').matchAll(/data-chart="([^"]*)"/g)) {
@@ -35,7 +33,7 @@ describe.skipIf(!BUILT)(title('what redraws read'), () => {
   });
 
   it('carries no query engine and no benchmark page', () => {
-    const all = files(DIST).map((f) => relative(DIST, f));
+    const all = releaseFiles(DIST);
     expect(all.filter((f) => /\.wasm$|duckdb/i.test(f))).toEqual([]);
     expect(all.filter((f) => f.startsWith('bench/'))).toEqual([]);
   });

@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
-/** Every file of a release folder, by its path inside it (views/series/x.parquet), sorted. */
-export function releaseFiles(dir: string, under = ''): string[] {
-  return readdirSync(join(dir, under), { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? releaseFiles(dir, join(under, e.name)) : [join(under, e.name)]))
+/** Every file under a folder (a release, a built site), by its path inside it (views/series/x.parquet), sorted. */
+export function releaseFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
 }
