@@ -48,13 +48,14 @@ export function tableHtml(table: DataTable, caption: string, locale: Locale): st
  * The drawing as the page holds it: every layout of a chart that has several (site.css shows the one that fits the
  * figure's width, layout.ts), the names laid over a map, and the key under a map.
  */
-function drawingHtml(chart: ChartOutput): string {
-  const layouts: Child = chart.layouts
-    ? chart.layouts.map((l) => el('div', { class: `chart-layout chart-${l.name}` }, l.svg))
+function drawingHtml(chart: ChartOutput, inGrid: boolean): string {
+  const shown = chart.layouts?.filter((l) => !(inGrid && l.name === 'full'));
+  const layouts: Child = shown
+    ? shown.map((l) => el('div', { class: `chart-layout chart-${l.name}` }, l.svg))
     : chart.overlay
       ? el('div', { class: 'chart-stage' }, chart.svg, chart.overlay)
       : chart.svg;
-  return el('div', { class: 'chart-svg' }, layouts, chart.legend ?? null);
+  return el('div', { class: inGrid && shown ? 'chart-svg no-full' : 'chart-svg' }, layouts, chart.legend ?? null);
 }
 
 /** The caveat every figure and its table page carry. */
@@ -74,6 +75,11 @@ export interface FigureOptions {
    * (src/lib/table-pages.ts): the figure then links it instead of carrying it.
    */
   tableHref?: string;
+  /**
+   * The figure sits in a `.grid` cell, which site.css keeps narrower than the full layout's 820 px: its full layout
+   * would never be shown, and leaving it out spares a phone a third of the figure's SVG to parse.
+   */
+  inGrid?: boolean;
 }
 
 /** The data table in the figure, or, when it has a page of its own, the link to it with the number of rows. */
@@ -94,7 +100,7 @@ export function figureHtml(chart: ChartOutput, frame: Frame, locale: Locale, opt
     'figure',
     { class: 'chart-figure', id: frame.id, 'aria-labelledby': `${frame.id}-title`, 'aria-describedby': `${frame.id}-desc` },
     el('figcaption', {}, el('h3', { id: `${frame.id}-title` }, text(frame.title)), el('p', { class: 'subtitle' }, text(frame.subtitle))),
-    drawingHtml(chart),
+    drawingHtml(chart, options.inGrid === true),
     caveatHtml(frame, locale),
     sourceHtml(frame, locale),
     el('p', { class: 'visually-hidden', id: `${frame.id}-desc` }, text(chart.description)),
