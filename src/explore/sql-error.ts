@@ -21,8 +21,22 @@ export function lineColumn(sql: string, offset: number): { line: number; column:
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
+/** DuckDB-WASM sometimes sends its error as JSON: {"exception_type", "exception_message", "position" (0-based)}. */
+function fromJson(raw: string): { text: string; position: number | null } | null {
+  const start = raw.indexOf('{');
+  if (start < 0) return null;
+  try {
+    const e = JSON.parse(raw.slice(start)) as { exception_type?: string; exception_message?: string; position?: string };
+    if (typeof e.exception_message !== 'string') return null;
+    return { text: `${e.exception_type ?? ''} Error: ${e.exception_message}`, position: e.position === undefined ? null : Number(e.position) };
+  } catch {
+    return null;
+  }
+}
+
 export function queryErrorOf(raw: string, sql: string): QueryError {
-  const text = raw.replace(/^Error:\s*/, '').trim();
+  const json = fromJson(raw);
+  const text = (json ? json.text : raw).replace(/^Error:\s*/, '').trim();
   const head = /^([A-Z][A-Za-z ]*?) Error:\s*/.exec(text);
   const kind = head ? head[1]! : 'Error';
   let rest = head ? text.slice(head[0].length) : text;
@@ -43,6 +57,8 @@ export function queryErrorOf(raw: string, sql: string): QueryError {
     const offsetInShown = shown.startsWith('...') ? caretInShown - 3 : caretInShown;
     column = where >= 0 ? where + Math.max(0, offsetInShown) + 1 : Math.max(1, offsetInShown + 1);
     rest = rest.slice(0, lineMatch.index).trim();
+  } else if (json?.position != null && Number.isFinite(json.position)) {
+    ({ line, column } = lineColumn(sql, json.position));
   } else {
     const pos = /at position (\d+)/.exec(rest);
     if (pos) ({ line, column } = lineColumn(sql, Number(pos[1])));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { compressCached, sha256 } from '../../scripts/hosting/compression-cache.ts';
 import { ENCODINGS } from '../../scripts/hosting/encodings.ts';
-import { precompressCacheDir } from '../../scripts/cli/options.ts';
+import { join } from 'node:path';
 
 export interface EngineCost {
   /** Bytes sent with brotli. */
@@ -17,6 +17,9 @@ export interface EngineCost {
 }
 
 const require = createRequire(import.meta.url);
+// `npm run precompress`'s cache (scripts/cli/options.ts). From the working directory, as src/lib/release.ts finds the
+// release: this module runs bundled under dist/ during the build, where its own path says nothing of the project's.
+const CACHE = join(process.cwd(), '.tmp', 'precompress');
 const FILES = ['@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js'];
 
 export async function engineCost(): Promise<EngineCost> {
@@ -26,7 +29,7 @@ export async function engineCost(): Promise<EngineCost> {
   for (const f of FILES) {
     const bytes = readFileSync(require.resolve(f));
     raw += bytes.length;
-    brotli += (await compressCached(bytes, sha256(bytes), br, precompressCacheDir())).bytes.length;
+    brotli += (await compressCached(bytes, sha256(bytes), br, CACHE)).bytes.length;
   }
   return { brotli, raw };
 }

@@ -6,6 +6,7 @@ import { lineColumn, queryErrorOf } from '../../src/explore/sql-error.ts';
 import { pageSlice } from '../../src/explore/pages.ts';
 import { resultChart } from '../../src/explore/result-chart.ts';
 import { resultCsv } from '../../src/explore/result-csv.ts';
+import { referencedTables } from '../../src/explore/referenced-tables.ts';
 
 describe('the workbench reads only', () => {
   it.each([
@@ -72,6 +73,13 @@ describe('query errors say where', () => {
     expect(e.message).toContain('nowhere');
   });
 
+  it("DuckDB-WASM's JSON form: kind, message and the 0-based position it gives", () => {
+    // As the browser's engine sent it for this query (seen in Chromium's console).
+    const raw = 'Error: {"exception_type":"Parser","exception_message":"syntax error at or near \\"geo\\"","error_subtype":"SYNTAX_ERROR","position":"14"}';
+    const e = queryErrorOf(raw, 'SELECT * FORM geo');
+    expect(e).toEqual({ kind: 'Parser', message: 'syntax error at or near "geo"', line: 1, column: 15 });
+  });
+
   it('offsets to line and column', () => {
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumn('abc', 0)).toEqual({ line: 1, column: 1 });
@@ -123,5 +131,14 @@ describe('results', () => {
     expect(resultChart([{ name: 'n', kind: 'number' }], [{ n: 1 }])).toEqual({ kind: 'none', reason: 'no-label' });
     expect(resultChart([{ name: 's', kind: 'text' }], [{ s: 'a' }])).toEqual({ kind: 'none', reason: 'no-number' });
     expect(resultChart([{ name: 'n', kind: 'number' }], [])).toEqual({ kind: 'none', reason: 'no-rows' });
+  });
+});
+
+describe('tables a query names', () => {
+  const tables = ['observations', 'geo', 'migrant_incidents'];
+  it('bare or quoted, any case, not in strings or comments', () => {
+    expect(referencedTables('SELECT * FROM Observations o JOIN "geo" USING (geo)', tables)).toEqual(['observations', 'geo']);
+    expect(referencedTables("SELECT 'migrant_incidents' -- geo\nFROM observations", tables)).toEqual(['observations']);
+    expect(referencedTables('SELECT 1', tables)).toEqual([]);
   });
 });

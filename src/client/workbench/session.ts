@@ -7,6 +7,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { startEngine } from '../engine.ts';
 import { fetchWhole, insertTable, type TableFile } from './release-table.ts';
+import { referencedTables } from '../../explore/referenced-tables.ts';
 
 /** Rows kept of one result: enough to page through and export; more is cut and said. */
 export const MAX_ROWS = 100_000;
@@ -66,9 +67,9 @@ export class Session {
     try {
       const live = await this.engine(progress);
       if (cancelled) throw new Cancelled();
-      for (const file of await this.named(live, sql)) {
-        const name = file.name;
+      for (const name of referencedTables(sql, this.tables.map((t) => t.name))) {
         if (live.loaded.has(name)) continue;
+        const file = this.tables.find((t) => t.name === name)!;
         const controller = new AbortController();
         onCancel = () => { cancelled = true; controller.abort(); };
         const bytes = await fetchWhole(file, (loaded) => progress({ stage: 'table', name, loaded, total: file.bytes }), controller.signal).catch((e: unknown) => {
@@ -82,15 +83,6 @@ export class Session {
     } finally {
       this.running = null;
     }
-  }
-
-  /**
-   * The release tables the query names, by DuckDB's own parser (so a column that shares a table's name loads
-   * nothing). A query that does not parse names none: running it then reports the parser's error.
-   */
-  private async named(live: Live, sql: string): Promise<TableFile[]> {
-    const names = new Set((await live.conn.getTableNames(sql).catch(() => [] as string[])).map((n) => n.toLowerCase()));
-    return this.tables.filter((t) => names.has(t.name.toLowerCase()));
   }
 
   cancel(): void {
@@ -136,8 +128,11 @@ export class Session {
       const reader = await live.conn.send(sql, true);
       const rows: Record<string, unknown>[] = [];
       let truncated = false;
-      const columns: ResultColumn[] = reader.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+      // The stream's schema is known once it is read from; a result with no rows still has one.
+      let columns: ResultColumn[] | null = null;
+      const columnsOf = (schema: { fields: { name: string; type: unknown }[] }) => schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
       for await (const batch of reader) {
+        columns ??= columnsOf(batch.schema);
         for (const r of batch.toArray()) {
           if (rows.length >= MAX_ROWS) { truncated = true; break; }
           rows.push((r as { toJSON(): Record<string, unknown> }).toJSON());
@@ -147,7 +142,7 @@ export class Session {
           break;
         }
       }
-      return { columns, rows, truncated, ms: performance.now() - t0 };
+      return { columns: columns ?? (reader.schema ? columnsOf(reader.schema) : []), rows, truncated, ms: performance.now() - t0 };
     })();
     try {
       const result = await Promise.race([work, stuck]);
