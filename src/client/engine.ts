@@ -105,7 +105,8 @@ export async function startEngine(onProgress: Progress, halt: Promise<never>): P
     return await Promise.race([
       (async () => {
         await db.instantiate(wasm, null, (p) => onProgress('engine', p.bytesLoaded, p.bytesTotal || null));
-        await db.open({ query: { castBigIntToDouble: true } });
+        // Numbers arrive as JavaScript numbers: a sum of INTEGER is a HUGEINT, which Arrow would carry as a 128-bit decimal.
+        await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
         const conn = await db.connect();
         // Extensions would be fetched from outside the origin; the release never needs one, so none may load.
         await conn.query('SET autoinstall_known_extensions = false');

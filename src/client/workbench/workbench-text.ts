@@ -41,6 +41,7 @@ export function cellText(v: unknown, c: ResultColumn): string {
   if (typeof v === 'number' && /^Date/.test(c.type)) return new Date(v).toISOString().slice(0, 10);
   if (typeof v === 'number' && /^Timestamp/.test(c.type)) return new Date(v).toISOString();
   if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'bigint') return String(v);
   if (typeof v === 'object') return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x));
   return String(v);
 }
