@@ -327,6 +327,14 @@ export const en: Record<string, string> = {
   'url.badTab': 'expected one of {tabs}',
   'url.unknownIndicator': 'unknown indicator',
   'url.langUnavailable': 'only English is available so far',
+  'url.unknownVersion': 'not a published data release',
+  // A link citing another data release (src/client/release-notice.ts)
+  'release.notice.older': 'You are viewing data release {version} of {date}; the newest is {newest} ({newestDate}).',
+  'release.notice.newest': 'You are viewing data release {version} of {date}, the newest.',
+  'release.notice.seeNewest': 'See the newest numbers',
+  'release.notice.whatChanged': 'What changed between releases',
+  'release.notice.others': 'Charts whose source line names release {page} show that release.',
+  'release.absent': 'Data release {version} does not include this indicator: it has no numbers to show here (missing, not zero).',
 
   // A chart that is not (yet) the view asked for, and why a view could not be read (src/client)
   'view.text': '{places}, {years}',
