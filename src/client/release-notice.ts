@@ -35,8 +35,8 @@ export function releaseNotice(doc: Document, c: CitedRelease, locale: Locale): H
   const lead = newest === c.cited
     ? t('release.notice.newest', { version: c.cited, date: dateOf(c.cited) })
     : t('release.notice.older', { version: c.cited, date: dateOf(c.cited), newest, newestDate: dateOf(newest) });
-  p.append(lead, ' ');
+  p.append(lead, ' ', t('release.notice.others', { page: c.page }), ' ');
   if (newest !== c.cited) p.append(link(doc, c.newestHref, t('release.notice.seeNewest')), ' · ');
-  p.append(link(doc, '/releases/', t('release.notice.whatChanged')), ' ', t('release.notice.others', { page: c.page }));
+  p.append(link(doc, '/releases/', t('release.notice.whatChanged')));
   return p;
 }

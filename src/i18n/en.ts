@@ -352,7 +352,7 @@ export const en: Record<string, string> = {
   'changes.against': 'Compared with release {previous} of {date}: {added} values added, {revised} revised, {removed} removed; {unchanged} unchanged.',
   'changes.first': 'This is the first archived release: there is nothing to compare it with.',
   'changes.nothing': 'No value was added, revised or removed.',
-  'changes.files': 'The release itself: {observations} and {catalog}.',
+  'changes.files': 'The release itself: {files}.',
   'changes.byIndicator': 'By indicator and source',
   'changes.details': 'List',
   'changes.all': 'Every change',

@@ -49,6 +49,6 @@ export function changeRow(c: ValueChange, names: ReadonlyMap<string, string>, lo
 }
 
 /** Rows a page lists of one kind before it says how many more there are (issue 7: a page's first HTML stays small). */
-export const LISTED_PER_KIND = 500;
+export const LISTED_PER_KIND = 200;
 /** A release page lists its changes itself when there are at most this many; otherwise its indicators' pages do. */
 export const LISTED_ON_RELEASE_PAGE = 100;
