@@ -252,6 +252,13 @@ describe('chart phases', () => {
     expect(nextPhase(loadingC, { type: 'request', view: a })).toEqual(idle);
   });
 
+  it('loads the view on screen when the build drew it from another release than the one asked for', () => {
+    const other = initialPhase(a, true);
+    const loading = nextPhase(other, { type: 'request', view: a });
+    expect(loading).toEqual({ name: 'loading', shown: { view: a, by: 'build', otherRelease: true }, wanted: a });
+    expect(nextPhase(loading, { type: 'loaded', view: a })).toEqual({ name: 'drawn', shown: { view: a, by: 'browser' } });
+  });
+
   it('keeps the chart shown after a failure; retry loads again, cancel goes back', () => {
     const failed = nextPhase(nextPhase(idle, { type: 'request', view: b }), { type: 'failed', view: b, error: 'HTTP 416' });
     expect(failed).toEqual({ name: 'failed', shown: { view: a, by: 'build' }, wanted: b, error: 'HTTP 416' });
