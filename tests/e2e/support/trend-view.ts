@@ -22,7 +22,7 @@ export interface Controls {
 export async function controlsOf(page: Page): Promise<Controls> {
   return page.evaluate((hostSel) => {
     const host = document.querySelector<HTMLElement>(hostSel);
-    const form = host?.parentElement?.querySelector<HTMLFormElement>('form[data-controls]');
+    const form = (host?.closest('.figure-block')?.parentElement ?? host?.parentElement)?.querySelector<HTMLFormElement>('form[data-controls]');
     if (!host || !form) throw new Error(`no ${hostSel} with a form[data-controls] beside it`);
     const spec = JSON.parse(host.dataset['chart'] ?? '{}') as { indicator: string; defaults: { geo: string[]; years: [number, number] } };
     const select = form.querySelector<HTMLSelectElement>('select[name=geo]')!;
