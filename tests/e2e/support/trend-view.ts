@@ -57,7 +57,7 @@ export const yearsParam = (y: [number, number]) => (y[0] === y[1] ? String(y[0])
 
 /** Uses the form as a person does, then waits until the host says DuckDB drew this view. */
 export async function submitView(page: Page, view: View): Promise<string> {
-  const form = page.locator(`${TREND_HOST}`).locator('xpath=..').locator('form[data-controls]');
+  const form = page.locator(TREND_HOST).locator('xpath=ancestor::*[.//form[@data-controls]][1]').locator('form[data-controls]');
   await form.locator('select[name=geo]').selectOption(view.geo);
   await form.locator('input[name=from]').fill(String(view.years[0]));
   await form.locator('input[name=to]').fill(String(view.years[1]));
