@@ -4,11 +4,11 @@
  * as laid out now (after a redraw too), its data table, the release's catalog.json, and the page's address.
  */
 import type { Catalog } from '../../scripts/pipeline/release/catalog.ts';
-import type { Locale } from '../charts/types.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { pagePath } from '../client/page-path.ts';
 import { chartCsv } from './chart-csv.ts';
-import { citation, type CitationStyle } from './cite.ts';
+import { citation } from './cite.ts';
+import { citationStyles, copyBox } from './copy-box.ts';
 import { exportFileName, type FileNameParts } from './file-name.ts';
 import { catalogPart, citeInput, figureMetadata, METADATA_SCHEMA_PATH } from './metadata.ts';
 import { pngOf } from './png-file.ts';
@@ -108,25 +108,6 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props:
   return e;
 }
 
-/** A read-only text to copy, with its Copy button (the clipboard, or the text selected for the keyboard). */
-function copyBox(doc: Document, id: string, label: string, value: string, locale: Locale, say: (s: string) => void): HTMLElement {
-  const area = el(doc, 'textarea', { id, readOnly: true, rows: Math.min(9, value.split('\n').length + 1), value });
-  area.dataset['copy'] = '';
-  const button = el(doc, 'button', { type: 'button' }, locale.t('actions.copy'));
-  button.addEventListener('click', () => {
-    const fallback = () => {
-      area.focus();
-      area.select();
-      say(locale.t('actions.copyFailed'));
-    };
-    if (!navigator.clipboard) return fallback();
-    navigator.clipboard.writeText(area.value).then(() => say(locale.t('actions.copied')), fallback);
-  });
-  return el(doc, 'div', { className: 'copy-box' }, el(doc, 'label', { htmlFor: id }, label), area, button);
-}
-
-const STYLES: [CitationStyle, string][] = [['plain', 'actions.citePlain'], ['apa', 'actions.citeApa'], ['bibtex', 'actions.citeBibtex']];
-
 /** Builds (again, on every opening: the view may have changed) the actions of one figure. */
 export async function fillActions(details: HTMLDetailsElement): Promise<void> {
   const doc = details.ownerDocument;
@@ -192,7 +173,7 @@ export async function fillActions(details: HTMLDetailsElement): Promise<void> {
     downloads,
     el(doc, 'p', { className: 'meta' }, el(doc, 'a', { href: METADATA_SCHEMA_PATH }, t('actions.schema'))),
     el(doc, 'p', {}, el(doc, 'strong', {}, t('actions.cite'))),
-    ...STYLES.map(([style, key]) => copyBox(doc, `${spec.figure}-cite-${style}`, t(key), citation(style, cite), locale, say)),
+    ...citationStyles(locale).map(([style, label]) => copyBox(doc, `${spec.figure}-cite-${style}`, label, citation(style, cite), locale, say)),
   ];
 
   parts.push(el(doc, 'p', {}, el(doc, 'strong', {}, t('actions.embed'))));
