@@ -187,7 +187,7 @@ export async function fillActions(details: HTMLDetailsElement): Promise<void> {
       input.addEventListener('change', () => { if (input.checked) area.value = snippetOf(pinned); });
       return el(doc, 'label', {}, input, ` ${label}`);
     };
-    parts.push(el(doc, 'fieldset', {}, el(doc, 'legend', {}, t('actions.embedCode')), radio(false, t('actions.embedNewest')), ' ', radio(true, t('actions.embedVersion', { version: spec.version }))), box);
+    parts.push(el(doc, 'fieldset', {}, el(doc, 'legend', {}, t('actions.embedData')), radio(false, t('actions.embedNewest')), ' ', radio(true, t('actions.embedVersion', { version: spec.version }))), box);
   } else {
     parts.push(el(doc, 'p', {}, t('actions.embedNone')));
   }

@@ -104,7 +104,8 @@ export function standaloneSvg(figure: HTMLElement, footer: readonly FooterLine[]
     g.append(t);
     y += LINE;
   }
-  const height = Math.ceil(y - LINE + PAD);
+  // Room under the last baseline for descenders (g, p, y) before the edge.
+  const height = Math.ceil(y - LINE + PAD + FOOTER_FONT * 0.4);
 
   const root = doc.createElementNS(SVG_NS, 'svg');
   attrs(root, { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': fontFamily });

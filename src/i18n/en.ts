@@ -369,6 +369,7 @@ export const en: Record<string, string> = {
   'actions.embedNewest': 'Always the newest data',
   'actions.embedVersion': 'This version ({version})',
   'actions.embedCode': 'HTML to paste into your page',
+  'actions.embedData': 'Which data the embedded chart shows',
   'actions.embedNone': 'Charts of this page cannot be embedded; embed the chart from the indicator’s page.',
   'export.accessed': 'Accessed {date}.',
   'export.link': 'Link: {href}',
