@@ -251,7 +251,7 @@ export const en: Record<string, string> = {
   'explore.title': 'SQL workbench',
   'explore.description': 'Query the data release with SQL in your browser (DuckDB-WASM): every table by name, read-only, nothing leaves your machine.',
   'explore.intro': 'Ask your own questions of data release {version} in SQL. Queries run in your browser on DuckDB-WASM, loaded from this site; nothing you type leaves your machine. The release is read-only here: a query can only read.',
-  'explore.cost': 'Running the first query downloads the query engine: {engine} MB compressed ({raw} MB unpacked), about 4 seconds at 10 Mbit/s and 25 seconds at 1.6 Mbit/s. Then each table a query names is downloaded once (sizes below).',
+  'explore.cost': 'Running the first query downloads the query engine: {engine} MB compressed ({raw} MB unpacked), about {fast} seconds at 10 Mbit/s and {slow} seconds at 1.6 Mbit/s. Then each table a query names is downloaded once (sizes below).',
   'explore.noscript': 'Running queries needs JavaScript. Without it, the tables, their columns and the example queries below are still here to read and copy, and the data page has every file to download.',
   'explore.queryLabel': 'SQL query',
   'explore.help': 'One read-only statement (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE…). Run it with Ctrl+Enter (⌘+Enter on a Mac). Tables: see the list below.',
