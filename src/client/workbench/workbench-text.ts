@@ -20,7 +20,9 @@ export function guardText(p: GuardProblem, sql: string, locale: Locale): string 
   if (p.reason === 'empty') return locale.t('explore.guard.empty');
   const { line, column } = lineColumn(sql, p.at);
   if (p.reason === 'several-statements') return locale.t('explore.guard.several', { line, column });
-  return locale.t(p.reason === 'writes' ? 'explore.guard.writes' : 'explore.guard.notQuery', { word: p.word, line, column });
+  return p.reason === 'writes'
+    ? locale.t('explore.guard.writes', { word: p.word, line, column })
+    : locale.t('explore.guard.notQuery', { word: p.word, line, column });
 }
 
 export function queryErrorText(e: QueryError, locale: Locale): string {
