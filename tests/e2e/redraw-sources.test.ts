@@ -1,8 +1,8 @@
 /**
  * What a redraw may fetch, read off the built site (no browser): every redrawable chart names a series view file
- * that the release in dist/ holds, at the size the page says (its first read goes straight to that tail); and the
- * published site carries no query engine and no benchmark page (the engine-first baseline is built only for
- * `npm run bench`, into .tmp/bench-dist/).
+ * that the release in dist/ holds, at the size the page says (its first read goes straight to that tail); the query
+ * engine is reachable from the SQL workbench's page alone; and the published site carries no benchmark page (the
+ * engine-first baseline is built only for `npm run bench`, into .tmp/bench-dist/).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
@@ -32,9 +32,27 @@ describe.skipIf(!BUILT)(title('what redraws read'), () => {
     expect(charts).toBeGreaterThanOrEqual(6 + 80);
   });
 
-  it('carries no query engine and no benchmark page', () => {
+  it('loads the query engine from the workbench page only, and carries no benchmark page', () => {
     const all = releaseFiles(DIST);
-    expect(all.filter((f) => /\.wasm$|duckdb/i.test(f))).toEqual([]);
+    // The scripts a page loads, and the chunks those import statically or dynamically, by file name.
+    const chunk = (name: string) => readFileSync(join(DIST, '_astro', name), 'utf8');
+    const imports = (code: string) => [...code.matchAll(/["'`](?:\.\/|\/_astro\/)([\w.-]+\.js)["'`]/g)].map((m) => m[1]!);
+    const reaches = (start: string[]) => {
+      const seen = new Set<string>();
+      const todo = [...start];
+      while (todo.length) {
+        const f = todo.pop()!;
+        if (seen.has(f)) continue;
+        seen.add(f);
+        todo.push(...imports(chunk(f)));
+      }
+      return [...seen];
+    };
+    const engineUsers = htmlFiles(DIST).filter((page) => {
+      const scripts = [...readFileSync(page, 'utf8').matchAll(/<script[^>]+src="\/_astro\/([\w.-]+\.js)"/g)].map((m) => m[1]!);
+      return reaches(scripts).some((f) => /duckdb/i.test(f) || /duckdb-eh[\w.-]*\.wasm/.test(chunk(f)));
+    });
+    expect(engineUsers.map((p) => relative(DIST, p))).toEqual(['explore/index.html']);
     expect(all.filter((f) => f.startsWith('bench/'))).toEqual([]);
   });
 });
