@@ -93,7 +93,7 @@ const F2 = 'trade_db_2.csv';
 function manifest(files: Record<string, Buffer>): SourceManifest {
   return {
     id: 'cites-trade-db', domain: 'wildlife', feeds: ['wildlife'], core: false, title: 'CITES Trade Database (test)', publisher: 'test',
-    release_date: '2023-01-31', url: 'https://trade.cites.org/', licence: 'test', citation: 'test', caveats: ['test'],
+    release_date: '2023-01-31', url: 'https://trade.cites.org/', licence: 'test', redistribution: { status: 'allowed', reason: 'test' }, citation: 'test', caveats: ['test'],
     files: Object.entries(files).map(([name, bytes]) => ({ name, url: null, sha256: sha256(bytes), format: 'csv' as const, header_row: 1, columns: [...COLUMNS] })),
   };
 }

@@ -36,9 +36,19 @@ function field(col: ColumnDef, v: CsvValue): string {
   return quote(neutralise(String(v)));
 }
 
+/** The header line, ending in CRLF. */
+export function formatCsvHeader(columns: readonly ColumnDef[]): string {
+  return `${columns.map((c) => quote(neutralise(c.name))).join(',')}\r\n`;
+}
+
+/** One line per row, in the columns' order, each ending in CRLF: a large table is written a batch at a time. */
+export function formatCsvRows(columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): string {
+  let out = '';
+  for (const row of rows) out += `${columns.map((c) => field(c, row[c.name] ?? null)).join(',')}\r\n`;
+  return out;
+}
+
 /** A header line and one line per row, in the columns' order; every line ends in CRLF. */
 export function formatCsv(columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): string {
-  const lines = [columns.map((c) => quote(neutralise(c.name))).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => field(c, row[c.name] ?? null)).join(','));
-  return lines.map((l) => `${l}\r\n`).join('');
+  return formatCsvHeader(columns) + formatCsvRows(columns, rows);
 }
