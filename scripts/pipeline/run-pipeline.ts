@@ -11,7 +11,9 @@ import { writeParquet } from './release/write-parquet.ts';
 import { writeViews } from './release/write-views.ts';
 import { hashFile, moveFile } from './release/files.ts';
 import { writeDownloads } from './release/write-downloads.ts';
-import { buildCatalog, buildDatapackage, type WrittenFile } from './release/catalog.ts';
+import { buildCatalog, type CatalogInput, type WrittenFile } from './release/catalog.ts';
+import { buildDatapackage } from './release/datapackage.ts';
+import { packArchive } from './release/pack-archive.ts';
 import { discard, promote, stagingDir, versionOf } from './release/publish.ts';
 
 export interface PipelineOptions extends Omit<BuildOptions, 'manifests'> {
@@ -69,7 +71,7 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
   files.push(...downloads.files);
   writeText(staging, 'quality.json', JSON.stringify(quality, null, 1) + '\n', files);
   const version = versionOf(files);
-  const catalogInput = {
+  const catalogInput: CatalogInput = {
     version,
     tables,
     files,
@@ -80,9 +82,13 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
     accounts: content.accounts,
     qualityNotes: quality.length,
     countryCodes: content.countryCodes,
+    downloads,
+    archive: null,
   };
+  // datapackage.json and the archive describe the release's files, so they come after its version, not into it.
+  writeText(staging, 'datapackage.json', JSON.stringify(buildDatapackage(catalogInput), null, 1) + '\n', files);
+  catalogInput.archive = await packArchive(staging, catalogInput);
   writeFileSync(join(staging, 'catalog.json'), JSON.stringify(buildCatalog(catalogInput), null, 1) + '\n');
-  writeFileSync(join(staging, 'datapackage.json'), JSON.stringify(buildDatapackage(catalogInput), null, 1) + '\n');
   return version;
 }
 
