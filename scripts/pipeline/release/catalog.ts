@@ -128,7 +128,7 @@ export function buildCatalog(input: CatalogInput) {
       /** Not null when the table is offered as Parquet only to the site, not as a download (redistribution). */
       withheld: withheld(t.name),
     })),
-    archive: input.archive,
+    archive: input.archive ? { path: input.archive.name, bytes: input.archive.bytes, sha256: input.archive.sha256 } : null,
     views: VIEWS.map((v) => ({ name: v.name, description: v.description, order: v.orderBy, columns: v.columns })),
     indicators: input.indicators.map((d) => ({ ...d, partial_periods: partialPeriods(d, input.manifests), coverage: cov.get(d.id) ?? null, views: viewsOf(d.id, input.views), downloads: indicatorDownloads(d.id) })),
     sources: input.manifests.map((m) => ({
