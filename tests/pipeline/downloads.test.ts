@@ -4,7 +4,7 @@
  * archive's SHA256SUMS hold, and the descriptor validates with the Frictionless packages.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceModule } from '../../scripts/pipeline/source-module.ts';
 import type { SourceManifest } from '../../scripts/pipeline/manifest.ts';
@@ -13,7 +13,7 @@ import { censoredCount, requiredText, text, year } from '../../scripts/pipeline/
 import { csvBytes } from '../support/fixtures.ts';
 import { miniRelease } from '../support/mini-release.ts';
 import { releaseFiles } from '../support/release-files.ts';
-import { expectCsvEqualsParquet, sha256, unpackArchive, validatePackage } from '../support/downloads-check.ts';
+import { expectDownloadsEqualParquet, sha256, unpackArchive, validatePackage } from '../support/downloads-check.ts';
 
 const manifest = (id: string, status: 'allowed' | 'link-only', files: SourceManifest['files']): SourceManifest => ({
   id, domain: 'firearms', feeds: ['firearms'], core: false, title: `Toy ${id}`, publisher: 'Test', release_date: '2024-01-01',
@@ -91,12 +91,9 @@ describe('downloads', async () => {
   });
 
   it('writes every table and indicator CSV equal to its Parquet, read back by d3-dsv and hyparquet', async () => {
-    for (const d of catalog.datasets.filter((x: { csv: unknown }) => x.csv)) {
-      expect(await expectCsvEqualsParquet(join(res.dir, d.csv.path), join(res.dir, d.path))).toBe(d.rows);
-    }
-    for (const i of catalog.indicators.filter((x: { downloads: unknown }) => x.downloads)) {
-      expect(await expectCsvEqualsParquet(join(res.dir, i.downloads.csv.path), join(res.dir, 'observations.parquet'), (r) => r['indicator'] === i.id)).toBe(i.coverage.rows);
-    }
+    // 5 tables (observations, toy_events, geo, population, quarantine); the toy's count and its derived rate.
+    const rows = await expectDownloadsEqualParquet(res.dir, catalog);
+    expect(rows).toBe(catalog.datasets.filter((d: { csv: unknown }) => d.csv).reduce((a: number, d: { rows: number }) => a + d.rows, 0) + catalog.coverage.observations);
     const events = readFileSync(join(res.dir, 'csv/toy_events.csv'), 'utf8');
     expect(events).toBe('id,geo,day,kg,confirmed,source,source_ref\r\nE1,KEN,2020-03-01,1.5,true,toy-open,events.csv::2\r\nE2,,2020-04-02,,false,toy-open,events.csv::3\r\n');
   });
@@ -140,5 +137,24 @@ describe('downloads', async () => {
     expect(report.tabularPackageValid).toBe(true);
     // geo, observations, population, quarantine, toy_events; two per indicator (the count and its derived rate).
     expect(report.resources).toBe(5 + 2 * 2);
+  });
+});
+
+/** The same checks on the release the site is built from (`npm run data`), when there is one. */
+const RELEASE_ROOT = process.env['RELEASE_DIR'] ?? 'public/data';
+const pointer = join(RELEASE_ROOT, 'current.json');
+
+describe.skipIf(!existsSync(pointer))('downloads of the built release', () => {
+  const dir = existsSync(pointer) ? join(RELEASE_ROOT, JSON.parse(readFileSync(pointer, 'utf8')).version) : '';
+
+  it('has CSVs equal to their Parquet, an archive whose sums hold, and a descriptor that validates', { timeout: 300_000 }, async () => {
+    const catalog = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8'));
+    const rows = await expectDownloadsEqualParquet(dir, catalog);
+    const { sums } = unpackArchive(join(dir, catalog.archive.path));
+    const report = await validatePackage(dir);
+    console.info(`release ${catalog.version}: ${rows} CSV rows equal their Parquet; archive ${catalog.archive.path} ${statSync(join(dir, catalog.archive.path)).size} bytes, ${sums.size} entries whose sums hold; validator: valid ${report.valid}, ${report.resources} tabular resources read with relations (${report.rows} rows), tabular resources alone as tabular-data-package valid ${report.tabularPackageValid}, errors ${JSON.stringify(report.errors)}`);
+    expect(report.errors).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.tabularPackageValid).toBe(true);
   });
 });

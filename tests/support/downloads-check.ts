@@ -37,13 +37,10 @@ export function expectedCell(v: unknown): string {
   return /^[=+\-@\t\r]/.test(s) && !/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s) ? `'${s}` : s;
 }
 
-/** The CSV equals the Parquet row for row and cell for cell, in the Parquet's column order. */
-export async function expectCsvEqualsParquet(csvPath: string, parquetPath: string, filter?: (row: Record<string, unknown>) => boolean): Promise<number> {
-  const all = await readParquet(parquetPath);
-  const rows = filter ? all.filter(filter) : all;
+/** The CSV equals these Parquet rows row for row and cell for cell, in the Parquet's column order. */
+export function expectCsvEqualsRows(csvPath: string, rows: readonly Record<string, unknown>[], columns: readonly string[]): number {
   const csv = readCsv(csvPath);
-  const columns = Object.keys(all[0] ?? {});
-  if (all.length > 0 && JSON.stringify(csv.header) !== JSON.stringify(columns)) throw new Error(`${csvPath}: header ${csv.header.join(',')} ≠ Parquet ${columns.join(',')}`);
+  if (JSON.stringify(csv.header) !== JSON.stringify(columns)) throw new Error(`${csvPath}: header ${csv.header.join(',')} ≠ Parquet ${columns.join(',')}`);
   if (csv.rows.length !== rows.length) throw new Error(`${csvPath}: ${csv.rows.length} rows, Parquet ${rows.length}`);
   rows.forEach((r, i) => {
     const want = columns.map((c) => expectedCell(r[c]));
@@ -51,6 +48,21 @@ export async function expectCsvEqualsParquet(csvPath: string, parquetPath: strin
     if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${csvPath} row ${i + 2}: ${JSON.stringify(got)} ≠ Parquet ${JSON.stringify(want)}`);
   });
   return rows.length;
+}
+
+/** Every offered table's CSV and every indicator's long CSV against the Parquet; returns the rows compared. */
+export async function expectDownloadsEqualParquet(dir: string, catalog: { datasets: { path: string; columns: { name: string }[]; csv: { path: string } | null }[]; indicators: { id: string; downloads: { csv: { path: string } | null } | null }[] }): Promise<number> {
+  let n = 0;
+  for (const d of catalog.datasets.filter((x) => x.csv)) n += expectCsvEqualsRows(join(dir, d.csv!.path), await readParquet(join(dir, d.path)), d.columns.map((c) => c.name));
+  const observations = await readParquet(join(dir, 'observations.parquet'));
+  const columns = catalog.datasets.find((d) => d.path === 'observations.parquet')!.columns.map((c) => c.name);
+  const byIndicator = new Map<string, Record<string, unknown>[]>();
+  for (const r of observations) {
+    const id = String(r['indicator']);
+    byIndicator.set(id, [...(byIndicator.get(id) ?? []), r]);
+  }
+  for (const i of catalog.indicators.filter((x) => x.downloads?.csv)) n += expectCsvEqualsRows(join(dir, i.downloads!.csv!.path), byIndicator.get(i.id) ?? [], columns);
+  return n;
 }
 
 /** Unpacks with the `unzip` binary and checks every SHA256SUMS line against the unpacked bytes; returns the folder and its names. */
