@@ -59,7 +59,9 @@ export async function expectDownloadsEqualParquet(dir: string, catalog: { datase
   const byIndicator = new Map<string, Record<string, unknown>[]>();
   for (const r of observations) {
     const id = String(r['indicator']);
-    byIndicator.set(id, [...(byIndicator.get(id) ?? []), r]);
+    const group = byIndicator.get(id);
+    if (group) group.push(r);
+    else byIndicator.set(id, [r]);
   }
   for (const i of catalog.indicators.filter((x) => x.downloads?.csv)) n += expectCsvEqualsRows(join(dir, i.downloads!.csv!.path), byIndicator.get(i.id) ?? [], columns);
   return n;
