@@ -60,7 +60,7 @@ describe('release', () => {
     const files = releaseFiles(res.dir);
     // One series view per indicator with totals (the count and its derived rate); no parts, as the toy has none.
     // Every table and indicator as CSV too (quarantine.csv where it always was), long and wide.
-    expect(files).toEqual(['catalog.json', 'csv/geo.csv', 'csv/indicators/fa_arms_seized.csv', 'csv/indicators/fa_arms_seized_rate.csv', 'csv/indicators/fa_arms_seized_rate_wide.csv',
+    expect(files).toEqual(['catalog.json', `crime-trends-observatory-${res.version}.zip`, 'csv/geo.csv', 'csv/indicators/fa_arms_seized.csv', 'csv/indicators/fa_arms_seized_rate.csv', 'csv/indicators/fa_arms_seized_rate_wide.csv',
       'csv/indicators/fa_arms_seized_wide.csv', 'csv/observations.csv', 'csv/population.csv', 'datapackage.json', 'geo.parquet', 'observations.parquet', 'population.parquet', 'quality.json', 'quarantine.csv', 'quarantine.parquet',
       'views/series/fa_arms_seized.parquet', 'views/series/fa_arms_seized_rate.parquet']);
     const obs = await readParquet(join(res.dir, 'observations.parquet'));
