@@ -44,6 +44,7 @@ export const PAGE_TYPES: { path: string; type: string; minCharts: number }[] = [
   { path: '/data/', type: 'data', minCharts: 0 },
   { path: '/countries/', type: 'countries', minCharts: 0 },
   { path: '/indicators/', type: 'indicators', minCharts: 0 },
+  { path: '/releases/', type: 'releases', minCharts: 0 },
 ];
 
 /** Text of a figure's data table (header row first), as a reader of the table sees it. */
