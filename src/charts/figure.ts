@@ -13,6 +13,12 @@ export interface Frame {
   caveat: string;
   /** Permalink to this view. */
   href?: string;
+  /** What a download or citation of the figure names (src/export): the indicator, its sources' ids, its years. */
+  indicator?: string;
+  sources?: string[];
+  years?: [number, number];
+  /** The places drawn, by code, when the figure draws chosen places (not every place with data). */
+  geos?: string[];
 }
 
 /** A chart with its frame: a figure as a page holds it before it is written out. */
@@ -31,16 +37,24 @@ export function subtitleOf(unit: string, years: [number, number]): string {
   return `${u}${yearsText(years)}`;
 }
 
-function cell(v: string | number | null, numeric: boolean | undefined, locale: Locale): string {
+/**
+ * A number is shown rounded and grouped; `data-value` keeps it as the release has it (only where the two differ) and
+ * `data-ref` the publisher's row, so a CSV of the table (src/export/chart-csv.ts) holds the data, not its display.
+ */
+function cell(v: string | number | null, numeric: boolean | undefined, locale: Locale, ref: string | undefined): string {
   if (v === null) return el('td', { class: 'missing' }, text(locale.t('chart.noData')));
-  if (typeof v === 'number') return el('td', { class: 'num' }, text(locale.number(v)));
-  return el('td', numeric ? { class: 'num' } : {}, text(v));
+  const refAttr = ref === undefined ? {} : { 'data-ref': ref };
+  if (typeof v === 'number') {
+    const shown = locale.number(v);
+    return el('td', { class: 'num', ...(shown === String(v) ? {} : { 'data-value': String(v) }), ...refAttr }, text(shown));
+  }
+  return el('td', { ...(numeric ? { class: 'num' } : {}), ...refAttr }, text(v));
 }
 
 /** The chart's data as an HTML table: the accessible twin of the SVG, and what screen readers navigate. */
 export function tableHtml(table: DataTable, caption: string, locale: Locale): string {
   const head = el('tr', {}, table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null }, text(c.label))));
-  const body = table.rows.map((r) => el('tr', {}, table.columns.map((c) => cell(r[c.key] ?? null, c.numeric, locale))));
+  const body = table.rows.map((r, i) => el('tr', {}, table.columns.map((c) => cell(r[c.key] ?? null, c.numeric, locale, table.refs?.[i]?.[c.key]))));
   return el('table', { class: 'data-table' }, el('caption', {}, text(caption)), el('thead', {}, head), el('tbody', {}, body));
 }
 
