@@ -34,6 +34,16 @@ export interface PartialPeriod {
   note: string;
 }
 
+/**
+ * Whether the release may carry the source's row-level records as files. A link-only source's event table gets no
+ * CSV and stays out of the archive; the data page links to the publisher instead. Its aggregates stay in observations.
+ */
+export interface Redistribution {
+  status: 'allowed' | 'link-only';
+  /** Why, quoting the manifest's licence text. */
+  reason: string;
+}
+
 export interface SourceManifest {
   id: string;
   domain: Domain | 'reference';
@@ -46,6 +56,7 @@ export interface SourceManifest {
   release_date: string;
   url: string;
   licence: string;
+  redistribution: Redistribution;
   citation: string;
   caveats: string[];
   /** Years the publisher's file covers only in part; absent when none. */
@@ -58,7 +69,7 @@ function isIsoDate(s: unknown): boolean {
 }
 
 const REQUIRED: (keyof SourceManifest)[] = [
-  'id', 'domain', 'feeds', 'core', 'title', 'publisher', 'release_date', 'url', 'licence', 'citation', 'caveats', 'files',
+  'id', 'domain', 'feeds', 'core', 'title', 'publisher', 'release_date', 'url', 'licence', 'redistribution', 'citation', 'caveats', 'files',
 ];
 
 export function parseManifest(text: string, path: string): SourceManifest {
@@ -74,6 +85,9 @@ export function parseManifest(text: string, path: string): SourceManifest {
   }
   if (m.domain !== 'reference' && !DOMAINS.includes(m.domain)) {
     throw new PipelineError({ file: path }, `unknown domain "${m.domain}"`);
+  }
+  if (!['allowed', 'link-only'].includes(m.redistribution.status) || typeof m.redistribution.reason !== 'string' || m.redistribution.reason.length === 0) {
+    throw new PipelineError({ file: path }, `redistribution needs a "status" ("allowed" or "link-only") and a "reason", found ${JSON.stringify(m.redistribution)}`);
   }
   if (!isIsoDate(m.release_date)) throw new PipelineError({ file: path }, `release_date must be a date YYYY-MM-DD, found ${JSON.stringify(m.release_date)}`);
   for (const p of m.partial_periods ?? []) {

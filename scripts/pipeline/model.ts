@@ -72,11 +72,18 @@ export interface ColumnDef {
   name: string;
   type: ColumnType;
   description: string;
+  /** The column holds codes of this table's key (today only 'geo'); datapackage.json declares it a foreign key. */
+  references?: 'geo';
 }
 
 /** One column of a released table; a call per column keeps long schemas to one line each. */
 export function column(name: string, type: ColumnType, description: string): ColumnDef {
   return { name, type, description };
+}
+
+/** A column of single geo codes, every one in the geo table. */
+export function geoColumn(name: string, description: string): ColumnDef {
+  return { name, type: 'VARCHAR', description, references: 'geo' };
 }
 
 /** Incident-, shipment- or sample-level rows, with their own typed columns plus source and source_ref. */

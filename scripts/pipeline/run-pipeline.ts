@@ -3,15 +3,17 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { join, relative } from 'node:path';
 import { loadManifests, type SourceManifest } from './manifest.ts';
 import { sha256 } from './resolve-files.ts';
-import { buildRelease, quarantineTable, type BuildOptions, type ReleaseContent } from './build-release.ts';
+import { buildRelease, type BuildOptions, type ReleaseContent } from './build-release.ts';
 import type { IndicatorDef } from './model.ts';
 import type { FileAccount, QuarantineEntry } from './ledger.ts';
-import { isWritten, QUARANTINE_COLUMNS, type ReleaseTable } from './release/tables.ts';
+import { isWritten, type ReleaseTable } from './release/tables.ts';
 import { writeParquet } from './release/write-parquet.ts';
 import { writeViews } from './release/write-views.ts';
 import { hashFile, moveFile } from './release/files.ts';
-import { formatCsv } from './release/write-csv.ts';
-import { buildCatalog, buildDatapackage, type WrittenFile } from './release/catalog.ts';
+import { writeDownloads } from './release/write-downloads.ts';
+import { buildCatalog, type CatalogInput, type WrittenFile } from './release/catalog.ts';
+import { buildDatapackage } from './release/datapackage.ts';
+import { packArchive } from './release/pack-archive.ts';
 import { discard, promote, stagingDir, versionOf } from './release/publish.ts';
 
 export interface PipelineOptions extends Omit<BuildOptions, 'manifests'> {
@@ -58,17 +60,18 @@ function writeText(dir: string, name: string, text: string, files: WrittenFile[]
 
 /** Writes the release into a staging folder and returns its version; nothing is visible to readers yet. */
 async function writeRelease(content: ReleaseContent, staging: string): Promise<string> {
-  const { tables, quarantine, quality } = content;
+  const { tables, quality } = content;
   await writeParquet(tables.filter((t): t is ReleaseTable => !isWritten(t)), staging);
   for (const t of tables) if (isWritten(t)) moveFile(t.path, join(staging, `${t.name}.parquet`));
   const files: WrittenFile[] = [];
   for (const tb of tables) files.push({ name: `${tb.name}.parquet`, ...(await hashFile(join(staging, `${tb.name}.parquet`))) });
   const views = await writeViews(join(staging, 'observations.parquet'), staging);
   files.push(...views.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })));
-  writeText(staging, 'quarantine.csv', formatCsv(QUARANTINE_COLUMNS, quarantineTable(quarantine).rows), files);
+  const downloads = await writeDownloads(staging, tables, content.manifests);
+  files.push(...downloads.files);
   writeText(staging, 'quality.json', JSON.stringify(quality, null, 1) + '\n', files);
   const version = versionOf(files);
-  const catalogInput = {
+  const catalogInput: CatalogInput = {
     version,
     tables,
     files,
@@ -79,9 +82,13 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
     accounts: content.accounts,
     qualityNotes: quality.length,
     countryCodes: content.countryCodes,
+    downloads,
+    archive: null,
   };
+  // datapackage.json and the archive describe the release's files, so they come after its version, not into it.
+  writeText(staging, 'datapackage.json', JSON.stringify(buildDatapackage(catalogInput), null, 1) + '\n', files);
+  catalogInput.archive = await packArchive(staging, catalogInput);
   writeFileSync(join(staging, 'catalog.json'), JSON.stringify(buildCatalog(catalogInput), null, 1) + '\n');
-  writeFileSync(join(staging, 'datapackage.json'), JSON.stringify(buildDatapackage(catalogInput), null, 1) + '\n');
   return version;
 }
 

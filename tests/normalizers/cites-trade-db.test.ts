@@ -93,7 +93,7 @@ const F2 = 'trade_db_2.csv';
 function manifest(files: Record<string, Buffer>): SourceManifest {
   return {
     id: 'cites-trade-db', domain: 'wildlife', feeds: ['wildlife'], core: false, title: 'CITES Trade Database (test)', publisher: 'test',
-    release_date: '2023-01-31', url: 'https://trade.cites.org/', licence: 'test', citation: 'test', caveats: ['test'],
+    release_date: '2023-01-31', url: 'https://trade.cites.org/', licence: 'test', redistribution: { status: 'allowed', reason: 'test' }, citation: 'test', caveats: ['test'],
     files: Object.entries(files).map(([name, bytes]) => ({ name, url: null, sha256: sha256(bytes), format: 'csv' as const, header_row: 1, columns: [...COLUMNS] })),
   };
 }
@@ -199,7 +199,11 @@ describe('cites-trade-db on two files in the bulk download’s layout', () => {
     expect(ds.sha256).toBe(sha256(readFileSync(join(res.dir, 'cites_trade_db_shipments.parquet'))));
     expect(catalog.accounting.filter((a: { source: string }) => a.source === 'cites-trade-db')).toHaveLength(2);
     const dp = JSON.parse(readFileSync(join(res.dir, 'datapackage.json'), 'utf8'));
-    expect(dp.resources.find((r: { name: string }) => r.name === 'cites_trade_db_shipments').schema.fields.map((f: { name: string }) => f.name)).toContain('source_ref');
+    // Resource names allow no '_'; the table's CSV, written from the streamed Parquet a batch at a time, is the tabular resource.
+    const resource = dp.resources.find((r: { name: string }) => r.name === 'cites-trade-db-shipments');
+    expect(resource.path).toBe('csv/cites_trade_db_shipments.csv');
+    expect(resource.schema.fields.map((f: { name: string }) => f.name)).toContain('source_ref');
+    expect(readFileSync(join(res.dir, resource.path), 'utf8').split('\r\n').length - 2).toBe(4010);
   });
 
   it('gives the same bytes for the same files', async () => {

@@ -14,7 +14,7 @@ import { miniRelease } from '../support/mini-release.ts';
 /** A toy publisher: country code, year, count. Exercises the release machinery without any real normalizer. */
 const toyManifest: SourceManifest = {
   id: 'toy-source', domain: 'firearms', feeds: ['firearms'], core: false, title: 'Toy', publisher: 'Test', release_date: '2024-01-01',
-  url: 'https://example.org', licence: 'test', citation: 'test', caveats: ['toy'],
+  url: 'https://example.org', licence: 'test', redistribution: { status: 'allowed', reason: 'test' }, citation: 'test', caveats: ['toy'],
   files: [{ name: 'toy.csv', url: null, sha256: '0'.repeat(64), format: 'csv', header_row: 1, columns: ['code', 'year', 'seized'] }],
 };
 
@@ -59,7 +59,9 @@ describe('release', () => {
     expect(res.version).toMatch(/^[0-9a-f]{12}$/);
     const files = releaseFiles(res.dir);
     // One series view per indicator with totals (the count and its derived rate); no parts, as the toy has none.
-    expect(files).toEqual(['catalog.json', 'datapackage.json', 'geo.parquet', 'observations.parquet', 'population.parquet', 'quality.json', 'quarantine.csv', 'quarantine.parquet',
+    // Every table and indicator as CSV too (quarantine.csv where it always was), long and wide.
+    expect(files).toEqual(['catalog.json', `crime-trends-observatory-${res.version}.zip`, 'csv/geo.csv', 'csv/indicators/fa_arms_seized.csv', 'csv/indicators/fa_arms_seized_rate.csv', 'csv/indicators/fa_arms_seized_rate_wide.csv',
+      'csv/indicators/fa_arms_seized_wide.csv', 'csv/observations.csv', 'csv/population.csv', 'datapackage.json', 'geo.parquet', 'observations.parquet', 'population.parquet', 'quality.json', 'quarantine.csv', 'quarantine.parquet',
       'views/series/fa_arms_seized.parquet', 'views/series/fa_arms_seized_rate.parquet']);
     const obs = await readParquet(join(res.dir, 'observations.parquet'));
     const seized = obs.filter((o) => o['indicator'] === 'fa_arms_seized');

@@ -7,7 +7,7 @@ import { tempDir } from '../support/fixtures.ts';
 
 const bytes = Buffer.from('code,year,seized\nKEN,2020,1\n');
 const manifest = (sha: string, url: string | null): SourceManifest => ({
-  id: 'toy', domain: 'firearms', feeds: [], core: false, title: 't', publisher: 'p', release_date: '2024-01-01', url: 'u', licence: 'l',
+  id: 'toy', domain: 'firearms', feeds: [], core: false, title: 't', publisher: 'p', release_date: '2024-01-01', url: 'u', licence: 'l', redistribution: { status: 'allowed', reason: 'l' },
   citation: 'c', caveats: [], files: [{ name: 'toy.csv', url, sha256: sha, format: 'csv', header_row: 1, columns: ['code', 'year', 'seized'] }],
 });
 

@@ -24,7 +24,7 @@ import { releaseQuerier, type Rows } from '../support/release-query.ts';
 
 const manifest: SourceManifest = {
   id: 'toy-source', domain: 'falsified-medicines', feeds: ['falsified-medicines', 'trafficking-in-persons'], core: false, title: 'Toy',
-  publisher: 'Test', release_date: '2024-01-01', url: 'https://example.org', licence: 'test', citation: 'test', caveats: ['toy'],
+  publisher: 'Test', release_date: '2024-01-01', url: 'https://example.org', licence: 'test', redistribution: { status: 'allowed', reason: 'test' }, citation: 'test', caveats: ['toy'],
   files: [{ name: 'toy.csv', url: null, sha256: '0'.repeat(64), format: 'csv', header_row: 1, columns: ['indicator', 'code', 'year', 'sex', 'dimension', 'category', 'partner', 'value'] }],
 };
 

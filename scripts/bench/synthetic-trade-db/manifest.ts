@@ -16,6 +16,7 @@ export function syntheticManifest(expected: Expected, releaseDate: string): Sour
     release_date: releaseDate,
     url: 'https://trade.cites.org/',
     licence: 'synthetic test data',
+    redistribution: { status: 'allowed', reason: 'synthetic test data, made by scripts/bench' },
     citation: 'Synthetic data in the layout of the Full CITES Trade Database Download (trade_db_<n>.csv).',
     caveats: ['Synthetic: generated for the scale bench; no value describes real trade.'],
     files: expected.files.map((f) => ({

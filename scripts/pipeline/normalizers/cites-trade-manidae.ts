@@ -7,7 +7,7 @@
  * Records that are identical in every column but `id` are kept: the CITES comparative tabulation of the same
  * database counts them as separate shipments (its sums only match when they are included).
  */
-import { column, indicatorDef, sourceRef, sourceRefRows, type ColumnDef, type EventTable, type IndicatorSpec, type Observation } from '../model.ts';
+import { column, geoColumn, indicatorDef, sourceRef, sourceRefRows, type ColumnDef, type EventTable, type IndicatorSpec, type Observation } from '../model.ts';
 import { groupBy, tidySum } from '../arrays.ts';
 import { onlyTable, type NormalizeInput, type NormalizeOutput, type SourceModule } from '../source-module.ts';
 import type { RawRow, RawTable } from '../read-table.ts';
@@ -205,11 +205,11 @@ const EVENT_COLUMNS: ColumnDef[] = [
   column('unit', 'VARCHAR', 'Unit as published; null = number of specimens (CITES convention for a blank unit)'),
   column('unit_label', 'VARCHAR', "Unit with the blank spelled out as 'specimens'"),
   column('importer', 'VARCHAR', "Importer, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
-  column('importer_geo', 'VARCHAR', 'Importer ISO3; null for XX (unknown) and SU (former USSR)'),
+  geoColumn('importer_geo', 'Importer ISO3; null for XX (unknown) and SU (former USSR)'),
   column('exporter', 'VARCHAR', "Exporter, ISO 3166-1 alpha-2 as published ('XX' = unknown)"),
-  column('exporter_geo', 'VARCHAR', 'Exporter ISO3; null for XX (unknown)'),
+  geoColumn('exporter_geo', 'Exporter ISO3; null for XX (unknown)'),
   column('origin', 'VARCHAR', "Country of origin, ISO 3166-1 alpha-2 as published; null = not reported, 'XX' = unknown"),
-  column('origin_geo', 'VARCHAR', 'Country of origin ISO3; null when not reported or unknown'),
+  geoColumn('origin_geo', 'Country of origin ISO3; null when not reported or unknown'),
   column('purpose', 'VARCHAR', 'CITES purpose code (T commercial, P personal, S scientific, E educational, Z zoo, L law enforcement, Q circus, M medical, H hunting trophy, B breeding); null = not reported'),
   column('source_code', 'VARCHAR', 'CITES source code (W wild, I confiscated or seized, U unknown, O pre-Convention, C captive-bred, R ranched, F born in captivity); null = not reported'),
   column('reporter_type', 'VARCHAR', "Which party reported the record: 'importer' or 'exporter'"),

@@ -23,7 +23,7 @@
  * literature recommends for prevalence.
  */
 import type { ColumnDef, EventTable, IndicatorDef, Observation } from '../model.ts';
-import { column, indicatorDef, observation, sourceRef, sourceRefRows, TOTAL } from '../model.ts';
+import { column, geoColumn, indicatorDef, observation, sourceRef, sourceRefRows, TOTAL } from '../model.ts';
 import { byCode } from '../arrays.ts';
 import type { NormalizeInput, NormalizeOutput, QualityNote, SourceModule } from '../source-module.ts';
 import { onlyTable } from '../source-module.ts';
@@ -106,7 +106,7 @@ const COLUMNS: ColumnDef[] = [
   column('medicine_class', 'VARCHAR', 'IDDO medicine class (column name; ", " spacing normalised)'),
   column('country_id', 'INTEGER', 'IDDO country id'),
   column('country', 'VARCHAR', 'Country as published; null for multi-country or unspecified records'),
-  column('geo', 'VARCHAR', 'ISO alpha-3 code of the country'),
+  geoColumn('geo', 'ISO alpha-3 code of the country'),
   column('country_lat', 'DOUBLE', 'Country point latitude (lat)'),
   column('country_lon', 'DOUBLE', 'Country point longitude (lon)'),
   column('location_id', 'INTEGER', 'IDDO location id (column id)'),

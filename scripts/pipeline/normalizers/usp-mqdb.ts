@@ -14,7 +14,7 @@
  * `same_as_row` names the earlier identical row so that a user can drop them if they wish.
  */
 import type { ColumnDef, EventTable, IndicatorDef, Observation } from '../model.ts';
-import { column, observation, sourceRef, sourceRefRows, TOTAL } from '../model.ts';
+import { column, geoColumn, observation, sourceRef, sourceRefRows, TOTAL } from '../model.ts';
 import { byCode } from '../arrays.ts';
 import type { NormalizeInput, NormalizeOutput, QualityNote, SourceModule } from '../source-module.ts';
 import { onlyTable } from '../source-module.ts';
@@ -160,7 +160,7 @@ const INDICATORS: IndicatorDef[] = [
 const COLUMNS: ColumnDef[] = [
   column('region', 'VARCHAR', 'Region as published (Asia, Africa, South America — the publisher files Guatemala under South America)'),
   column('country', 'VARCHAR', 'Country as published'),
-  column('geo', 'VARCHAR', 'ISO alpha-3 code of the country'),
+  geoColumn('geo', 'ISO alpha-3 code of the country'),
   column('province', 'VARCHAR', 'Province or region of collection, as published (trimmed)'),
   column('brand_name', 'VARCHAR', 'Medicine/Brand Name as published'),
   column('therapeutic_indication', 'VARCHAR', 'Therapeutic Indications as published'),

@@ -5,6 +5,7 @@ import { datasetRows, type ReleaseDataset } from './tables.ts';
 import { extent } from '../arrays.ts';
 import type { ViewFile } from './write-views.ts';
 import { VIEWS, type ViewName } from './views.ts';
+import type { Downloads } from './write-downloads.ts';
 
 export interface WrittenFile {
   name: string;
@@ -81,12 +82,28 @@ export interface CatalogInput {
   accounts: FileAccount[];
   qualityNotes: number;
   countryCodes: Set<string>;
+  /** The CSV downloads and the tables withheld from them. */
+  downloads: Downloads;
+  /** The whole release as one zip; null while the archive's own datapackage.json is built. */
+  archive: WrittenFile | null;
 }
 
 /** catalog.json: what the site and researchers need to find, cite and trust each dataset and indicator. */
 export function buildCatalog(input: CatalogInput) {
   const cov = coverage(input.observations, input.countryCodes);
   const fileOf = (name: string) => input.files.find((f) => f.name === name);
+  const download = (path: string | undefined) => {
+    const f = path === undefined ? undefined : fileOf(path);
+    return f ? { path: f.name, bytes: f.bytes, sha256: f.sha256 } : null;
+  };
+  const withheld = (table: string) => {
+    const w = input.downloads.withheld.find((x) => x.table === table);
+    return w ? { sources: w.sources, reason: 'The publisher\'s terms do not allow redistribution; get the rows from the publisher.' } : null;
+  };
+  const indicatorDownloads = (id: string) => {
+    const d = input.downloads.indicators.find((x) => x.indicator === id);
+    return d ? { csv: download(d.csv), wide: download(d.wide) } : null;
+  };
   const allYears = extent(input.observations.map((o) => o.year));
   return {
     name: 'crime-trends-observatory',
@@ -107,9 +124,13 @@ export function buildCatalog(input: CatalogInput) {
       bytes: fileOf(`${t.name}.parquet`)?.bytes ?? null,
       sha256: fileOf(`${t.name}.parquet`)?.sha256 ?? null,
       columns: t.columns,
+      csv: download(input.downloads.tables.find((d) => d.table === t.name)?.csv),
+      /** Not null when the table is offered as Parquet only to the site, not as a download (redistribution). */
+      withheld: withheld(t.name),
     })),
+    archive: input.archive ? { path: input.archive.name, bytes: input.archive.bytes, sha256: input.archive.sha256 } : null,
     views: VIEWS.map((v) => ({ name: v.name, description: v.description, order: v.orderBy, columns: v.columns })),
-    indicators: input.indicators.map((d) => ({ ...d, partial_periods: partialPeriods(d, input.manifests), coverage: cov.get(d.id) ?? null, views: viewsOf(d.id, input.views) })),
+    indicators: input.indicators.map((d) => ({ ...d, partial_periods: partialPeriods(d, input.manifests), coverage: cov.get(d.id) ?? null, views: viewsOf(d.id, input.views), downloads: indicatorDownloads(d.id) })),
     sources: input.manifests.map((m) => ({
       id: m.id,
       domain: m.domain,
@@ -120,6 +141,7 @@ export function buildCatalog(input: CatalogInput) {
       release_date: m.release_date,
       url: m.url,
       licence: m.licence,
+      redistribution: m.redistribution,
       citation: m.citation,
       caveats: m.caveats,
       partial_periods: m.partial_periods ?? [],
@@ -130,38 +152,9 @@ export function buildCatalog(input: CatalogInput) {
     })),
     accounting: input.accounts,
     quality_notes: input.qualityNotes,
-    files: input.files,
+    files: input.archive ? [...input.files, input.archive] : input.files,
   };
 }
 
 /** catalog.json as the site reads it: one definition, for the pipeline that writes it and the pages that read it. */
 export type Catalog = ReturnType<typeof buildCatalog>;
-
-const FRICTIONLESS_TYPE = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integer', BOOLEAN: 'boolean', DATE: 'date' } as const;
-
-/** A Frictionless Data Package, so researchers' tools open the release directly. */
-export function buildDatapackage(input: CatalogInput) {
-  return {
-    profile: 'data-package',
-    name: 'crime-trends-observatory',
-    title: 'Crime Trends Observatory data release',
-    version: input.version,
-    description: 'Publishers\' datasets on trafficking in persons, migrant smuggling, firearms, wildlife, falsified medical products and cybercrime, normalized into tidy tables. Every value carries its source and the row of the publisher\'s file it came from.',
-    licenses: [{ name: 'various', title: 'Each source keeps its publisher\'s terms; see sources[].title and catalog.json' }],
-    sources: input.manifests.map((m) => ({ title: `${m.publisher}: ${m.title} (${m.licence})`, path: m.url })),
-    resources: input.tables.map((t) => {
-      const f = input.files.find((x) => x.name === `${t.name}.parquet`);
-      return {
-        name: t.name,
-        path: `${t.name}.parquet`,
-        format: 'parquet',
-        mediatype: 'application/vnd.apache.parquet',
-        title: t.title,
-        description: t.description,
-        bytes: f?.bytes,
-        hash: f ? `sha256:${f.sha256}` : undefined,
-        schema: { fields: t.columns.map((c) => ({ name: c.name, type: FRICTIONLESS_TYPE[c.type], description: c.description })) },
-      };
-    }),
-  };
-}

@@ -1,4 +1,4 @@
-import { column, type ColumnDef, type EventTable, type GeoRow, type Observation, type PopulationRow } from '../model.ts';
+import { column, geoColumn, type ColumnDef, type EventTable, type GeoRow, type Observation, type PopulationRow } from '../model.ts';
 
 /** A table ready to be written: schema plus rows in their final, deterministic order. */
 export interface ReleaseTable {
@@ -37,13 +37,13 @@ export function datasetRows(t: ReleaseDataset): number {
 export const OBSERVATION_COLUMNS: ColumnDef[] = [
   column('domain', 'VARCHAR', 'Crime domain'),
   column('indicator', 'VARCHAR', 'Indicator id (see catalog.json)'),
-  column('geo', 'VARCHAR', 'ISO 3166-1 alpha-3, a documented non-ISO code, or an M49 region code (see the geo table)'),
+  geoColumn('geo', 'ISO 3166-1 alpha-3, a documented non-ISO code, or an M49 region code (see the geo table)'),
   column('year', 'INTEGER', 'Reference year'),
   column('sex', 'VARCHAR', 'total | female | male | other | unknown'),
   column('age', 'VARCHAR', 'total | 0-17 | 18+ | unknown'),
   column('dimension', 'VARCHAR', "Which breakdown the category belongs to (e.g. 'medicine class', 'test type', 'route'), or 'total'; categories of different dimensions must never be added together"),
   column('category', 'VARCHAR', "The value within the dimension (a label, or a geo code where the dimension is a place), or 'total'"),
-  column('counterpart', 'VARCHAR', 'Geo code of the other end of a flow (origin, exporter…); null when not a flow'),
+  geoColumn('counterpart', 'Geo code of the other end of a flow (origin, exporter…); null when not a flow'),
   column('value', 'DOUBLE', 'The value; null when censored or missing'),
   column('unit', 'VARCHAR', 'Unit of the value'),
   column('censored', 'VARCHAR', "The publisher's censoring mark (e.g. '<5'); null when exact"),
@@ -67,7 +67,7 @@ export const GEO_COLUMNS: ColumnDef[] = [
   column('subregion_name', 'VARCHAR', 'M49 sub-region name'),
   column('intermediate_m49', 'VARCHAR', 'M49 intermediate region code'),
   column('intermediate_name', 'VARCHAR', 'M49 intermediate region name'),
-  column('parent', 'VARCHAR', 'Country of a sub-national unit; parent region of a region'),
+  geoColumn('parent', 'Country of a sub-national unit; parent region of a region'),
   column('ldc', 'BOOLEAN', 'Least Developed Country'),
   column('lldc', 'BOOLEAN', 'Land-Locked Developing Country'),
   column('sids', 'BOOLEAN', 'Small Island Developing State'),
@@ -76,7 +76,7 @@ export const GEO_COLUMNS: ColumnDef[] = [
 ];
 
 export const POPULATION_COLUMNS: ColumnDef[] = [
-  column('geo', 'VARCHAR', 'ISO 3166-1 alpha-3 (or XKX)'),
+  geoColumn('geo', 'ISO 3166-1 alpha-3 (or XKX)'),
   column('year', 'INTEGER', 'Year'),
   column('population', 'DOUBLE', 'Mid-year population (persons)'),
   column('source', 'VARCHAR', 'Source id'),

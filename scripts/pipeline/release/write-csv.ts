@@ -26,9 +26,17 @@ function field(col: ColumnDef, v: CsvValue): string {
   return textField(String(v));
 }
 
+/** The header line, ending in CRLF. */
+export function formatCsvHeader(columns: readonly ColumnDef[]): string {
+  return csvLines([columns.map((c) => textField(c.name)).join(',')]);
+}
+
+/** One line per row, in the columns' order, each ending in CRLF: a large table is written a batch at a time. */
+export function formatCsvRows(columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): string {
+  return csvLines(rows.map((row) => columns.map((c) => field(c, row[c.name] ?? null)).join(',')));
+}
+
 /** A header line and one line per row, in the columns' order; every line ends in CRLF. */
 export function formatCsv(columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): string {
-  const lines = [columns.map((c) => textField(c.name)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => field(c, row[c.name] ?? null)).join(','));
-  return csvLines(lines);
+  return formatCsvHeader(columns) + formatCsvRows(columns, rows);
 }

@@ -2,7 +2,7 @@
  * Every record of every file, classified (fault = the first check it fails, NULL when it passes) and typed; and the
  * event table of the records that pass, written straight from the CSV files to Parquet in file order.
  */
-import { column, type ColumnDef } from '../../model.ts';
+import { column, geoColumn, type ColumnDef } from '../../model.ts';
 import { allRowsSql } from '../../stream/csv-source.ts';
 import { sqlName, sqlText, type DuckSession } from '../../stream/duckdb-session.ts';
 import type { ScannedFile } from '../../stream/scan-file.ts';
@@ -52,11 +52,11 @@ const EVENT: [ColumnDef, string][] = [
   [column('unit', 'VARCHAR', 'Unit as published; null = number of specimens (CITES convention for a blank unit)'), 'unit'],
   [column('unit_label', 'VARCHAR', "Unit with the blank spelled out as 'specimens'"), 'unit_label'],
   [column('importer', 'VARCHAR', "Importer, ISO 3166-1 alpha-2 as published ('XX' = unknown)"), 'importer'],
-  [column('importer_geo', 'VARCHAR', 'Importer geo code; null for XX (unknown) and SU (former USSR)'), 'importer_geo'],
+  [geoColumn('importer_geo', 'Importer geo code; null for XX (unknown) and SU (former USSR)'), 'importer_geo'],
   [column('exporter', 'VARCHAR', "Exporter, ISO 3166-1 alpha-2 as published ('XX' = unknown)"), 'exporter'],
-  [column('exporter_geo', 'VARCHAR', 'Exporter geo code; null for XX and SU'), 'exporter_geo'],
+  [geoColumn('exporter_geo', 'Exporter geo code; null for XX and SU'), 'exporter_geo'],
   [column('origin', 'VARCHAR', "Country of origin as published; null = not reported, 'XX' = unknown"), 'origin'],
-  [column('origin_geo', 'VARCHAR', 'Country of origin geo code; null when not reported or not a place'), 'origin_geo'],
+  [geoColumn('origin_geo', 'Country of origin geo code; null when not reported or not a place'), 'origin_geo'],
   [column('purpose', 'VARCHAR', 'CITES purpose code (T commercial, P personal, S scientific, H hunting trophy, Z zoo, …); null = not reported'), 'purpose'],
   [column('source_code', 'VARCHAR', 'CITES source code (W wild, C captive-bred, A artificially propagated, I confiscated or seized, …); null = not reported'), 'source_code'],
   [column('reporter_type', 'VARCHAR', "Which party reported the record: 'importer' or 'exporter'"), 'reporter_type'],

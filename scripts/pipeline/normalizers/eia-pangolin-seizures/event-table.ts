@@ -1,4 +1,4 @@
-import { column, type ColumnDef, type EventTable } from '../../model.ts';
+import { column, geoColumn, type ColumnDef, type EventTable } from '../../model.ts';
 import type { Incident } from './incident.ts';
 import { ROLE_COLUMNS, ROLES } from './roles.ts';
 
@@ -12,7 +12,7 @@ const EVENT_COLUMNS: ColumnDef[] = [
   column('latitude', 'DOUBLE', "Latitude as published; null where EIA wrote 'N/A'"),
   column('longitude', 'DOUBLE', "Longitude as published; null where EIA wrote 'N/A'"),
   column('country', 'VARCHAR', 'Country of seizure as published'),
-  column('geo', 'VARCHAR', "ISO3 code of the country of seizure; null for multi-country operations (country 'Various')"),
+  geoColumn('geo', "ISO3 code of the country of seizure; null for multi-country operations (country 'Various')"),
   column('year', 'INTEGER', 'Year of the incident; null when EIA gives a range of years (see year_note)'),
   column('year_note', 'VARCHAR', "The published range when Year is not a single year, e.g. 'SPLIT 2015-2016'"),
   column('date', 'DATE', 'Date of the incident; 1 January or the 1st of a month often stands for an unknown day'),

@@ -1,4 +1,4 @@
-import { column, type ColumnDef, type EventTable } from '../../model.ts';
+import { column, geoColumn, type ColumnDef, type EventTable } from '../../model.ts';
 
 export type EventRow = Record<string, string | number | boolean | null>;
 
@@ -26,7 +26,7 @@ const EVENT_COLUMNS: ColumnDef[] = [
   column('region_of_origin', 'VARCHAR', 'Region of Origin as published'),
   column('cause_of_death', 'VARCHAR', 'MMP cause-of-death category'),
   column('country_of_incident', 'VARCHAR', 'Country of Incident as published'),
-  column('geo', 'VARCHAR', 'ISO3 code of the country of incident; null when the name is not a country (see geo_note)'),
+  geoColumn('geo', 'ISO3 code of the country of incident; null when the name is not a country (see geo_note)'),
   column('geo_note', 'VARCHAR', 'Why geo is null (documented in data/reference/aliases/iom-missing-migrants.csv); null otherwise'),
   column('migration_route', 'VARCHAR', 'MMP migration route (null when not assigned)'),
   column('location', 'VARCHAR', 'Location of Incident, free text'),

@@ -1,0 +1,39 @@
+/** Chooses what the release archive holds (archive-text.ts, write-archive.ts) and writes it into the release folder. */
+import { join } from 'node:path';
+import { sha256 } from '../resolve-files.ts';
+import type { CatalogInput, WrittenFile } from './catalog.ts';
+import { archiveLicences, archiveReadme } from './archive-text.ts';
+import { fileEntry, sha256sums, writeArchive, type ArchiveEntry } from './write-archive.ts';
+import { archivePath } from './download-paths.ts';
+import { hashFile } from './files.ts';
+
+function textEntry(name: string, text: string): ArchiveEntry {
+  return { name, from: { text }, sha256: sha256(Buffer.from(text, 'utf8')) };
+}
+
+/**
+ * Every offered table's Parquet and CSV, every indicator's CSVs, quality.json and datapackage.json, with README.txt,
+ * LICENCES.txt and SHA256SUMS over all of them. View files are the site's layout of observations and stay out; a
+ * withheld table (redistribution.ts) stays out.
+ */
+export async function packArchive(dir: string, input: CatalogInput): Promise<WrittenFile> {
+  const { downloads } = input;
+  const names = [
+    ...downloads.tables.flatMap((d) => [`${d.table}.parquet`, d.csv]),
+    ...downloads.indicators.flatMap((i) => [i.csv, i.wide]),
+    'quality.json',
+    'datapackage.json',
+  ];
+  const entries = names.map((name) => {
+    const f = input.files.find((x) => x.name === name);
+    if (!f) throw new Error(`archive: ${name} is not among the release's files`);
+    return fileEntry(dir, f);
+  });
+  const releaseDate = [...input.manifests.map((m) => m.release_date)].sort().at(-1) ?? null;
+  entries.push(textEntry('README.txt', archiveReadme({ version: input.version, releaseDate, tables: input.tables, downloads, manifests: input.manifests })));
+  entries.push(textEntry('LICENCES.txt', archiveLicences(input.manifests)));
+  entries.push(textEntry('SHA256SUMS', sha256sums(entries)));
+  const name = archivePath(input.version);
+  writeArchive(join(dir, name), entries);
+  return { name, ...(await hashFile(join(dir, name))) };
+}

@@ -1,0 +1,130 @@
+/**
+ * Writes the release's CSV downloads from its Parquet files, so a CSV holds exactly what its Parquet holds: every
+ * table that may be redistributed as csv/<table>.csv, and every indicator as csv/indicators/<id>.csv (long: the
+ * observations columns) and <id>_wide.csv (indicator-wide.ts). Tables are read a batch at a time, so a streamed
+ * source's large table is never held whole. Every CSV goes through write-csv.ts.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ColumnDef } from '../model.ts';
+import type { SourceManifest } from '../manifest.ts';
+import { OBSERVATION_COLUMNS, type ReleaseDataset } from './tables.ts';
+import { formatCsvHeader, formatCsvRows, type CsvValue } from './write-csv.ts';
+import { widen } from './indicator-wide.ts';
+import { indicatorCsvPath, indicatorWidePath, tableCsvPath } from './download-paths.ts';
+import { withheldTables, type Withheld } from './redistribution.ts';
+import { hashFile } from './files.ts';
+import type { WrittenFile } from './catalog.ts';
+
+export interface TableDownload {
+  table: string;
+  csv: string;
+  columns: ColumnDef[];
+  /** Source ids of the table's rows. */
+  sources: string[];
+}
+
+export interface IndicatorDownload {
+  indicator: string;
+  csv: string;
+  wide: string;
+  wideColumns: ColumnDef[];
+  sources: string[];
+}
+
+export interface Downloads {
+  tables: TableDownload[];
+  withheld: Withheld[];
+  indicators: IndicatorDownload[];
+  files: WrittenFile[];
+}
+
+const q = (s: string) => s.replaceAll("'", "''");
+const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+/** DATE as 'YYYY-MM-DD' text, as the tables' rows hold it; other types convert to JS as they are. */
+function selectList(columns: readonly ColumnDef[]): string {
+  return columns.map((c) => (c.type === 'DATE' ? `CAST(${ident(c.name)} AS VARCHAR) AS ${ident(c.name)}` : ident(c.name))).join(', ');
+}
+
+async function distinctSources(conn: DuckDBConnection, file: string, columns: readonly ColumnDef[]): Promise<string[]> {
+  if (!columns.some((c) => c.name === 'source')) return [];
+  const rows = (await conn.runAndReadAll(`SELECT DISTINCT source FROM read_parquet('${q(file)}') WHERE source IS NOT NULL ORDER BY source`)).getRowObjectsJS();
+  return rows.map((r) => String(r['source']));
+}
+
+class CsvFile {
+  private readonly fd: number;
+  constructor(path: string, columns: readonly ColumnDef[]) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(path, 'w');
+    writeSync(this.fd, formatCsvHeader(columns));
+  }
+  write(text: string): void {
+    writeSync(this.fd, text);
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+async function writeTableCsv(conn: DuckDBConnection, parquet: string, columns: readonly ColumnDef[], path: string): Promise<void> {
+  const out = new CsvFile(path, columns);
+  try {
+    // File order: the Parquet's rows are already in the release's order, and one thread keeps it.
+    const result = await conn.stream(`SELECT ${selectList(columns)} FROM read_parquet('${q(parquet)}')`);
+    for await (const batch of result.yieldRowObjectJs()) out.write(formatCsvRows(columns, batch as Record<string, CsvValue>[]));
+  } finally {
+    out.close();
+  }
+}
+
+function writeWhole(path: string, columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): void {
+  const out = new CsvFile(path, columns);
+  try {
+    out.write(formatCsvRows(columns, rows));
+  } finally {
+    out.close();
+  }
+}
+
+/** `dir` is the staging folder holding the tables' Parquet files. */
+export async function writeDownloads(dir: string, tables: readonly ReleaseDataset[], manifests: readonly SourceManifest[]): Promise<Downloads> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const conn = await db.connect();
+  const downloads: Downloads = { tables: [], withheld: [], indicators: [], files: [] };
+  const add = async (name: string) => downloads.files.push({ name, ...(await hashFile(join(dir, name))) });
+  try {
+    await conn.run('SET preserve_insertion_order = true');
+    const sources = new Map<string, string[]>();
+    for (const t of tables) sources.set(t.name, await distinctSources(conn, join(dir, `${t.name}.parquet`), t.columns));
+    downloads.withheld = withheldTables(sources, manifests);
+    for (const t of tables) {
+      if (downloads.withheld.some((w) => w.table === t.name)) continue;
+      const csv = tableCsvPath(t.name);
+      await writeTableCsv(conn, join(dir, `${t.name}.parquet`), t.columns, join(dir, csv));
+      await add(csv);
+      downloads.tables.push({ table: t.name, csv, columns: t.columns, sources: sources.get(t.name) ?? [] });
+    }
+
+    await conn.run(`CREATE TABLE obs AS SELECT ${selectList(OBSERVATION_COLUMNS)} FROM read_parquet('${q(join(dir, 'observations.parquet'))}')`);
+    const ids = (await conn.runAndReadAll('SELECT DISTINCT indicator FROM obs ORDER BY indicator')).getRowObjectsJS().map((r) => String(r['indicator']));
+    for (const id of ids) {
+      const rows = (await conn.runAndReadAll('SELECT * FROM obs WHERE indicator = $1 ORDER BY rowid', [id])).getRowObjectsJS() as Record<string, CsvValue>[];
+      const long = indicatorCsvPath(id);
+      writeWhole(join(dir, long), OBSERVATION_COLUMNS, rows);
+      const wide = widen(rows);
+      const widePath = indicatorWidePath(id);
+      writeWhole(join(dir, widePath), wide.columns, wide.rows);
+      await add(long);
+      await add(widePath);
+      const ofIndicator = [...new Set(rows.map((r) => String(r['source'])))].sort();
+      downloads.indicators.push({ indicator: id, csv: long, wide: widePath, wideColumns: wide.columns, sources: ofIndicator });
+    }
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+  return downloads;
+}
