@@ -116,14 +116,27 @@ export function serviceWorker(self: WorkerScope, version: string, prefix: string
     });
   }
 
+  /** Whole files being fetched to keep: a reader's many range reads of one file fetch it once. */
+  const keeping = new Map<string, Promise<unknown>>();
+
   async function rangeRead(event: FetchEventLike): Promise<Response> {
     const request = event.request;
     const header = request.headers.get('Range') ?? '';
-    const kept = await (await open()).match(fileKey(request.url));
+    const key = fileKey(request.url);
+    const kept = await (await open()).match(key);
     if (kept) return slice(await kept.arrayBuffer(), header, kept.headers.get('Content-Type'));
-    // Online, the range is read as asked (no slower than without the worker); the whole file is kept meanwhile.
-    event.waitUntil(keepWhole(request.url).catch(() => undefined));
-    return self.fetch(request);
+    // Online, the range is read as asked (no slower than without the worker); the whole file, when its size (the
+    // 206's Content-Range) is under the limit, is fetched and kept meanwhile.
+    const response = await self.fetch(request);
+    const total = Number(/\/(\d+)$/.exec(response.headers.get('Content-Range') ?? '')?.[1] ?? NaN);
+    if (total <= wholeFileLimit && !keeping.has(key)) {
+      const whole = keepWhole(request.url)
+        .catch(() => undefined)
+        .finally(() => keeping.delete(key));
+      keeping.set(key, whole);
+      event.waitUntil(whole);
+    }
+    return response;
   }
 
   async function file(request: Request): Promise<Response> {
