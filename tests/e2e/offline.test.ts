@@ -14,19 +14,17 @@ import { REDRAW_TIMEOUT } from './support/trend-view.ts';
 const DASHBOARD = '/trafficking-in-persons/';
 const VIEW = `${DASHBOARD}?geo=KEN,NGA&years=2010-2020`;
 
-/** Waits until the worker controls the page and holds `urls` (paths) in its cache; returns the cache's keys. */
-async function kept(page: Page, cacheName: string, paths: string[]): Promise<string[]> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-  const handle = await page.waitForFunction(
-    async ({ cacheName, paths }) => {
-      const cache = await caches.open(cacheName);
-      const keys = (await cache.keys()).map((r) => new URL(r.url).pathname);
-      return paths.every((p) => keys.includes(p)) ? keys : null;
-    },
-    { cacheName, paths },
-    { timeout: 30_000, polling: 200 },
-  );
-  return (await handle.jsonValue()) as string[];
+/** Waits until the worker controls the page and holds `paths` in its cache; returns the cache's keys (paths). */
+async function kept(page: Page, cacheName: string, paths: string[], timeout = 30_000): Promise<string[]> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout });
+  const until = Date.now() + timeout;
+  for (;;) {
+    const keys = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), cacheName);
+    const missing = paths.filter((p) => !keys.includes(p));
+    if (missing.length === 0) return keys;
+    if (Date.now() > until) throw new Error(`not kept by the service worker after ${timeout} ms: ${missing.join(', ')} (kept: ${keys.join(', ')})`);
+    await page.waitForTimeout(200);
+  }
 }
 
 describe.skipIf(!BUILT)(title('offline'), () => {
