@@ -24,3 +24,8 @@ export function distDir(): string {
 export function precompressCacheDir(): string {
   return join(PROJECT_DIR, '.tmp', 'precompress');
 }
+
+/** The committed archive of published releases: `ARCHIVE_DIR`, default data/releases/. */
+export function archiveDir(): string {
+  return resolve(process.env['ARCHIVE_DIR'] ?? join(PROJECT_DIR, 'data', 'releases'));
+}

@@ -13,6 +13,12 @@ export interface Frame {
   caveat: string;
   /** Permalink to this view. */
   href?: string;
+  /** What a download or citation of the figure names (src/export): the indicator, its sources' ids, its years. */
+  indicator?: string;
+  sources?: string[];
+  years?: [number, number];
+  /** The places drawn, by code, when the figure draws chosen places (not every place with data). */
+  geos?: string[];
 }
 
 /** A chart with its frame: a figure as a page holds it before it is written out. */
@@ -31,16 +37,24 @@ export function subtitleOf(unit: string, years: [number, number]): string {
   return `${u}${yearsText(years)}`;
 }
 
-function cell(v: string | number | null, numeric: boolean | undefined, locale: Locale): string {
+/**
+ * A number is shown rounded and grouped; `data-value` keeps it as the release has it (only where the two differ) and
+ * `data-ref` the publisher's row, so a CSV of the table (src/export/chart-csv.ts) holds the data, not its display.
+ */
+function cell(v: string | number | null, numeric: boolean | undefined, locale: Locale, ref: string | undefined): string {
   if (v === null) return el('td', { class: 'missing' }, text(locale.t('chart.noData')));
-  if (typeof v === 'number') return el('td', { class: 'num' }, text(locale.number(v)));
-  return el('td', numeric ? { class: 'num' } : {}, text(v));
+  const refAttr = ref === undefined ? {} : { 'data-ref': ref };
+  if (typeof v === 'number') {
+    const shown = locale.number(v);
+    return el('td', { class: 'num', ...(shown === String(v) ? {} : { 'data-value': String(v) }), ...refAttr }, text(shown));
+  }
+  return el('td', { ...(numeric ? { class: 'num' } : {}), ...refAttr }, text(v));
 }
 
 /** The chart's data as an HTML table: the accessible twin of the SVG, and what screen readers navigate. */
 export function tableHtml(table: DataTable, caption: string, locale: Locale): string {
   const head = el('tr', {}, table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null }, text(c.label))));
-  const body = table.rows.map((r) => el('tr', {}, table.columns.map((c) => cell(r[c.key] ?? null, c.numeric, locale))));
+  const body = table.rows.map((r, i) => el('tr', {}, table.columns.map((c) => cell(r[c.key] ?? null, c.numeric, locale, table.refs?.[i]?.[c.key]))));
   return el('table', { class: 'data-table' }, el('caption', {}, text(caption)), el('thead', {}, head), el('tbody', {}, body));
 }
 
@@ -48,13 +62,14 @@ export function tableHtml(table: DataTable, caption: string, locale: Locale): st
  * The drawing as the page holds it: every layout of a chart that has several (site.css shows the one that fits the
  * figure's width, layout.ts), the names laid over a map, and the key under a map.
  */
-function drawingHtml(chart: ChartOutput): string {
-  const layouts: Child = chart.layouts
-    ? chart.layouts.map((l) => el('div', { class: `chart-layout chart-${l.name}` }, l.svg))
+function drawingHtml(chart: ChartOutput, inGrid: boolean): string {
+  const shown = chart.layouts?.filter((l) => !(inGrid && l.name === 'full'));
+  const layouts: Child = shown
+    ? shown.map((l) => el('div', { class: `chart-layout chart-${l.name}` }, l.svg))
     : chart.overlay
       ? el('div', { class: 'chart-stage' }, chart.svg, chart.overlay)
       : chart.svg;
-  return el('div', { class: 'chart-svg' }, layouts, chart.legend ?? null);
+  return el('div', { class: inGrid && shown ? 'chart-svg no-full' : 'chart-svg' }, layouts, chart.legend ?? null);
 }
 
 /** The caveat every figure and its table page carry. */
@@ -74,6 +89,11 @@ export interface FigureOptions {
    * (src/lib/table-pages.ts): the figure then links it instead of carrying it.
    */
   tableHref?: string;
+  /**
+   * The figure sits in a `.grid` cell, which site.css keeps narrower than the full layout's 820 px: its full layout
+   * would never be shown, and leaving it out spares a phone a third of the figure's SVG to parse.
+   */
+  inGrid?: boolean;
 }
 
 /** The data table in the figure, or, when it has a page of its own, the link to it with the number of rows. */
@@ -94,7 +114,7 @@ export function figureHtml(chart: ChartOutput, frame: Frame, locale: Locale, opt
     'figure',
     { class: 'chart-figure', id: frame.id, 'aria-labelledby': `${frame.id}-title`, 'aria-describedby': `${frame.id}-desc` },
     el('figcaption', {}, el('h3', { id: `${frame.id}-title` }, text(frame.title)), el('p', { class: 'subtitle' }, text(frame.subtitle))),
-    drawingHtml(chart),
+    drawingHtml(chart, options.inGrid === true),
     caveatHtml(frame, locale),
     sourceHtml(frame, locale),
     el('p', { class: 'visually-hidden', id: `${frame.id}-desc` }, text(chart.description)),

@@ -152,6 +152,18 @@ function hasBreak(s: Series, years: number[]): boolean {
   });
 }
 
+/** The publisher's row of each value in the table, where the points carry one. */
+function refsOf(series: Series[], years: number[]): Pick<DataTable, 'refs'> {
+  const refs = years.map((y) => {
+    const row = Object.fromEntries(series.flatMap((s) => {
+      const ref = s.byYear.get(y)?.source_ref;
+      return ref ? [[s.name, ref]] : [];
+    }));
+    return Object.keys(row).length > 0 ? row : null;
+  });
+  return refs.some((r) => r !== null) ? { refs } : {};
+}
+
 /** One row per year of the domain (missing years included, as empty cells), one column per series, then partial periods' notes. */
 function tableOf(series: Series[], years: number[], partial: ReadonlyMap<number, string>, locale: Locale): DataTable {
   return {
@@ -164,6 +176,7 @@ function tableOf(series: Series[], years: number[], partial: ReadonlyMap<number,
       }
       return { ...row, ...noteCell(partial, y) };
     }),
+    ...refsOf(series, years),
   };
 }
 

@@ -55,6 +55,11 @@ export interface TableColumn {
 export interface DataTable {
   columns: TableColumn[];
   rows: Record<string, string | number | null>[];
+  /**
+   * Per row, the publisher's file row (`source_ref`) of each cell that has one, by column key: the table then carries
+   * it (a `data-ref` attribute) and a chart's CSV download cites each value's row (src/export/chart-csv.ts).
+   */
+  refs?: (Record<string, string> | null)[];
 }
 
 /** The widths a chart is laid out for (layout.ts). */

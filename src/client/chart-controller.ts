@@ -14,6 +14,8 @@ export interface LoadIo {
 export interface ControllerDeps<R> {
   /** The view the build drew. */
   initial: View;
+  /** The build drew it from another release than the one the page asks for: no view is on screen yet. */
+  otherRelease?: boolean;
   /** Reads and prepares `view` (no DOM); rejects with why it could not. */
   load(view: View, io: LoadIo): Promise<R>;
   /** Puts a loaded view on the page; called only for the view still wanted. */
@@ -35,7 +37,7 @@ export interface ChartController {
 }
 
 export function chartController<R>(deps: ControllerDeps<R>): ChartController {
-  let phase = initialPhase(deps.initial);
+  let phase = initialPhase(deps.initial, deps.otherRelease);
   /** The load whose result is still wanted; an older one finishing later is ignored. */
   let inflight: { view: View; abort: AbortController } | null = null;
 

@@ -19,6 +19,11 @@ export interface View {
 export interface Shown {
   view: View;
   by: 'build' | 'browser';
+  /**
+   * The drawing is from another data release than the one asked for (a link citing an older release, on a page built
+   * from the newest): asking for its view must still load it.
+   */
+  otherRelease?: true;
 }
 
 export type Phase =
@@ -41,14 +46,14 @@ export const sameView = (a: View, b: View): boolean => sameSet(a.geo, b.geo) && 
 export const settled = (shown: Shown): Phase => ({ name: shown.by === 'build' ? 'idle' : 'drawn', shown });
 
 /** The build's drawing of the default view, before any script acted. */
-export const initialPhase = (view: View): Phase => settled({ view, by: 'build' });
+export const initialPhase = (view: View, otherRelease = false): Phase => settled({ view, by: 'build', ...(otherRelease ? { otherRelease: true as const } : {}) });
 
 export function nextPhase(p: Phase, e: PhaseEvent): Phase {
   switch (e.type) {
     case 'request':
       if (p.name === 'loading' && sameView(e.view, p.wanted)) return p;
       // Asking for what is on screen needs no load, and ends one of another view.
-      if (sameView(e.view, p.shown.view)) return p.name === 'idle' || p.name === 'drawn' ? p : settled(p.shown);
+      if (sameView(e.view, p.shown.view) && !p.shown.otherRelease) return p.name === 'idle' || p.name === 'drawn' ? p : settled(p.shown);
       return { name: 'loading', shown: p.shown, wanted: e.view };
     case 'loaded':
       return p.name === 'loading' && sameView(e.view, p.wanted) ? { name: 'drawn', shown: { view: e.view, by: 'browser' } } : p;

@@ -14,6 +14,7 @@ import { readSlice, type ParquetSource, type Row } from './parquet-slice.ts';
 import { OBSERVATION_COLUMNS } from '../../scripts/pipeline/release/tables.ts';
 import type { ColumnDef } from '../../scripts/pipeline/model.ts';
 import { failureOf, ReadFailure } from './read-failure.ts';
+import { arrowTable } from './arrow-columns.ts';
 import type { Progress } from './series-source.ts';
 
 export type { ParquetSource, Row };
@@ -50,7 +51,7 @@ export function createTableSql(): string {
   return `CREATE TABLE observations (${COLUMNS.map(([n, t]) => `"${n}" ${SQL_TYPE[t]}`).join(', ')})`;
 }
 
-interface Started {
+export interface Started {
   db: AsyncDuckDB;
   conn: AsyncDuckDBConnection;
 }
@@ -72,11 +73,23 @@ async function engineFileMissing(href: string): Promise<never> {
   return new Promise<never>(() => undefined);
 }
 
-/**
- * Starts the engine; `halt` rejecting (a cancelled first load) stops it. A worker that fails otherwise raises an error
- * event, which ends the wait too.
- */
+/** The engine with the (empty) `observations` table the redraw baseline fills. */
 async function start(onProgress: Progress, halt: Promise<never>): Promise<Started> {
+  const started = await startEngine(onProgress, halt);
+  try {
+    await Promise.race([started.conn.query(createTableSql()), halt]);
+    return started;
+  } catch (e) {
+    await started.db.terminate().catch(() => undefined);
+    throw failureOf('engine', e);
+  }
+}
+
+/**
+ * Starts DuckDB-WASM in its worker with no tables, extensions barred; `halt` rejecting (a cancelled first load)
+ * stops it, and a worker that fails otherwise raises an error event, which ends the wait too. Shared by the redraw baseline and the SQL workbench (src/client/workbench/).
+ */
+export async function startEngine(onProgress: Progress, halt: Promise<never>): Promise<Started> {
   mark('engine-start');
   const duckdb = await Promise.race([import('@duckdb/duckdb-wasm'), halt]);
   const wasm = new URL(wasmUrl, location.href).href;
@@ -92,12 +105,12 @@ async function start(onProgress: Progress, halt: Promise<never>): Promise<Starte
     return await Promise.race([
       (async () => {
         await db.instantiate(wasm, null, (p) => onProgress('engine', p.bytesLoaded, p.bytesTotal || null));
-        await db.open({ query: { castBigIntToDouble: true } });
+        // Numbers arrive as JavaScript numbers: a sum of INTEGER is a HUGEINT, which Arrow would carry as a 128-bit decimal.
+        await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
         const conn = await db.connect();
         // Extensions would be fetched from outside the origin; the release never needs one, so none may load.
         await conn.query('SET autoinstall_known_extensions = false');
         await conn.query('SET autoload_known_extensions = false');
-        await conn.query(createTableSql());
         mark('engine-ready');
         return { db, conn };
       })(),
@@ -130,62 +143,9 @@ function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined, onAbor
   });
 }
 
-/** A validity bitmap (bit set = value present), and how many values are missing. */
-export function validity(values: readonly unknown[]): { bitmap: Uint8Array; nulls: number } {
-  const bitmap = new Uint8Array(Math.ceil(values.length / 64) * 8);
-  let nulls = 0;
-  values.forEach((v, i) => {
-    if (v === null || v === undefined) nulls++;
-    else bitmap[i >> 3]! |= 1 << (i & 7);
-  });
-  return { bitmap, nulls };
-}
-
-/** UTF-8 bytes and offsets of a string column (Arrow's Utf8 layout); nulls take no bytes. */
-export function utf8Column(values: readonly (string | null)[]): { offsets: Int32Array; bytes: Uint8Array } {
-  const encoder = new TextEncoder();
-  const offsets = new Int32Array(values.length + 1);
-  let bytes = new Uint8Array(Math.max(64, values.length * 16));
-  let end = 0;
-  values.forEach((v, i) => {
-    if (v !== null) {
-      // A UTF-16 code unit becomes at most 3 UTF-8 bytes.
-      if (end + v.length * 3 > bytes.length) {
-        const grown = new Uint8Array(Math.max(bytes.length * 2, end + v.length * 3));
-        grown.set(bytes.subarray(0, end));
-        bytes = grown;
-      }
-      end += encoder.encodeInto(v, bytes.subarray(end)).written;
-    }
-    offsets[i + 1] = end;
-  });
-  return { offsets, bytes: bytes.slice(0, end) };
-}
-
-/**
- * Rows as an Arrow table with the release's column types. The buffers are built by hand: Arrow's builders compile
- * their null test with `new Function`, which the CSP (no 'unsafe-eval') rightly forbids.
- */
-export async function toArrow(rows: readonly Row[]) {
-  const arrow = await import('apache-arrow');
-  const cols: Record<string, import('apache-arrow').Vector> = {};
-  const length = rows.length;
-  for (const [name, t] of COLUMNS) {
-    const raw = rows.map((r) => r[name] ?? null);
-    const { bitmap, nulls } = validity(raw);
-    const nullBitmap = nulls > 0 ? bitmap : undefined;
-    if (t === 'utf8') {
-      const { offsets, bytes } = utf8Column(raw.map((v) => (v === null ? null : String(v))));
-      cols[name] = arrow.makeVector(arrow.makeData({ type: new arrow.Utf8(), length, nullCount: nulls, nullBitmap, valueOffsets: offsets, data: bytes }));
-    } else if (t === 'f64') {
-      const data = Float64Array.from(raw, (v) => (v === null ? 0 : Number(v)));
-      cols[name] = arrow.makeVector(arrow.makeData({ type: new arrow.Float64(), length, nullCount: nulls, nullBitmap, data }));
-    } else {
-      const data = Int32Array.from(raw, (v) => (v === null ? 0 : Number(v)));
-      cols[name] = arrow.makeVector(arrow.makeData({ type: new arrow.Int32(), length, nullCount: nulls, nullBitmap, data }));
-    }
-  }
-  return new arrow.Table(cols);
+/** Rows as an Arrow table with the release's `observations` column types. */
+export function toArrow(rows: readonly Row[]) {
+  return arrowTable(OBSERVATION_COLUMNS, rows);
 }
 
 /** An engine start in progress or done; `halt` stops it while it is still starting. */

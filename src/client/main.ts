@@ -3,6 +3,8 @@
  * It only wires: each redrawable chart (`.figure-host[data-chart]`) gets its form (trend-form.ts), a controller
  * (chart-controller.ts) and its view on the page (chart-view.ts); the first chart's view is kept in the URL, built
  * from the page's own path (page-path.ts); the tabs, the tooltip and the notice for a link not fully used.
+ * A link that cites another data release (`v=`) first learns the published releases (release-index.ts), then has
+ * the charts redrawn from that release's view files and says so (release-notice.ts).
  * `start()` is called by ClientScript.astro.
  */
 import { parseState, serializeState, type StateSpace, type ViewState } from '../state/url-state.ts';
@@ -14,6 +16,8 @@ import { pagePath, viewAddress } from './page-path.ts';
 import { failureOf, ReadFailure } from './read-failure.ts';
 import type { DrawnTrend } from './redraw.ts';
 import { formProblem, linkNotice } from './status-text.ts';
+import { loadReleaseList, type ReleaseList } from './release-index.ts';
+import { releaseNotice } from './release-notice.ts';
 import { canonical, findTrendForm, readForm, showInForm } from './trend-form.ts';
 import { initTabs } from './tabs.ts';
 import { initTooltip } from './tooltip.ts';
@@ -27,6 +31,16 @@ function loadRedraw() {
 
 export function start(doc: Document = document): void {
   const win = doc.defaultView!;
+  const cited = new URLSearchParams(win.location.search).get('v');
+  // Only a link naming another release needs the list of releases; it is parsed once the list is known (or failed
+  // to load, and the link is then reported as naming no known release).
+  if (cited !== null && cited !== doc.body.dataset['release']) {
+    void loadReleaseList(win.location.origin).then((list) => wire(doc, list), () => wire(doc, { releases: [] }));
+  } else wire(doc, { releases: [] });
+}
+
+function wire(doc: Document, releases: ReleaseList): void {
+  const win = doc.defaultView!;
   const locale = pageLocale(doc);
   const { t } = locale;
   initTooltip(doc);
@@ -39,17 +53,22 @@ export function start(doc: Document = document): void {
   });
   // The URL describes the page's first redrawable chart (pages have one); the tabs belong to the same state.
   const first = charts[0];
-  const space: StateSpace = first?.form.space ?? {
+  const pageRelease = doc.body.dataset['release'] ?? '';
+  const versions = new Set([pageRelease, ...releases.releases.map((r) => r.version)]);
+  const space: StateSpace = first ? { ...first.form.space, versions } : {
     geos: new Set(), indicators: new Set(), yearRange: [0, 9999], maxGeos: 0,
     defaults: { geo: [], years: [0, 9999], tab: 'chart', indicator: '' },
   };
-  const parsed = first ? parseState(win.location.search, space) : { state: space.defaults, problems: [] };
+  const parsed = first ? parseState(win.location.search, space) : { state: space.defaults, problems: [], version: null };
   let state = canonical(parsed.state, space.defaults);
+  /** The link's release, kept in every address this page writes; `cited` when it is not the page's own. */
+  const version = parsed.version;
+  const cited = version !== null && version !== pageRelease ? version : null;
 
   /** Puts `state` in the address bar (the canonical form of what the link or form said), on this page's own path. */
   const writeUrl = () => {
     if (!first || !path) return;
-    const qs = serializeState(state, space.defaults);
+    const qs = serializeState(state, space.defaults, version);
     if (`${path}${qs}` !== `${win.location.pathname}${win.location.search}`) {
       win.history.replaceState(win.history.state, '', viewAddress(win.location.origin, path, qs, win.location.hash));
     }
@@ -61,6 +80,14 @@ export function start(doc: Document = document): void {
     notice.hidden = false;
   }
   writeUrl(); // the address bar now says what is asked for; the notice says what was not used
+  if (cited && path) {
+    const newestHref = `${path}${serializeState(state, space.defaults)}`;
+    const box = releaseNotice(doc, { cited, page: pageRelease, list: releases, newestHref }, locale);
+    const main = doc.querySelector('main');
+    const heading = main?.querySelector('h1');
+    if (heading) heading.after(box);
+    else main?.prepend(box);
+  }
 
   const nav = doc.querySelector<HTMLElement>('[data-tabs]');
   if (nav) {
@@ -72,9 +99,11 @@ export function start(doc: Document = document): void {
 
   charts.forEach(({ host, spec, form }, i) => {
     const urlBound = i === 0;
-    const parquet = viewSource(doc, spec);
+    // A cited release's view file: its size is not in this page, so the reader asks for it first.
+    const parquet = cited ? { url: `${win.location.origin}/data/${cited}/${spec.view.path}`, bytes: null } : viewSource(doc, spec);
+    const drawn = cited ? { ...spec, frame: { ...spec.frame, version: cited } } : spec;
     const defaults = form.space.defaults;
-    const stateOf = (v: View): string => serializeState({ ...defaults, geo: [...v.geo], years: [v.years[0], v.years[1]] }, defaults);
+    const stateOf = (v: View): string => serializeState({ ...defaults, geo: [...v.geo], years: [v.years[0], v.years[1]] }, defaults, version);
     const tableId = form.form.dataset['controls'];
     const table = urlBound && tableId ? doc.querySelector<HTMLElement>(`[data-series-table="${CSS.escape(tableId)}"]`) : null;
 
@@ -90,12 +119,21 @@ export function start(doc: Document = document): void {
 
     controller = chartController<DrawnTrend>({
       initial: defaults,
+      otherRelease: cited !== null,
       async load(v, io) {
         if (!parquet) throw new ReadFailure('data', { kind: 'message', message: t('status.noRelease') });
         const m = await loadRedraw();
         const qs = stateOf(v);
         const ctx = { names: form.names, hrefs: form.hrefs, locale, table: table !== null, ...(path && qs ? { href: `${path}${qs}` } : {}) };
-        return m.drawTrend(m.viewSeries(parquet), spec, v, ctx, io);
+        try {
+          return await m.drawTrend(m.viewSeries(parquet), drawn, v, ctx, io);
+        } catch (e) {
+          // The cited release predates this indicator: it has no view file, which is an answer, not a failure.
+          if (cited && e instanceof ReadFailure && e.why.kind === 'http' && e.why.status === 404) {
+            return m.absentTrend(m.trendFrame(drawn, [v.years[0], v.years[1]], ctx.href), cited, locale);
+          }
+          throw e;
+        }
       },
       paint(drawn, v) {
         view.paint(drawn.figure, drawn.table, drawn.summary);

@@ -73,6 +73,8 @@ async function remoteFile(url: string, sizeHint: number | null, signal?: AbortSi
   if (size === null) {
     const head = await fetch(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
     size = Number(head.headers.get('Content-Length'));
+    // Reading the (empty) body lets the request complete; a response left unread is cancelled by the browser.
+    await head.arrayBuffer();
     if (!head.ok || !(size > 0)) throw new ReadFailure('data', { kind: 'http', status: head.status });
   }
   let tailStart = firstByte(size);

@@ -14,6 +14,7 @@ import type { View } from './chart-phase.ts';
 import type { ReadOptions, SeriesSource } from './series-source.ts';
 
 export { viewSeries } from './view-series.ts';
+export { absentTrend } from './absent-release.ts';
 
 /** How a page describes a redrawable chart, in the host's `data-chart` attribute (written by Figure.astro). */
 export interface ChartSpec {

@@ -49,7 +49,9 @@ export function formSearch(geo: readonly string[], from: string, to: string): st
 
 /** The form beside `host` that drives the chart `spec`, or null when the page has none. */
 export function findTrendForm(host: HTMLElement, spec: ChartSpec): TrendForm | null {
-  const forms = host.parentElement?.querySelectorAll<HTMLFormElement>('form[data-controls]') ?? [];
+  // The figure's controls sit beside it, outside the block that holds the figure and its actions (Figure.astro).
+  const around = host.closest('.figure-block')?.parentElement ?? host.parentElement;
+  const forms = around?.querySelectorAll<HTMLFormElement>('form[data-controls]') ?? [];
   const form = [...forms].find((f) => (f.dataset['indicator'] ?? spec.indicator) === spec.indicator);
   const select = form?.querySelector<HTMLSelectElement>('select[name=geo]');
   const from = form?.querySelector<HTMLInputElement>('input[name=from]');

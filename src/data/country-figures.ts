@@ -63,7 +63,7 @@ async function compute(geo: string): Promise<CountryFigures> {
         return {
           indicator: id,
           chart: lineChart(data, { id: `${d.key}-${i}`, title, unit: def.unit, yearDomain: years, partial: def.partial_periods }, locale),
-          frame: frameFor(id, `fig-${d.key}-${id}`, years, title, `/indicator/${id}/?geo=${geo}`),
+          frame: { ...frameFor(id, `fig-${d.key}-${id}`, years, title, `/indicator/${id}/?geo=${geo}`), geos: [geo] },
         };
       });
       if (d.main && byIndicator.has(d.main) && place.subregion_name) {
@@ -78,7 +78,7 @@ async function compute(geo: string): Promise<CountryFigures> {
           figures.push({
             indicator: def.id,
             chart: rankedBarChart(bars, { id: `${d.key}-peers`, title, unit: def.unit, highlight: geo, categoryLabel: t('chart.country') }, locale),
-            frame: { ...frameFor(def.id, `fig-${d.key}-peers`, years, title), subtitle },
+            frame: { ...frameFor(def.id, `fig-${d.key}-peers`, years, title), subtitle, geos: [...peers] },
           });
         }
       }

@@ -55,7 +55,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
   const trendPoints = await series(spec.main, spec.trendGeos, years);
   const trend: FramedChart = {
     chart: lineChart(trendPoints, { id: 'trend', title: main.title, unit: main.unit, yearDomain: years, partial: partialOf(spec.main) }, locale),
-    frame: frameFor(spec.main, 'trend-figure', years, main.title),
+    frame: { ...frameFor(spec.main, 'trend-figure', years, main.title), geos: [...spec.trendGeos] },
   };
 
   // One chart per breakdown (and per unit): stacked only where the parts exclude each other and add up.
@@ -65,12 +65,12 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
         const y = yearsOf(b.indicator);
         const title = t(b.titleKey);
         const charts = await breakdownCharts(b.indicator, b.geo, y, b.by, { id: `breakdown-${i}`, title, categoryLabel: t('chart.year') }, locale);
-        return charts.map((c, k) => ({ indicator: b.indicator, y, title: k === 0 ? title : `${title} (${c.unit})`, chart: c.chart }));
+        return charts.map((c, k) => ({ indicator: b.indicator, geo: b.geo, y, title: k === 0 ? title : `${title} (${c.unit})`, chart: c.chart }));
       }),
     )
   )
     .flat()
-    .map(({ indicator, y, title, chart }, i): FramedChart => ({ chart, frame: frameFor(indicator, `breakdown-figure-${i}`, y, title) }));
+    .map(({ indicator, geo, y, title, chart }, i): FramedChart => ({ chart, frame: { ...frameFor(indicator, `breakdown-figure-${i}`, y, title), geos: [geo] } }));
 
   const rankings = await Promise.all(
     (spec.rankings ?? []).map(async (r, i): Promise<HeadedChart> => {
@@ -81,7 +81,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       return {
         heading: title,
         chart: rankedBarChart(bars, { id: `ranking-${i}`, title, unit: def.unit, categoryLabel: t(r.categoryKey) }, locale),
-        frame: frameFor(r.indicator, `ranking-figure-${i}`, y, t('figure.titleWithYears', { title, years: yearsText(y) })),
+        frame: { ...frameFor(r.indicator, `ranking-figure-${i}`, y, t('figure.titleWithYears', { title, years: yearsText(y) })), geos: [r.geo] },
       };
     }),
   );
@@ -109,7 +109,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       return {
         heading: title,
         chart: lineChart(pointsByIndicator.flat(), { id: `comparison-${i}`, title, unit: defs[0]!.unit, yearDomain: y, partial: partialOf(c.indicators[0]!) }, locale),
-        frame: frameFor(c.indicators[0]!, `comparison-figure-${i}`, y, title),
+        frame: { ...frameFor(c.indicators[0]!, `comparison-figure-${i}`, y, title), geos: [c.geo] },
       };
     }),
   );

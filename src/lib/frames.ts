@@ -41,5 +41,8 @@ export function frameFor(indicator: string, id: string, years: [number, number],
     version: getCatalog().version,
     caveat: def.caveat,
     ...(href ? { href } : {}),
+    indicator,
+    sources: [...def.sources],
+    years,
   };
 }

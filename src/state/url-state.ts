@@ -1,6 +1,7 @@
 /**
- * The view state of a chart page, in the URL: `?geo=KEN,NGA&years=2015-2021&tab=map&indicator=…`, and also the shape
- * the page's own controls submit without JavaScript: `?geo=KEN&geo=NGA&from=2015&to=2021`.
+ * The view state of a chart page, in the URL: `?geo=KEN,NGA&years=2015-2021&tab=map&indicator=…&v=<version>`, and
+ * also the shape the page's own controls submit without JavaScript: `?geo=KEN&geo=NGA&from=2015&to=2021`. `v` names
+ * the data release the view is cited from (a permalink keeps showing the numbers it cited after newer releases).
  * Parsed strictly against what the page offers: anything unknown, malformed, repeated or contradicted is reported (as
  * a reason code, put into words by `reasonText` in the page's language), never dropped silently, so the page can say
  * what it did not use. Values are only ever used as bound query parameters.
@@ -25,6 +26,8 @@ export interface StateSpace {
   defaults: ViewState;
   /** Upper bound on selected geographies, so a URL cannot ask for a chart no one can read. */
   maxGeos: number;
+  /** The published data releases a link may name with `v` (the site's release index); none known: any `v` is reported. */
+  versions?: ReadonlySet<string>;
 }
 
 /** Why a parameter was ignored. */
@@ -32,7 +35,7 @@ export type Reason =
   | {
       reason:
         | 'unknown-parameter' | 'empty-list' | 'bad-years' | 'bad-year' | 'start-after-end' | 'unknown-indicator'
-        | 'unsupported-lang' | 'repeated' | 'years-given';
+        | 'unsupported-lang' | 'repeated' | 'years-given' | 'unknown-version';
     }
   | { reason: 'too-many'; max: number }
   | { reason: 'unknown-code'; codes: string[] }
@@ -45,6 +48,8 @@ export interface ParsedState {
   state: ViewState;
   /** Parameters that were ignored, with why, in the order the URL gives them; empty when the URL was clean. */
   problems: Problem[];
+  /** The published release the link names with `v`; null when it names none (or one that is not published). */
+  version: string | null;
 }
 
 /** A problem's reason in words, e.g. "unknown code ZZZ". */
@@ -77,10 +82,12 @@ export function reasonText(p: Reason, locale: Locale): string {
       return t('url.repeated');
     case 'years-given':
       return t('url.yearsGiven');
+    case 'unknown-version':
+      return t('url.unknownVersion');
   }
 }
 
-const KNOWN = new Set(['geo', 'years', 'from', 'to', 'tab', 'indicator', 'lang']);
+const KNOWN = new Set(['geo', 'years', 'from', 'to', 'tab', 'indicator', 'lang', 'v']);
 
 function parseGeo(raw: string, space: StateSpace): string[] | Reason {
   const codes = raw.split(',').map((s) => s.trim()).filter(Boolean);
@@ -173,8 +180,14 @@ export function parseState(search: string, space: StateSpace): ParsedState {
   }
   const lang = first.get('lang');
   if (lang !== undefined && lang !== 'en') problems.push({ param: 'lang', value: lang, reason: 'unsupported-lang' });
+  const v = first.get('v');
+  let version: string | null = null;
+  if (v !== undefined) {
+    if (space.versions?.has(v)) version = v;
+    else problems.push({ param: 'v', value: v, reason: 'unknown-version' });
+  }
 
-  return { state, problems: inUrlOrder(problems, [...params.keys()]) };
+  return { state, problems: inUrlOrder(problems, [...params.keys()]), version };
 }
 
 /** Problems in the order their parameters first appear in the URL (a stable sort keeps repeats after the first). */
@@ -183,8 +196,11 @@ function inUrlOrder(problems: Problem[], keys: string[]): Problem[] {
   return problems.map((p, i) => ({ p, i })).sort((a, b) => at(a.p) - at(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
-/** The shortest query string that reproduces the state: parameters equal to the default are left out. */
-export function serializeState(state: ViewState, defaults: ViewState): string {
+/**
+ * The shortest query string that reproduces the state: parameters equal to the default are left out. `version`, when
+ * given, is kept as `v` (last), so the link reopens the numbers of that release.
+ */
+export function serializeState(state: ViewState, defaults: ViewState, version?: string | null): string {
   const p = new URLSearchParams();
   if (state.indicator !== defaults.indicator) p.set('indicator', state.indicator);
   if (state.geo.join(',') !== defaults.geo.join(',')) p.set('geo', state.geo.join(','));
@@ -192,6 +208,7 @@ export function serializeState(state: ViewState, defaults: ViewState): string {
     p.set('years', state.years[0] === state.years[1] ? String(state.years[0]) : `${state.years[0]}-${state.years[1]}`);
   }
   if (state.tab !== defaults.tab) p.set('tab', state.tab);
+  if (version) p.set('v', version);
   const s = p.toString().replaceAll('%2C', ',');
   return s ? `?${s}` : '';
 }

@@ -63,7 +63,7 @@ async function expectedSeriesTable(indicator: string, geos: string[], years: [nu
 
 /** The form's view: selected options and years. */
 function formView(page: Page): Promise<{ geo: string[]; years: [number, number] }> {
-  return page.locator(`${TREND_HOST}`).locator('xpath=..').locator('form[data-controls]').evaluate((form) => ({
+  return page.locator(TREND_HOST).locator('xpath=ancestor::*[.//form[@data-controls]][1]').locator('form[data-controls]').evaluate((form) => ({
     geo: [...form.querySelector<HTMLSelectElement>('select[name=geo]')!.selectedOptions].map((o) => o.value),
     years: [Number(form.querySelector<HTMLInputElement>('input[name=from]')!.value), Number(form.querySelector<HTMLInputElement>('input[name=to]')!.value)] as [number, number],
   }));

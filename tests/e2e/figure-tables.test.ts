@@ -73,7 +73,9 @@ describe.skipIf(!BUILT)(title('every figure’s data table is reachable'), () =>
         if (t.caveat !== f.caveat || t.source !== f.source) problems.push(`${where}: table page's caveat or source differs`);
         if (t.table.rows.length !== announced) problems.push(`${where}: link says ${announced} rows, the page has ${t.table.rows.length}`);
         if (t.table.rows.length <= IN_FIGURE_MAX) problems.push(`${where}: only ${t.table.rows.length} rows, yet on a page of its own`);
-        if (t.back.length === 0 || t.back.some((b) => b !== `${path}#${f.id}`)) problems.push(`${where}: table page links back to ${t.back.join(', ')}`);
+        // An embed page (/embed/<page>/<figure>/) shows its page's figure, whose table page links back to that page.
+        const owner = path.startsWith('/embed/') ? path.slice('/embed'.length).replace(/[^/]+\/$/, '') : path;
+        if (t.back.length === 0 || t.back.some((b) => b !== `${owner}#${f.id}`)) problems.push(`${where}: table page links back to ${t.back.join(', ')}`);
       }
     }
     const orphans = pages.filter((p) => /\/table\/[^/]+\/$/.test(p) && !linked.has(p));

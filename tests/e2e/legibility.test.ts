@@ -9,12 +9,15 @@ import { openSession, requireChromium, type Session } from './support/browser.ts
 import { BUILT, setUp, title } from './support/suite.ts';
 
 const PAGES = ['/trafficking-in-persons/', '/migrant-smuggling/', '/indicator/smg_dead/', '/country/KEN/'];
-const WIDTHS = [390, 1366];
+/** A phone; a window whose grids keep one column at their widest (site.css .grid); a desktop. */
+const WIDTHS = [390, 800, 1366];
 
 interface Measured {
   words: number;
   smallest: { text: string; px: number } | null;
   tooWide: string[];
+  /** Figures drawn in several layouts that show other than exactly one of them. */
+  notOneLayout: string[];
 }
 
 describe.skipIf(!BUILT)(title('chart text on screen'), () => {
@@ -34,7 +37,7 @@ describe.skipIf(!BUILT)(title('chart text on screen'), () => {
 
   const cases = WIDTHS.flatMap((width) => PAGES.map((path) => ({ width, path })));
 
-  it.each(cases)('$path at $width px: every visible word of a figure is 11 px or more, every drawing fits its figure', async ({ width, path }) => {
+  it.each(cases)('$path at $width px: every visible word of a figure is 11 px or more, every drawing fits its figure and shows one layout', async ({ width, path }) => {
     ready();
     const page = await sessions.get(width)!.open(path);
     const measured = await page.evaluate((): Measured => {
@@ -58,11 +61,15 @@ describe.skipIf(!BUILT)(title('chart text on screen'), () => {
         const inner = fig.querySelector('.chart-svg')!.getBoundingClientRect().width;
         return [...fig.querySelectorAll('.chart-svg svg')].filter((s) => s.checkVisibility() && s.getBoundingClientRect().width > inner + 1).map(() => fig.id);
       });
-      return { words, smallest, tooWide };
+      const notOneLayout = [...document.querySelectorAll<HTMLElement>('figure.chart-figure')]
+        .filter((fig) => fig.querySelector('.chart-layout') && [...fig.querySelectorAll('.chart-layout')].filter((l) => l.checkVisibility()).length !== 1)
+        .map((fig) => fig.id);
+      return { words, smallest, tooWide, notOneLayout };
     });
     expect(measured.words, 'words measured').toBeGreaterThan(20);
     expect(measured.smallest!.px, `smallest word: "${measured.smallest!.text}"`).toBeGreaterThanOrEqual(11);
     expect(measured.tooWide).toEqual([]);
+    expect(measured.notOneLayout, 'figures showing no layout or several').toEqual([]);
     await page.close();
   });
 });

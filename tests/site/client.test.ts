@@ -18,7 +18,8 @@ import type { ChartSpec } from '../../src/client/redraw.ts';
 import { percent, progressText } from '../../src/client/progress.ts';
 import { nextTab } from '../../src/client/tabs.ts';
 import { placeTooltip } from '../../src/client/tooltip.ts';
-import { COLUMNS, createTableSql, toArrow, utf8Column, validity } from '../../src/client/engine.ts';
+import { COLUMNS, createTableSql, toArrow } from '../../src/client/engine.ts';
+import { utf8Column, validity } from '../../src/client/arrow-columns.ts';
 import { totalFromContentRange } from '../../src/client/parquet-slice.ts';
 import { trendFrame, trendHtml, updatedText } from '../../src/client/redraw.ts';
 import { parseState, serializeState } from '../../src/state/url-state.ts';
@@ -249,6 +250,13 @@ describe('chart phases', () => {
     expect(nextPhase(idle, { type: 'request', view: { geo: ['MEX', 'USA'], years: [2003, 2021] } })).toBe(idle);
     // Asking for the view on screen while another loads ends the wait, and keeps who drew it.
     expect(nextPhase(loadingC, { type: 'request', view: a })).toEqual(idle);
+  });
+
+  it('loads the view on screen when the build drew it from another release than the one asked for', () => {
+    const other = initialPhase(a, true);
+    const loading = nextPhase(other, { type: 'request', view: a });
+    expect(loading).toEqual({ name: 'loading', shown: { view: a, by: 'build', otherRelease: true }, wanted: a });
+    expect(nextPhase(loading, { type: 'loaded', view: a })).toEqual({ name: 'drawn', shown: { view: a, by: 'browser' } });
   });
 
   it('keeps the chart shown after a failure; retry loads again, cancel goes back', () => {

@@ -108,4 +108,27 @@ describe('URL state', () => {
       expect(problems.map((p) => p.param)).toEqual(['tab', 'colour', 'from', 'geo']);
     });
   });
+
+  describe('the data release a link cites (v)', () => {
+    const withReleases: StateSpace = { ...space, versions: new Set(['8de0ceeb623b', '0123456789ab']) };
+
+    it('takes a published release, and keeps it last in the link it writes', () => {
+      const { state, problems, version } = parseState('?geo=NGA&v=0123456789ab', withReleases);
+      expect([state.geo, problems, version]).toEqual([['NGA'], [], '0123456789ab']);
+      expect(serializeState(state, space.defaults, version)).toBe('?geo=NGA&v=0123456789ab');
+      expect(serializeState(state, space.defaults)).toBe('?geo=NGA');
+    });
+
+    it('reports a release that is not published, and one given twice, instead of dropping them', () => {
+      const unknown = parseState('?v=ffffffffffff&geo=NGA', withReleases);
+      expect([unknown.version, unknown.state.geo, unknown.problems]).toEqual([null, ['NGA'], [{ param: 'v', value: 'ffffffffffff', reason: 'unknown-version' }]]);
+      expect(reasonText(unknown.problems[0]!, makeLocale('en'))).toBe('not a published data release');
+      expect(parseState('?v=0123456789ab&v=8de0ceeb623b', withReleases)).toMatchObject({
+        version: '0123456789ab',
+        problems: [{ param: 'v', value: '8de0ceeb623b', reason: 'repeated' }],
+      });
+      // A page that knows no releases accepts none.
+      expect(parseState('?v=0123456789ab', space).problems).toEqual([{ param: 'v', value: '0123456789ab', reason: 'unknown-version' }]);
+    });
+  });
 });

@@ -37,7 +37,8 @@ export function versionOf(files: { name: string; sha256: string }[]): string {
 
 /**
  * Moves a complete staging folder into place as `<version>/`, then points `current.json` at it, then removes
- * older releases. Until the rename, readers see only the previous release.
+ * leftover staging folders. Until the rename, readers see only the previous release. Older releases stay: a
+ * permalink cites a version, and that version must still open (data/releases/ archives them for other clones).
  */
 export function promote(outDir: string, staging: string, pointer: Pointer): void {
   const target = join(outDir, pointer.version);
@@ -47,8 +48,7 @@ export function promote(outDir: string, staging: string, pointer: Pointer): void
   writeFileSync(tmp, JSON.stringify(pointer, null, 2) + '\n');
   renameSync(tmp, join(outDir, POINTER));
   for (const entry of readdirSync(outDir)) {
-    if (entry === pointer.version || entry === POINTER) continue;
-    if (/^[0-9a-f]{12}$/.test(entry) || entry.startsWith('.staging-')) rmSync(join(outDir, entry), { recursive: true, force: true });
+    if (entry.startsWith('.staging-')) rmSync(join(outDir, entry), { recursive: true, force: true });
   }
 }
 

@@ -22,7 +22,7 @@ export interface Controls {
 export async function controlsOf(page: Page): Promise<Controls> {
   return page.evaluate((hostSel) => {
     const host = document.querySelector<HTMLElement>(hostSel);
-    const form = host?.parentElement?.querySelector<HTMLFormElement>('form[data-controls]');
+    const form = (host?.closest('.figure-block')?.parentElement ?? host?.parentElement)?.querySelector<HTMLFormElement>('form[data-controls]');
     if (!host || !form) throw new Error(`no ${hostSel} with a form[data-controls] beside it`);
     const spec = JSON.parse(host.dataset['chart'] ?? '{}') as { indicator: string; defaults: { geo: string[]; years: [number, number] } };
     const select = form.querySelector<HTMLSelectElement>('select[name=geo]')!;
@@ -57,7 +57,7 @@ export const yearsParam = (y: [number, number]) => (y[0] === y[1] ? String(y[0])
 
 /** Uses the form as a person does, then waits until the host says DuckDB drew this view. */
 export async function submitView(page: Page, view: View): Promise<string> {
-  const form = page.locator(`${TREND_HOST}`).locator('xpath=..').locator('form[data-controls]');
+  const form = page.locator(TREND_HOST).locator('xpath=ancestor::*[.//form[@data-controls]][1]').locator('form[data-controls]');
   await form.locator('select[name=geo]').selectOption(view.geo);
   await form.locator('input[name=from]').fill(String(view.years[0]));
   await form.locator('input[name=to]').fill(String(view.years[1]));

@@ -1,0 +1,63 @@
+/**
+ * The CSV of a chart: one line per value the chart draws, read from its data table (the table is the chart's
+ * accessible twin, built from the same rows: src/charts/figure.ts), with the figure's sources and each value's row in
+ * the publisher's file. A wide table (years × places) is written long: the table's text columns name the value, the
+ * numeric column it sits in becomes `series`. Empty cells ("No data") are not values and are not written.
+ * Pure; escaping is the release's own (csv-field.ts).
+ */
+import { csvLines, numberField, textField } from '../../scripts/pipeline/release/csv-field.ts';
+
+export interface TableCell {
+  /** The text shown. */
+  text: string;
+  /** The value as the release has it, where the text shows it rounded or grouped. */
+  value?: string;
+  /** The publisher's row (`source_ref`). */
+  ref?: string;
+  /** "No data". */
+  missing?: boolean;
+}
+
+export interface ReadTable {
+  columns: { label: string; numeric: boolean }[];
+  rows: TableCell[][];
+}
+
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+
+/** A number when the cell holds one (the exact value, or a shown number with no grouping); else the text (e.g. "<5"). */
+function valueOf(c: TableCell): number | string {
+  const raw = c.value ?? c.text.trim();
+  return PLAIN_NUMBER.test(raw) ? Number(raw) : raw;
+}
+
+export interface ChartCsv {
+  csv: string;
+  /** Lines after the header: the values drawn. */
+  rows: number;
+}
+
+/** `sources`: the ids of the figure's sources (catalog.json `sources[].id`), joined with `;` in each line. */
+export function chartCsv(table: ReadTable, sources: readonly string[]): ChartCsv {
+  const keys = table.columns.flatMap((c, i) => (c.numeric ? [] : [i]));
+  const values = table.columns.flatMap((c, i) => (c.numeric ? [i] : []));
+  if (values.length === 0) throw new Error('chart CSV: the data table has no numeric column');
+  const header = [...keys.map((i) => table.columns[i]!.label), 'series', 'value', 'source', 'source_ref'];
+  const lines = [header.map(textField).join(',')];
+  const source = sources.join(';');
+  for (const row of table.rows) {
+    for (const i of values) {
+      const c = row[i];
+      if (!c || c.missing) continue;
+      const v = valueOf(c);
+      lines.push([
+        ...keys.map((k) => textField(row[k]?.text ?? '')),
+        textField(table.columns[i]!.label),
+        typeof v === 'number' ? numberField(v, `chart CSV, column ${table.columns[i]!.label}`) : textField(v),
+        textField(source),
+        textField(c.ref ?? ''),
+      ].join(','));
+    }
+  }
+  return { csv: csvLines(lines), rows: lines.length - 1 };
+}

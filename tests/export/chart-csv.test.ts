@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { chartCsv, type ReadTable } from '../../src/export/chart-csv.ts';
+
+// A line chart's table as the figure prints it: Year × two places, a suppressed value, a gap, a rounded rate.
+const TABLE: ReadTable = {
+  columns: [{ label: 'Year', numeric: false }, { label: 'Kenya', numeric: true }, { label: '=Evil, "Place"', numeric: true }],
+  rows: [
+    [{ text: '2019' }, { text: '1,234', value: '1234', ref: 'f.xlsx:data:12' }, { text: '0.28', value: '0.2814', ref: 'f.xlsx:data:40' }],
+    [{ text: '2020' }, { text: '<5', ref: 'f.xlsx:data:13' }, { text: 'No data', missing: true }],
+  ],
+};
+
+describe('chartCsv', () => {
+  it('writes one line per value drawn, long, with source and source_ref, exact values, RFC 4180 and formula-safe', () => {
+    const out = chartCsv(TABLE, ['unodc-glotip', 'other']);
+    expect(out.rows).toBe(3);
+    expect(out.csv).toBe(
+      'Year,series,value,source,source_ref\r\n' +
+        '2019,Kenya,1234,unodc-glotip;other,f.xlsx:data:12\r\n' +
+        `2019,"'=Evil, ""Place""",0.2814,unodc-glotip;other,f.xlsx:data:40\r\n` +
+        '2020,Kenya,<5,unodc-glotip;other,f.xlsx:data:13\r\n',
+    );
+  });
+  it('refuses a table with nothing numeric', () => {
+    expect(() => chartCsv({ columns: [{ label: 'Year', numeric: false }], rows: [] }, [])).toThrow(/no numeric column/);
+  });
+});
