@@ -29,6 +29,8 @@ export interface DashboardFigures {
   comparisons: HeadedChart[];
   flows: FramedChart[];
   points: FramedChart | null;
+  /** Every indicator the figures draw (for the sources a handout cites). */
+  indicators: string[];
 }
 
 /** The figures in the order the page shows them. */
@@ -113,9 +115,11 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
   );
 
   let pointChart: FramedChart | null = null;
+  let pointIndicator: string[] = [];
   if (spec.points) {
     const migrants = spec.points === 'migrant_incidents';
     const indicator = migrants ? 'smg_dead_missing' : 'wl_pangolin_seizures';
+    pointIndicator = [indicator];
     const y: [number, number] = yearsOf(indicator);
     const raw = await points(spec.points, y);
     const pts = migrants ? binPoints(raw, { cellDegrees: 1 }, locale) : raw;
@@ -124,7 +128,15 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     pointChart = { chart: pointMap(pts, { id: 'points', title, unit, world }, locale), frame: frameFor(indicator, 'points-figure', y, undefined) };
   }
 
-  return { trend, map, breakdowns, rankings, comparisons, flows: flowCharts, points: pointChart };
+  const indicators = [
+    spec.main,
+    ...spec.breakdowns.map((b) => b.indicator),
+    ...(spec.rankings ?? []).map((r) => r.indicator),
+    ...(spec.flows ?? []).map((f) => f.indicator),
+    ...(spec.comparisons ?? []).flatMap((c) => c.indicators),
+    ...pointIndicator,
+  ];
+  return { trend, map, breakdowns, rankings, comparisons, flows: flowCharts, points: pointChart, indicators: [...new Set(indicators)] };
 }
 
 const cache = new Map<string, Promise<DashboardFigures>>();

@@ -107,6 +107,17 @@ export const en: Record<string, string> = {
   'footer.release': "Data release {version}. Every figure links to its source and the row of the publisher's file it came from.",
   'footer.methodology': 'Methodology',
   'footer.download': 'Download the data',
+  // {date} is filled in by the page script (src/client/offline-notice.ts) with the date the copy was saved.
+  // The A4 meeting handouts (src/components/Handout.astro)
+  'handout.link': 'Print handout (A4)',
+  'handout.pageTitle': '{title}: handout',
+  'handout.kind': 'Meeting handout',
+  'handout.print': 'Print',
+  'handout.release': 'Data release {version}, published {date}.',
+  'handout.online': 'Online, with every view and each figure’s data table: {link}',
+  'handout.sources': 'Sources and citations',
+  'handout.compiled': 'Compiled by the Crime Trends Observatory from the publishers’ own files, data release {version} ({date}). Each figure names its source; cite the publisher first.',
+  'offline.notice': 'Offline copy: no network, so this page is the copy saved on {date}, from data release {version}.',
 
   // Shared by several pages
   'common.derived': '(derived)',

@@ -61,6 +61,8 @@ export interface SessionOptions {
    * the driver; foreign requests are then still listed (and the page's CSP blocks them).
    */
   blockForeign?: boolean;
+  /** Let the site's service worker run (default: blocked, so that every other test sees the network as it is). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface Session {
@@ -87,7 +89,7 @@ export async function openSession(origin: string, options: SessionOptions = {}):
     args: CHROMIUM_ARGS,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
-    serviceWorkers: 'block',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   }).catch((e: unknown) => {
     rmSync(profile, { recursive: true, force: true });
     throw new Error(`could not start Chromium from ${browser.origin}: ${e instanceof Error ? e.message : String(e)}`);

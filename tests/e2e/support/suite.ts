@@ -45,6 +45,8 @@ export const PAGE_TYPES: { path: string; type: string; minCharts: number }[] = [
   { path: '/countries/', type: 'countries', minCharts: 0 },
   { path: '/indicators/', type: 'indicators', minCharts: 0 },
   { path: '/releases/', type: 'releases', minCharts: 0 },
+  { path: '/handout/trafficking-in-persons/', type: 'handout', minCharts: 2 },
+  { path: '/handout/country/KEN/', type: 'handout', minCharts: 1 },
 ];
 
 /** Text of a figure's data table (header row first), as a reader of the table sees it. */

@@ -1,0 +1,142 @@
+/**
+ * Printing, in Chromium: a dashboard, a country profile and their A4 handouts printed to PDF (page.pdf, A4). Where a
+ * figure landed on paper is read from the PDF itself: the test puts a link at the top of each figure's chart block
+ * (its caption) and one at its end (the source line) and reads, from the PDF's link annotations, the page each is on
+ * (support/pdf-links.ts) — a chart block cut by a page break has its two links on two pages. The print view's DOM
+ * (page.emulateMedia print) shows what is hidden and what is written out.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { distRelease, ROOT, serve, type StaticServer } from './support/server.ts';
+import { openSession, requireChromium, type Session } from './support/browser.ts';
+import { pagesWithLink, pdfPages, type PdfPage } from './support/pdf-links.ts';
+import { BUILT, setUp, title } from './support/suite.ts';
+
+const MARK = 'https://print-mark.invalid';
+/** A4 in PDF points: 210 × 297 mm. */
+const A4 = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72 };
+
+interface Printed {
+  pages: PdfPage[];
+  /** Each figure's title and the pages its chart block's first and last lines are on. */
+  figures: { id: string; title: string; top: number[]; end: number[] }[];
+}
+
+/** Marks each figure's chart block, then prints the page to an A4 PDF. */
+async function printPage(page: Page): Promise<Printed> {
+  await page.emulateMedia({ media: 'print' });
+  const figures = await page.evaluate((mark) =>
+    [...document.querySelectorAll<HTMLElement>('figure.chart-figure')].map((fig) => {
+      const link = (where: string) => {
+        const a = document.createElement('a');
+        a.href = `${mark}/${fig.id}/${where}`;
+        a.textContent = '·';
+        a.style.fontSize = '4px';
+        return a;
+      };
+      fig.querySelector('figcaption h3')?.prepend(link('top'));
+      fig.querySelector('.source')?.append(link('end'));
+      return { id: fig.id, title: (fig.querySelector('figcaption h3')?.textContent ?? '').replace(/^·/, '').trim() };
+    }),
+  MARK);
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  return {
+    pages,
+    figures: figures.map((f) => ({ ...f, top: pagesWithLink(pages, `${MARK}/${f.id}/top`), end: pagesWithLink(pages, `${MARK}/${f.id}/end`) })),
+  };
+}
+
+function expectWholeCharts(printed: Printed, what: string): void {
+  expect(printed.figures.length, `${what}: figures`).toBeGreaterThan(0);
+  for (const p of printed.pages) {
+    // Chromium prints A4 as 8.27 × 11.7 in: within 1 pt (0.35 mm) of it.
+    expect(Math.abs(p.width - A4.width), `${what}: page width ${p.width} pt`).toBeLessThan(1);
+    expect(Math.abs(p.height - A4.height), `${what}: page height ${p.height} pt`).toBeLessThan(1);
+  }
+  const cut = printed.figures.filter((f) => f.top.length !== 1 || f.end.length !== 1 || f.top[0] !== f.end[0]);
+  expect(cut.map((f) => `${f.id}: caption on page ${f.top.join(',') || 'none'}, source line on page ${f.end.join(',') || 'none'}`), `${what}: chart blocks cut by a page break`).toEqual([]);
+}
+
+describe.skipIf(!BUILT)(title('print and handouts'), () => {
+  let server: StaticServer;
+  let session: Session;
+  const release = BUILT ? distRelease().version : '';
+
+  const ready = setUp(async () => {
+    requireChromium();
+    server = await serve();
+    session = await openSession(server.origin, { viewport: { width: 1366, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('prints a dashboard on A4 with no chart cut across pages, controls hidden, tables and permalinks written out', async () => {
+    ready();
+    const page = await session.open('/trafficking-in-persons/?geo=KEN,NGA');
+    await page.locator('.figure-host[data-chart][data-rendered-by="browser"]').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const view = await page.evaluate(() => {
+      const shown = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => e.checkVisibility()).length;
+      const permalink = document.querySelector<HTMLAnchorElement>('#trend-figure .source a[href]');
+      return {
+        nav: shown('header.site nav'),
+        controls: shown('form.controls'),
+        handoutLink: shown('.handout-link'),
+        tables: [...document.querySelectorAll('details.chart-table table')].map((t) => t.getBoundingClientRect().height),
+        permalink: permalink ? getComputedStyle(permalink, '::after').content : null,
+      };
+    });
+    expect(view.nav, 'navigation printed').toBe(0);
+    expect(view.controls, 'controls printed').toBe(0);
+    expect(view.handoutLink, '"Print handout" link printed').toBe(0);
+    expect(view.tables.length, 'figures with their table in the figure').toBeGreaterThan(0);
+    expect(view.tables.filter((h) => h === 0), 'data tables left closed in print').toEqual([]);
+    // The redrawn trend's permalink, written out in full after its link text.
+    expect(view.permalink).toBe(`" <${server.origin}/trafficking-in-persons/?geo=KEN,NGA>"`);
+
+    const printed = await printPage(page);
+    expectWholeCharts(printed, 'dashboard');
+    console.log(`dashboard /trafficking-in-persons/: ${printed.figures.length} figures on ${printed.pages.length} A4 pages`);
+  });
+
+  it('prints a country profile on A4 with no chart cut across pages', async () => {
+    ready();
+    const page = await session.open('/country/KEN/');
+    const printed = await printPage(page);
+    expectWholeCharts(printed, 'country profile');
+    console.log(`country profile /country/KEN/: ${printed.figures.length} figures on ${printed.pages.length} A4 pages`);
+  });
+
+  // A sensible length: a dashboard's few large figures at most one a page; a profile's many small ones two a page
+  // (side by side), plus a page's worth for the header and the sources.
+  it.each([
+    { handout: '/handout/trafficking-in-persons/', source: '/trafficking-in-persons/', perPage: 1 },
+    { handout: '/handout/wildlife/', source: '/wildlife/', perPage: 1 },
+    { handout: '/handout/country/KEN/', source: '/country/KEN/', perPage: 2 },
+  ])('the handout $handout has the figures of $source, each whole on an A4 page', async ({ handout, source, perPage }) => {
+    ready();
+    const original = await session.open(source);
+    const expected = await original.evaluate(() => [...document.querySelectorAll('figure.chart-figure h3')].map((h) => (h.textContent ?? '').trim()));
+    const page = await session.open(handout);
+    expect(await page.locator('.handout-head').innerText()).toContain(release);
+    const permalink = page.locator('.handout-head a[data-permalink]');
+    expect(await permalink.getAttribute('href')).toBe(source);
+    expect(await permalink.getAttribute('data-print-url')).toBe(`${server.origin}${source}`);
+    const printed = await printPage(page);
+    expect(printed.figures.map((f) => f.title)).toEqual(expected);
+    expectWholeCharts(printed, handout);
+    expect(printed.pages.length, `${handout}: pages`).toBeLessThanOrEqual(Math.ceil(expected.length / perPage) + 1);
+    console.log(`handout ${handout}: ${printed.figures.length} figures on ${printed.pages.length} A4 pages`);
+
+    // The first page as printed, for a person to look at: the print view at A4's width, one page high.
+    const shots = join(ROOT, '.tmp', 'print-shots');
+    mkdirSync(shots, { recursive: true });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    writeFileSync(join(shots, `${handout.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-page1.png`), await page.screenshot({ clip: { x: 0, y: 0, width: 794, height: 1123 } }));
+  });
+});
