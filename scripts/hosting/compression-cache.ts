@@ -20,7 +20,7 @@ export function sha256(bytes: Buffer): string {
 }
 
 export async function compressCached(raw: Buffer, hash: string, encoding: EncodingSpec, cacheDir: string): Promise<CachedCompression> {
-  const file = join(cacheDir, `${hash}.v${SETTINGS_VERSION}${encoding.suffix}`);
+  const file = join(cacheDir, `${hash}.v${SETTINGS_VERSION}${encoding.cacheKey ?? encoding.suffix}`);
   if (existsSync(file)) return { bytes: readFileSync(file), cached: true };
   const bytes = await encoding.compress(raw);
   mkdirSync(cacheDir, { recursive: true });

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { hasCompressibleType, worthCompressing, worthKeeping } from './compressible.ts';
 import { compressCached, sha256 } from './compression-cache.ts';
-import { ENCODINGS, type Encoding } from './encodings.ts';
+import { ENCODINGS, FAST_BROTLI, type Encoding, type EncodingSpec } from './encodings.ts';
 
 export interface CompressedFile {
   /** Path relative to the site's root, with `/` separators. */
@@ -41,11 +41,18 @@ function removeTwin(file: string): void {
   if (existsSync(file)) rmSync(file);
 }
 
+/** Files above this size that are not WebAssembly (data downloads) get FAST_BROTLI. */
+export const LARGE_DOWNLOAD = 4 * 1024 * 1024;
+
+export function encodingsFor(file: string, bytes: number): readonly EncodingSpec[] {
+  return bytes > LARGE_DOWNLOAD && !file.endsWith('.wasm') ? ENCODINGS.map((e) => (e.name === 'br' ? FAST_BROTLI : e)) : ENCODINGS;
+}
+
 async function precompressFile(root: string, file: string, cacheDir: string): Promise<CompressedFile> {
   const raw = readFileSync(file);
   const hash = sha256(raw);
   const entry: CompressedFile = { path: relative(root, file).split('\\').join('/'), raw: raw.length, twins: {}, cached: 0 };
-  for (const encoding of ENCODINGS) {
+  for (const encoding of encodingsFor(file, raw.length)) {
     const twin = `${file}${encoding.suffix}`;
     const out = await compressCached(raw, hash, encoding, cacheDir);
     if (out.cached) entry.cached++;

@@ -66,7 +66,9 @@ const mark = (name: string) => globalThis.performance?.mark?.(`cto:${name}`);
  * HEAD request as aborted.)
  */
 async function engineFileMissing(href: string): Promise<never> {
-  const r = await fetch(href, { headers: { Range: 'bytes=0-0' } }).catch(() => null);
+  // Not stored: a cached one-byte 206 makes Chromium complete the engine's own download as a range request
+  // (bytes=1-…), which a host answers with the raw 34 MB instead of the 5 MB brotli file.
+  const r = await fetch(href, { headers: { Range: 'bytes=0-0' }, cache: 'no-store' }).catch(() => null);
   if (r && !r.ok) throw new ReadFailure('engine', { kind: 'http', status: r.status });
   // A server without range support would send the whole file here: stop it.
   await (r?.status === 206 ? r.arrayBuffer() : r?.body?.cancel())?.catch(() => undefined);

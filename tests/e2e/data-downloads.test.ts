@@ -9,7 +9,7 @@ import { DIST } from './support/server.ts';
 import { BUILT, title } from './support/suite.ts';
 import { sha256 } from '../support/downloads-check.ts';
 
-const PAGES = ['data/index.html', 'data/files/index.html'];
+const PAGES = ['data/index.html', 'downloads/index.html'];
 /** A release link and what follows it up to the next link: the size and sha256 printed beside it. */
 const LINK = /<a href="\/data\/([0-9a-f]{12})\/([^"]+)"[^>]*>[\s\S]*?<\/a>([\s\S]*?)(?=<a |$)/g;
 

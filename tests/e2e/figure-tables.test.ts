@@ -73,8 +73,11 @@ describe.skipIf(!BUILT)(title('every figure’s data table is reachable'), () =>
         if (t.caveat !== f.caveat || t.source !== f.source) problems.push(`${where}: table page's caveat or source differs`);
         if (t.table.rows.length !== announced) problems.push(`${where}: link says ${announced} rows, the page has ${t.table.rows.length}`);
         if (t.table.rows.length <= IN_FIGURE_MAX) problems.push(`${where}: only ${t.table.rows.length} rows, yet on a page of its own`);
-        // An embed page (/embed/<page>/<figure>/) shows its page's figure, whose table page links back to that page.
-        const owner = path.startsWith('/embed/') ? path.slice('/embed'.length).replace(/[^/]+\/$/, '') : path;
+        // An embed page (/embed/<page>/<figure>/) and a handout (/handout/<page>/) show their page's figures, whose
+        // table pages link back to that page.
+        const owner = path.startsWith('/embed/') ? path.slice('/embed'.length).replace(/[^/]+\/$/, '')
+          : path.startsWith('/handout/') ? path.slice('/handout'.length)
+          : path;
         if (t.back.length === 0 || t.back.some((b) => b !== `${owner}#${f.id}`)) problems.push(`${where}: table page links back to ${t.back.join(', ')}`);
       }
     }

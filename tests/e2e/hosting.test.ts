@@ -82,7 +82,8 @@ describe.skipIf(!BUILT)(title('the built site as hosted'), () => {
     const csp = metaCsp();
     const paths = builtFiles().filter((f) => !TWIN.test(f) && !f.endsWith(`${sep}_headers`)).map(urlPath);
     const expected = (path: string) => ({
-      'cache-control': path.startsWith('/_astro/') || path.startsWith(base) ? IMMUTABLE : REVALIDATE,
+      // Every release's folder, the archived ones too (the current one is `base`).
+      'cache-control': path.startsWith('/_astro/') || path.startsWith(base) || /^\/data\/[0-9a-f]{12}\//.test(path) ? IMMUTABLE : REVALIDATE,
       'content-security-policy': `${csp}; frame-ancestors ${path.startsWith('/embed/') ? '*' : "'self'"}`,
       'x-content-type-options': 'nosniff',
     });

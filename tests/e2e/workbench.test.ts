@@ -71,6 +71,13 @@ describe.skipIf(!BUILT)(title('SQL workbench'), () => {
     }
   });
 
+  it('downloads the engine compressed, in one piece', () => {
+    ready();
+    // A range request for the rest of the file would come back raw: 34 MB instead of the 5 MB brotli twin.
+    const engine = server.requests.filter((r) => r.method === 'GET' && r.url.endsWith('.wasm') && r.bytes > 1024);
+    expect(engine.map((r) => [r.encoding, r.range])).toEqual([['br', null]]);
+  });
+
   it('pages through a long result', { timeout: SLOW }, async () => {
     ready();
     await page.fill('#sql', 'SELECT geo, name FROM geo ORDER BY geo');
