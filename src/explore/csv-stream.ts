@@ -9,6 +9,9 @@
 import Papa from 'papaparse';
 import { ColumnTyper, type ColumnType } from './column-type.ts';
 
+/** The largest file the workbench reads (bytes): said on the page before a file is chosen. */
+export const UPLOAD_LIMIT = 50_000_000;
+
 export type UploadProblem =
   | { reason: 'too-big'; bytes: number; limit: number }
   | { reason: 'encoding'; line: number }
