@@ -28,7 +28,7 @@ export function uploadReport(plan: UploadPlan, locale: Locale): { summary: strin
     const matched = plan.rows - c.mapped.unmatchedRows - c.mapped.emptyRows;
     const kind = c.kind === 'iso3' ? 'ISO3' : 'M49';
     const params = { column: c.header, kind, year: plan.year ?? '', matched: locale.number(matched), rows: locale.number(plan.rows) };
-    summary.push(locale.t(plan.year === null ? 'explore.upload.joinsNoYear' : 'explore.upload.joins', params));
+    summary.push(plan.year === null ? locale.t('explore.upload.joinsNoYear', params) : locale.t('explore.upload.joins', params));
     if (c.mapped.emptyRows > 0) summary.push(locale.t('explore.upload.noCode', { rows: locale.number(c.mapped.emptyRows) }));
     if (c.mapped.unmatchedCodes > 0) summary.push(locale.t('explore.upload.unmatched', { codes: locale.number(c.mapped.unmatchedCodes), rows: locale.number(c.mapped.unmatchedRows) }));
   }
