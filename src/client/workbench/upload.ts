@@ -73,17 +73,17 @@ export function startUpload(session: Session, releaseTables: readonly string[], 
     if (!hooks.hold()) return;
     error.hidden = true;
     report.hidden = true;
+    // Queries stay held until the engine is free again, even when the file's problem is shown before that.
+    let engineFree: Promise<unknown> = Promise.resolve();
     try {
       if (file.size > limit) throw new UploadFailure({ reason: 'too-big', bytes: file.size, limit });
       status.textContent = locale.t('explore.upload.reading', { name: file.name });
       // The engine and the release's geo codes load while the worker reads the file.
-      const [parsed, geo] = await Promise.allSettled([
-        parseInWorker(file, limit),
-        session.run('SELECT geo, iso3, m49 FROM geo', (step) => { status.textContent = loadText(step, locale); }),
-      ]);
-      if (parsed.status === 'rejected') throw parsed.reason;
-      if (geo.status === 'rejected') throw geo.reason;
-      const plan = uploadPlan(file.name, parsed.value, geo.value.rows as unknown as GeoCode[], releaseTables);
+      const geoLoad = session.run('SELECT geo, iso3, m49 FROM geo', (step) => { if (error.hidden) status.textContent = loadText(step, locale); });
+      engineFree = geoLoad.catch(() => undefined);
+      const parsed = await parseInWorker(file, limit);
+      const geo = await geoLoad;
+      const plan = uploadPlan(file.name, parsed, geo.rows as unknown as GeoCode[], releaseTables);
       status.textContent = locale.t('explore.upload.creating', { table: plan.table });
       await session.addTable(plan.table, await arrowTableOfColumns(plan.columns), (step) => { status.textContent = loadText(step, locale); });
       showReport(plan);
@@ -98,6 +98,7 @@ export function startUpload(session: Session, releaseTables: readonly string[], 
         : locale.t('explore.upload.failed', { why: e instanceof Error ? e.message : String(e) });
     } finally {
       input.value = '';
+      await engineFree;
       hooks.release();
     }
   }
