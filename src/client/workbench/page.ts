@@ -8,7 +8,8 @@ import { queryErrorOf } from '../../explore/sql-error.ts';
 import { pageSlice } from '../../explore/pages.ts';
 import { pageLocale } from '../page-data.ts';
 import { failureText, ReadFailure } from '../read-failure.ts';
-import { Cancelled, Session, type Result } from './session.ts';
+import { Cancelled, MEMORY_LIMIT, Session, type Result } from './session.ts';
+import { startUpload } from './upload.ts';
 import type { TableFile } from './release-table.ts';
 import { cellText, guardText, loadText, queryErrorText, type LoadStep } from './workbench-text.ts';
 
@@ -28,7 +29,8 @@ export function startWorkbench(): void {
   if (!form) return;
   const locale = pageLocale(document);
   const tables = JSON.parse(form.dataset['tables'] ?? '[]') as TableFile[];
-  const session = new Session(tables.map((t) => ({ ...t, url: new URL(t.url, location.href).href })));
+  // data-memory-limit is for tests, to run out of memory fast; the page never sets it.
+  const session = new Session(tables.map((t) => ({ ...t, url: new URL(t.url, location.href).href })), () => form.dataset['memoryLimit'] ?? MEMORY_LIMIT);
   const sql = $<HTMLTextAreaElement>('sql');
   const run = $<HTMLButtonElement>('run');
   const cancel = $<HTMLButtonElement>('cancel');
@@ -36,7 +38,9 @@ export function startWorkbench(): void {
   const progress = $<HTMLProgressElement>('progress');
   const error = $('query-error');
   const results = $('results');
+  const upload = document.getElementById('upload-file') as HTMLInputElement | null;
   let state: State = { phase: 'idle' };
+  let uploading = false;
 
   const fromUrl = new URLSearchParams(location.search).get('q');
   if (fromUrl !== null) sql.value = fromUrl;
@@ -44,7 +48,8 @@ export function startWorkbench(): void {
   function show(next: State) {
     state = next;
     const busy = next.phase === 'loading' || next.phase === 'running' || next.phase === 'cancelling';
-    run.disabled = busy;
+    run.disabled = busy || uploading;
+    if (upload) upload.disabled = busy;
     cancel.hidden = !busy;
     cancel.disabled = next.phase === 'cancelling';
     progress.hidden = next.phase !== 'loading';
@@ -133,6 +138,18 @@ export function startWorkbench(): void {
       if (!run.disabled) void execute();
     });
   }
+  startUpload(session, tables.map((t) => t.name), locale, {
+    hold() {
+      if (run.disabled) return false;
+      uploading = true;
+      run.disabled = true;
+      return true;
+    },
+    release() {
+      uploading = false;
+      run.disabled = state.phase === 'loading' || state.phase === 'running' || state.phase === 'cancelling';
+    },
+  });
   const turn = (by: number) => () => {
     if (state.phase === 'done') show({ ...state, page: state.page + by });
   };

@@ -5,6 +5,7 @@
  * starts a fresh one — no page reload.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
 import { startEngine } from '../engine.ts';
 import { fetchWhole, insertTable, type TableFile } from './release-table.ts';
 import { referencedTables } from '../../explore/referenced-tables.ts';
@@ -14,7 +15,7 @@ export const MAX_ROWS = 100_000;
 /** How long a cancel may take before the engine is replaced. */
 const CANCEL_GRACE_MS = 3_000;
 /** DuckDB reports an error at this size instead of taking the tab down. */
-const MEMORY_LIMIT = '1GB';
+export const MEMORY_LIMIT = '1GB';
 
 export type Progress = (what: { stage: 'engine' | 'table'; name?: string; loaded: number; total: number | null }) => void;
 
@@ -49,9 +50,25 @@ export class Session {
   private live: Promise<Live> | null = null;
   private running: { cancel(): void } | null = null;
   private readonly tables: readonly TableFile[];
+  private readonly memoryLimit: () => string;
+  /** The reader's own tables (uploads), kept here so an engine that replaces a discarded one has them too. */
+  private readonly own = new Map<string, Table>();
 
-  constructor(tables: readonly TableFile[]) {
+  constructor(tables: readonly TableFile[], memoryLimit: () => string = () => MEMORY_LIMIT) {
     this.tables = tables;
+    this.memoryLimit = memoryLimit;
+  }
+
+  /**
+   * Adds (or replaces) one of the reader's tables. `name` comes from upload-names.ts: letters, digits and
+   * underscores only, never a release table's.
+   */
+  async addTable(name: string, table: Table, progress: Progress): Promise<void> {
+    if (this.running) throw new Error('a query is running');
+    const live = await this.engine(progress);
+    await live.conn.query(`DROP TABLE IF EXISTS "${name}"`);
+    await live.conn.insertArrowTable(table, { name, create: true });
+    this.own.set(name, table);
   }
 
   get started(): boolean {
@@ -93,7 +110,10 @@ export class Session {
     if (!this.live) {
       const never = new Promise<never>(() => undefined);
       const live = startEngine((_stage, loaded, total) => progress({ stage: 'engine', loaded, total }), never).then(async ({ db, conn }) => {
-        await conn.query(`SET memory_limit = '${MEMORY_LIMIT}'`);
+        const limit = this.memoryLimit();
+        if (!/^[0-9]+(MB|GB)$/.test(limit)) throw new Error(`memory limit ${limit}: not a size like 1GB`);
+        await conn.query(`SET memory_limit = '${limit}'`);
+        for (const [name, table] of this.own) await conn.insertArrowTable(table, { name, create: true });
         return { db, conn, loaded: new Set<string>() };
       });
       live.catch(() => { if (this.live === live) this.live = null; });
