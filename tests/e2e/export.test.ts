@@ -197,6 +197,41 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     expect(apa.startsWith('United Nations Office on Drugs and Crime (UNODC), dataUNODC. (2023).')).toBe(true);
   });
 
+  it('draws a map’s key (ranges, no-data hatch, notes, disclaimer) and its place names into the SVG and PNG', async () => {
+    const s = await session();
+    const page = await s.open(DASHBOARD);
+    for (const id of ['map-figure', 'flow-figure-0']) {
+      // What the reader sees under and over the map: every text of its key, and the names laid over it.
+      const seen = await page.evaluate((fid) => {
+        const fig = document.getElementById(fid)!;
+        const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
+        const visible = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+        const key = fig.querySelector('.map-key')!;
+        const texts = [...key.querySelectorAll('svg text, p, span')].filter(visible).map((e) => norm(e.textContent)).filter(Boolean);
+        const names = [...fig.querySelectorAll('svg.map-labels text')].filter(visible).map((e) => norm(e.textContent));
+        return { texts, names, hatch: !!key.querySelector('[fill*="no-data"]') };
+      }, id);
+      expect(seen.texts.length, `${id}: the page shows a key`).toBeGreaterThan(0);
+      await openActions(page, id);
+      const svg = await download(page, id, 'svg');
+      const drawn = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
+        const keyText = norm([...doc.querySelectorAll('.cto-map-key text')].map((t) => t.textContent).join(' '));
+        const names = [...doc.querySelectorAll('.cto-place-names text')].map((t) => norm(t.textContent));
+        // The key's "No data" swatch points at a pattern the file itself defines.
+        const hatch = [...doc.querySelectorAll('.cto-map-key rect')].map((r) => /url\("?#([^")]+)"?\)/.exec(r.getAttribute('fill') ?? '')?.[1]).filter((x): x is string => !!x);
+        return { keyText, names, hatchDefined: hatch.some((h) => doc.getElementById(h)?.localName === 'pattern'), parses: !doc.querySelector('parsererror') };
+      }, svg.bytes.toString('utf8'));
+      expect(drawn.parses).toBe(true);
+      for (const t of seen.texts) expect(drawn.keyText, `${id}: key text “${t}”`).toContain(t);
+      expect(drawn.names, `${id}: place names`).toEqual(seen.names);
+      if (seen.hatch) expect(drawn.hatchDefined, `${id}: no-data hatch`).toBe(true);
+      const png = await download(page, id, 'png');
+      expect(pngChunks(png.bytes)[0]!.data.readUInt32BE(0)).toBe(2008);
+    }
+  });
+
   it('renders an embed page alone inside a frame, which any site may make', async () => {
     const s = await session();
     const page = await s.open(DASHBOARD);
