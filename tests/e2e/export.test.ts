@@ -19,6 +19,7 @@ import { DIST, serve, type StaticServer } from './support/server.ts';
 import { openSession, requireChromium, type Session } from './support/browser.ts';
 import { BUILT, setUp, title, TREND_HOST } from './support/suite.ts';
 import { controlsOf, pickView, submitView } from './support/trend-view.ts';
+import { sql } from './support/release.ts';
 
 const DASHBOARD = '/trafficking-in-persons/';
 
@@ -197,6 +198,30 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     expect(apa.startsWith('United Nations Office on Drugs and Crime (UNODC), dataUNODC. (2023).')).toBe(true);
   });
 
+  it('cites in a bar chart’s and a map’s CSV the publisher’s row the release holds for each value', async () => {
+    const s = await session();
+    const page = await s.open('/migrant-smuggling/');
+    const id = 'ranking-figure-0';
+    const spec = JSON.parse((await page.locator(`details.figure-actions[data-export*='"figure":"${id}"']`).getAttribute('data-export'))!) as { indicator: string; geos: string[]; years: [number, number] };
+    await openActions(page, id);
+    const rows = csvParse((await download(page, id, 'csv')).bytes.toString('utf8'));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) {
+      // The release's own row for this bar: its category of the figure's place and year (the one total by sex and age).
+      const held = await sql(
+        `SELECT value, source_ref FROM observations WHERE indicator = ? AND geo = ? AND year = ? AND category = ? AND sex = 'total' AND age = 'total'`,
+        [spec.indicator, spec.geos[0]!, spec.years[0], r[rows.columns[0]!]!],
+      );
+      expect(held, `${r[rows.columns[0]!]}: one row in the release`).toHaveLength(1);
+      expect([r['source_ref'], Number(r['value'])]).toEqual([held[0]!['source_ref'], Number(held[0]!['value'])]);
+    }
+
+    const dash = await s.open(DASHBOARD);
+    await openActions(dash, 'map-figure');
+    const map = csvParse((await download(dash, 'map-figure', 'csv')).bytes.toString('utf8'));
+    expect(map.filter((r) => !/^[^:]+:[^:]+:\d+$/.test(r['source_ref']!)).map((r) => r[map.columns[0]!]), 'map values without their row').toEqual([]);
+  });
+
   it('draws a map’s key (ranges, no-data hatch, notes, disclaimer) and its place names into the SVG and PNG', async () => {
     const s = await session();
     const page = await s.open(DASHBOARD);
@@ -253,4 +278,5 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     expect(inside).toMatchObject({ figures: 1, nav: 0, title: figure.title, caveat: true });
     expect(inside.source).toContain(figure.source);
   });
+
 });
