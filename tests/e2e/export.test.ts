@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { DIST, serve, type StaticServer } from './support/server.ts';
 import { openSession, requireChromium, type Session } from './support/browser.ts';
 import { BUILT, setUp, title, TREND_HOST } from './support/suite.ts';
-import { controlsOf, pickView, submitView } from './support/trend-view.ts';
+import { controlsOf, pickView, submitView, waitForView, yearsParam } from './support/trend-view.ts';
 import { sql } from './support/release.ts';
 
 const DASHBOARD = '/trafficking-in-persons/';
@@ -279,4 +279,21 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     expect(inside.source).toContain(figure.source);
   });
 
+  it('redraws an embedded trend for the places and years its link names; an embed that cannot says what it shows', async () => {
+    const s = await session();
+    const embed = '/embed/trafficking-in-persons/trend-figure/';
+    const view = await pickView(await controlsOf(await s.open(embed)));
+    const qs = `?geo=${view.geo.join(',')}&years=${yearsParam(view.years)}`;
+    const page = await s.open(`${embed}${qs}`);
+    await waitForView(page, view);
+    const names = (await sql(`SELECT name FROM geo WHERE geo IN (${view.geo.map(() => '?').join(',')})`, view.geo)).map((r) => String(r['name']));
+    const heads = await page.evaluate(() => [...document.querySelectorAll('figure table thead th.num')].map((th) => th.textContent!.trim()));
+    expect([...heads].sort(), 'one column per place the link names').toEqual([...names].sort());
+    expect(new URL(page.url()).pathname, 'the embed keeps its own address').toBe(embed);
+
+    const map = await s.open(`/embed/trafficking-in-persons/map-figure/${qs}`);
+    const notice = map.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toContain(`geo=${view.geo.join(',')}`);
+  });
 });
