@@ -10,6 +10,7 @@ import { yearLabel } from './axis.ts';
 import { categoricalLegend, hatchPattern } from './legend-categorical.ts';
 import { differingYears, withYear, yearColumn, yearsDifferSentence } from './mixed-years.ts';
 import { noteCell, noteColumn, partialMarkLabel, partialSentences } from './partial-periods.ts';
+import { rowRefs, tableRefs } from './table-refs.ts';
 
 export interface BarChartOptions {
   /** Unique on the page; every id inside the SVG is derived from it. */
@@ -91,6 +92,7 @@ export function barTable(data: BarDatum[], partial: ReadonlyMap<number, string>,
       value: tableCell(d, locale),
       ...noteCell(partial, yearOf(d)),
     })),
+    ...tableRefs(data.map((d) => rowRefs({ value: d }))),
   };
 }
 

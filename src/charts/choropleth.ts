@@ -19,6 +19,7 @@ import { fitMap, KEY_WIDTH, keySvg, mapKey, type MapOptions } from './map-frame.
 import { differingYears, withYear, yearColumn, yearsDifferSentence } from './mixed-years.ts';
 import { drawnCountries, worldOf, type Country } from './world.ts';
 import { relativePath } from './path-data.ts';
+import { rowRefs, tableRefs } from './table-refs.ts';
 
 export interface ChoroplethDatum extends Value {
   /** ISO 3166-1 alpha-3, or XKX for Kosovo. */
@@ -145,11 +146,13 @@ function tableOf(rows: Row[], withoutData: Country[], unit: string, locale: Loca
     locale,
   );
   const yearCell = (y: number | undefined): Record<string, string> => (years.length ? { year: y === undefined ? '' : yearLabel(y) } : {});
+  const sorted = [...rows].sort(byValue);
   return {
     columns: [{ key: 'name', label: locale.t('chart.country') }, ...years, { key: 'value', label: locale.t('chart.valueIn', { unit }), numeric: true }],
     rows: [
-      ...[...rows].sort(byValue).map((r) => ({ name: r.name, ...yearCell(r.datum.year), value: tableCell(r.datum, locale) })),
+      ...sorted.map((r) => ({ name: r.name, ...yearCell(r.datum.year), value: tableCell(r.datum, locale) })),
       ...noRow.map((r) => ({ name: r.name, ...yearCell(undefined), value: r.value })),
     ],
+    ...tableRefs([...sorted.map((r) => rowRefs({ value: r.datum })), ...noRow.map(() => null)]),
   };
 }

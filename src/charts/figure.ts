@@ -1,5 +1,6 @@
 import type { ChartOutput, DataTable, Locale } from './types.ts';
 import { el, text, type Child } from './svg.ts';
+import { refPrefix, shortRef } from './ref-prefix.ts';
 
 /** What frames every chart: enough for a delegate to cite it without the page around it. */
 export interface Frame {
@@ -39,7 +40,8 @@ export function subtitleOf(unit: string, years: [number, number]): string {
 
 /**
  * A number is shown rounded and grouped; `data-value` keeps it as the release has it (only where the two differ) and
- * `data-ref` the publisher's row, so a CSV of the table (src/export/chart-csv.ts) holds the data, not its display.
+ * `data-ref` the publisher's row (short: ref-prefix.ts), so a CSV of the table (src/export/chart-csv.ts) holds the data,
+ * not its display.
  */
 function cell(v: string | number | null, numeric: boolean | undefined, locale: Locale, ref: string | undefined): string {
   if (v === null) return el('td', { class: 'missing' }, text(locale.t('chart.noData')));
@@ -54,8 +56,13 @@ function cell(v: string | number | null, numeric: boolean | undefined, locale: L
 /** The chart's data as an HTML table: the accessible twin of the SVG, and what screen readers navigate. */
 export function tableHtml(table: DataTable, caption: string, locale: Locale): string {
   const head = el('tr', {}, table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null }, text(c.label))));
-  const body = table.rows.map((r, i) => el('tr', {}, table.columns.map((c) => cell(r[c.key] ?? null, c.numeric, locale, table.refs?.[i]?.[c.key]))));
-  return el('table', { class: 'data-table' }, el('caption', {}, text(caption)), el('thead', {}, head), el('tbody', {}, body));
+  const prefix = refPrefix((table.refs ?? []).flatMap((r) => Object.values(r ?? {})));
+  const refOf = (i: number, key: string) => {
+    const ref = table.refs?.[i]?.[key];
+    return ref === undefined ? undefined : shortRef(ref, prefix);
+  };
+  const body = table.rows.map((r, i) => el('tr', {}, table.columns.map((c) => cell(r[c.key] ?? null, c.numeric, locale, refOf(i, c.key)))));
+  return el('table', { class: 'data-table', 'data-ref-prefix': prefix }, el('caption', {}, text(caption)), el('thead', {}, head), el('tbody', {}, body));
 }
 
 /**

@@ -15,6 +15,7 @@
  */
 import type { BarDatum, ChartOutput, DataTable, Locale, PartialPeriod, Size } from './types.ts';
 import { tableCell } from './scales.ts';
+import { rowRefs, tableRefs } from './table-refs.ts';
 import { allLayouts, WIDE } from './layout.ts';
 import { noteCell, noteColumn, partialNotes, partialSentences } from './partial-periods.ts';
 import { drawStacked, type StackedView } from './stacked-layout.ts';
@@ -103,6 +104,7 @@ function tableOf(stacks: Stack[], groups: string[], partial: ReadonlyMap<number,
       if (published.length) row['published'] = s.total ? tableCell(s.total, locale) : null;
       return { ...row, ...noteCell(partial, s.year) };
     }),
+    ...tableRefs(stacks.map((s) => rowRefs({ ...Object.fromEntries(groups.map((g) => [groupKey(g), s.parts.get(g)])), ...(published.length ? { published: s.total } : {}) }))),
   };
 }
 

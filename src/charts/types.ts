@@ -15,6 +15,8 @@ export interface Value {
   censored: string | null;
   min: number | null;
   max: number | null;
+  /** The publisher's row it was read from (`file:sheet:row`), where it is one row's value (a sum is not). */
+  source_ref?: string;
 }
 
 /** One point of a time series. */
@@ -22,7 +24,6 @@ export interface SeriesPoint extends Value {
   /** The series' full name: the table's column heading and every mark's label. */
   series: string;
   year: number;
-  source_ref?: string;
   /** A short name for legends and direct labels ("United Kingdom"); the full `series` stays in the table and labels. */
   short?: string;
 }

@@ -1,5 +1,5 @@
 /** Query rows → chart inputs. Pure, so the build and the browser turn the same rows into the same marks. */
-import type { BarDatum, SeriesPoint } from '../charts/types.ts';
+import type { BarDatum, SeriesPoint, Value } from '../charts/types.ts';
 import type { ChoroplethDatum } from '../charts/choropleth.ts';
 import type { FlowDatum } from '../charts/flow-map.ts';
 import type { StackTotal } from '../charts/stacked-bar-chart.ts';
@@ -10,8 +10,9 @@ export type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function valueOf(r: Row) {
-  return { value: num(r['value']), censored: str(r['censored']), min: num(r['value_min']), max: num(r['value_max']) };
+function valueOf(r: Row): Value {
+  const ref = str(r['source_ref']);
+  return { value: num(r['value']), censored: str(r['censored']), min: num(r['value_min']), max: num(r['value_max']), ...(ref ? { source_ref: ref } : {}) };
 }
 
 /** The full name for tables and tooltips, and the short one drawn on the chart when it differs. */
@@ -24,8 +25,7 @@ function namesOf(code: string, names: ReadonlyMap<string, string>): { name: stri
 export function toSeries(rows: Row[], names: ReadonlyMap<string, string>): SeriesPoint[] {
   return rows.map((r) => {
     const { name, short } = namesOf(String(r['geo']), names);
-    const ref = str(r['source_ref']);
-    return { series: name, ...(short ? { short } : {}), year: Number(r['year']), ...valueOf(r), ...(ref ? { source_ref: ref } : {}) };
+    return { series: name, ...(short ? { short } : {}), year: Number(r['year']), ...valueOf(r) };
   });
 }
 
@@ -59,10 +59,7 @@ export function toStackTotals(rows: Row[]): StackTotal[] {
 
 /** Breakdown rows of one dimension as one series per category: parts compared side by side, never stacked. */
 export function toPartSeries(rows: Row[], partLabel: (part: string) => string = (p) => p): SeriesPoint[] {
-  return rows.map((r) => {
-    const ref = str(r['source_ref']);
-    return { series: partLabel(String(r['part'])), year: Number(r['year']), ...valueOf(r), ...(ref ? { source_ref: ref } : {}) };
-  });
+  return rows.map((r) => ({ series: partLabel(String(r['part'])), year: Number(r['year']), ...valueOf(r) }));
 }
 
 /** Summed flows; a flow with suppressed parts becomes "at least" its exact sum (plus one per suppressed cell). */

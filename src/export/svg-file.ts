@@ -5,10 +5,10 @@
  * files), so the file names the same font stack. No external reference: no stylesheet, image or font is linked.
  */
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { mapDrawing, type Drawn } from './map-drawing.ts';
+import { inlineStyles } from './resolved-styles.ts';
 
-/** Presentation properties a chart's CSS may set; resolved from the page and written on each element. */
-const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'paint-order', 'letter-spacing'] as const;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The drawing the reader sees: of a chart with several layouts, the one laid out now. */
 export function visibleDrawing(figure: HTMLElement): SVGSVGElement {
@@ -16,23 +16,6 @@ export function visibleDrawing(figure: HTMLElement): SVGSVGElement {
   const shown = all.find((s) => s.getBoundingClientRect().width > 0) ?? all[0];
   if (!shown) throw new Error(`figure ${figure.id}: no drawing`);
   return shown;
-}
-
-function inlineStyles(from: Element, to: Element): void {
-  const cs = getComputedStyle(from);
-  if (cs.display === 'none' || cs.visibility === 'hidden') {
-    to.remove();
-    return;
-  }
-  for (const p of PROPS) {
-    const v = cs.getPropertyValue(p);
-    if (v) to.setAttribute(p, v);
-  }
-  to.removeAttribute('class');
-  to.removeAttribute('style');
-  const a = [...from.children];
-  const b = [...to.children];
-  a.forEach((child, i) => inlineStyles(child, b[i]!));
 }
 
 export interface FooterLine {
@@ -72,18 +55,24 @@ function attrs(el: Element, a: Record<string, string | number>): void {
   for (const [k, v] of Object.entries(a)) el.setAttribute(k, String(v));
 }
 
-/** The standalone SVG text of the figure's drawing with its footer. */
-export function standaloneSvg(figure: HTMLElement, footer: readonly FooterLine[], fontFamily: string): { svg: string; width: number; height: number } {
-  const drawing = visibleDrawing(figure);
-  const doc = figure.ownerDocument;
+/** A chart whose drawing holds all it shows, at its own viewBox size (its text is sized for that layout). */
+function chartDrawing(drawing: SVGSVGElement): Drawn {
   const vb = drawing.viewBox.baseVal;
   const box = drawing.getBoundingClientRect();
   const width = vb && vb.width > 0 ? vb.width : box.width;
-  const chartHeight = vb && vb.height > 0 ? vb.height : box.height;
+  const height = vb && vb.height > 0 ? vb.height : box.height;
   const chart = drawing.cloneNode(true) as SVGSVGElement;
   inlineStyles(drawing, chart);
-  attrs(chart, { x: 0, y: 0, width, height: chartHeight });
+  attrs(chart, { x: 0, y: 0, width, height });
   chart.removeAttribute('role');
+  return { node: chart, width, height };
+}
+
+/** The standalone SVG text of the figure's drawing (a map with its names and key) with its footer. */
+export function standaloneSvg(figure: HTMLElement, footer: readonly FooterLine[], fontFamily: string): { svg: string; width: number; height: number } {
+  const drawing = visibleDrawing(figure);
+  const doc = figure.ownerDocument;
+  const { node: chart, width, height: chartHeight } = mapDrawing(figure, drawing) ?? chartDrawing(drawing);
 
   // Roughly 0.55 em per character of a sans-serif font: enough room on every line at 11 units.
   const chars = Math.max(30, Math.floor((width - 2 * PAD) / (FOOTER_FONT * 0.55)));

@@ -528,6 +528,7 @@ export const en: Record<string, string> = {
   'export.link': 'Link: {href}',
   'release.cite': 'Cite this data release',
   'embed.back': 'See this chart on the {site}',
+  'embed.fixedView': 'This chart cannot be redrawn for the view its link asks for ({params}): it shows its default view, from data release {version}.',
   'release.citeTitle': 'Crime Trends Observatory data release {version}',
   'release.citeNoScript': 'The citation names the date you accessed the release and is written by your browser: it needs JavaScript. Each source’s own citation is in catalog.json.',
 };

@@ -18,7 +18,8 @@ import type { Page } from 'playwright-core';
 import { DIST, serve, type StaticServer } from './support/server.ts';
 import { openSession, requireChromium, type Session } from './support/browser.ts';
 import { BUILT, setUp, title, TREND_HOST } from './support/suite.ts';
-import { controlsOf, pickView, submitView } from './support/trend-view.ts';
+import { controlsOf, pickView, submitView, waitForView, yearsParam } from './support/trend-view.ts';
+import { sql } from './support/release.ts';
 
 const DASHBOARD = '/trafficking-in-persons/';
 
@@ -197,6 +198,65 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     expect(apa.startsWith('United Nations Office on Drugs and Crime (UNODC), dataUNODC. (2023).')).toBe(true);
   });
 
+  it('cites in a bar chart’s and a map’s CSV the publisher’s row the release holds for each value', async () => {
+    const s = await session();
+    const page = await s.open('/migrant-smuggling/');
+    const id = 'ranking-figure-0';
+    const spec = JSON.parse((await page.locator(`details.figure-actions[data-export*='"figure":"${id}"']`).getAttribute('data-export'))!) as { indicator: string; geos: string[]; years: [number, number] };
+    await openActions(page, id);
+    const rows = csvParse((await download(page, id, 'csv')).bytes.toString('utf8'));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) {
+      // The release's own row for this bar: its category of the figure's place and year (the one total by sex and age).
+      const held = await sql(
+        `SELECT value, source_ref FROM observations WHERE indicator = ? AND geo = ? AND year = ? AND category = ? AND sex = 'total' AND age = 'total'`,
+        [spec.indicator, spec.geos[0]!, spec.years[0], r[rows.columns[0]!]!],
+      );
+      expect(held, `${r[rows.columns[0]!]}: one row in the release`).toHaveLength(1);
+      expect([r['source_ref'], Number(r['value'])]).toEqual([held[0]!['source_ref'], Number(held[0]!['value'])]);
+    }
+
+    const dash = await s.open(DASHBOARD);
+    await openActions(dash, 'map-figure');
+    const map = csvParse((await download(dash, 'map-figure', 'csv')).bytes.toString('utf8'));
+    expect(map.filter((r) => !/^[^:]+:[^:]+:\d+$/.test(r['source_ref']!)).map((r) => r[map.columns[0]!]), 'map values without their row').toEqual([]);
+  });
+
+  it('draws a map’s key (ranges, no-data hatch, notes, disclaimer) and its place names into the SVG and PNG', async () => {
+    const s = await session();
+    const page = await s.open(DASHBOARD);
+    for (const id of ['map-figure', 'flow-figure-0']) {
+      // What the reader sees under and over the map: every text of its key, and the names laid over it.
+      const seen = await page.evaluate((fid) => {
+        const fig = document.getElementById(fid)!;
+        const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
+        const visible = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+        const key = fig.querySelector('.map-key')!;
+        const texts = [...key.querySelectorAll('svg text, p, span')].filter(visible).map((e) => norm(e.textContent)).filter(Boolean);
+        const names = [...fig.querySelectorAll('svg.map-labels text')].filter(visible).map((e) => norm(e.textContent));
+        return { texts, names, hatch: !!key.querySelector('[fill*="no-data"]') };
+      }, id);
+      expect(seen.texts.length, `${id}: the page shows a key`).toBeGreaterThan(0);
+      await openActions(page, id);
+      const svg = await download(page, id, 'svg');
+      const drawn = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const norm = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
+        const keyText = norm([...doc.querySelectorAll('.cto-map-key text')].map((t) => t.textContent).join(' '));
+        const names = [...doc.querySelectorAll('.cto-place-names text')].map((t) => norm(t.textContent));
+        // The key's "No data" swatch points at a pattern the file itself defines.
+        const hatch = [...doc.querySelectorAll('.cto-map-key rect')].map((r) => /url\("?#([^")]+)"?\)/.exec(r.getAttribute('fill') ?? '')?.[1]).filter((x): x is string => !!x);
+        return { keyText, names, hatchDefined: hatch.some((h) => doc.getElementById(h)?.localName === 'pattern'), parses: !doc.querySelector('parsererror') };
+      }, svg.bytes.toString('utf8'));
+      expect(drawn.parses).toBe(true);
+      for (const t of seen.texts) expect(drawn.keyText, `${id}: key text “${t}”`).toContain(t);
+      expect(drawn.names, `${id}: place names`).toEqual(seen.names);
+      if (seen.hatch) expect(drawn.hatchDefined, `${id}: no-data hatch`).toBe(true);
+      const png = await download(page, id, 'png');
+      expect(pngChunks(png.bytes)[0]!.data.readUInt32BE(0)).toBe(2008);
+    }
+  });
+
   it('renders an embed page alone inside a frame, which any site may make', async () => {
     const s = await session();
     const page = await s.open(DASHBOARD);
@@ -217,5 +277,23 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     const figure = await shown(page, 'trend-figure');
     expect(inside).toMatchObject({ figures: 1, nav: 0, title: figure.title, caveat: true });
     expect(inside.source).toContain(figure.source);
+  });
+
+  it('redraws an embedded trend for the places and years its link names; an embed that cannot says what it shows', async () => {
+    const s = await session();
+    const embed = '/embed/trafficking-in-persons/trend-figure/';
+    const view = await pickView(await controlsOf(await s.open(embed)));
+    const qs = `?geo=${view.geo.join(',')}&years=${yearsParam(view.years)}`;
+    const page = await s.open(`${embed}${qs}`);
+    await waitForView(page, view);
+    const names = (await sql(`SELECT name FROM geo WHERE geo IN (${view.geo.map(() => '?').join(',')})`, view.geo)).map((r) => String(r['name']));
+    const heads = await page.evaluate(() => [...document.querySelectorAll('figure table thead th.num')].map((th) => th.textContent!.trim()));
+    expect([...heads].sort(), 'one column per place the link names').toEqual([...names].sort());
+    expect(new URL(page.url()).pathname, 'the embed keeps its own address').toBe(embed);
+
+    const map = await s.open(`/embed/trafficking-in-persons/map-figure/${qs}`);
+    const notice = map.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toContain(`geo=${view.geo.join(',')}`);
   });
 });

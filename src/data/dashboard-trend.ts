@@ -1,0 +1,25 @@
+/**
+ * A dashboard's redrawable trend: the places its picker offers and what the browser needs to redraw it (the Figure's
+ * `control`). Shared by the dashboard and the trend's embed page, so an embed honours the same `?geo=`, years and `v`.
+ */
+import type { DomainSpec } from './domains.ts';
+import { names, partialOf, run, seriesViewOf, yearsOf } from './load.ts';
+import { latestQuery } from './queries.ts';
+import { indicatorDef } from '../lib/frames.ts';
+
+export interface DashboardTrend {
+  years: [number, number];
+  geoOptions: { geo: string; name: string }[];
+  control: Record<string, unknown>;
+}
+
+export async function dashboardTrend(spec: DomainSpec): Promise<DashboardTrend> {
+  const years = yearsOf(spec.main);
+  const nameMap = await names();
+  // The picker offers every country with a value, and always the default countries (so their names are on the page).
+  // Regions and the world are offered too where the publisher gives them (e.g. IOM's world total), never computed.
+  const reporting = (await run(latestQuery(spec.main, years))).map((r) => String(r['geo']));
+  const geoOptions = [...new Set([...reporting, ...spec.trendGeos])].map((g) => ({ geo: g, name: nameMap.get(g) ?? g })).sort((a, b) => a.name.localeCompare(b.name));
+  const control = { kind: 'line', chartId: 'trend', indicator: spec.main, defaults: { geo: spec.trendGeos, years }, unit: indicatorDef(spec.main).unit, partial: partialOf(spec.main), view: seriesViewOf(spec.main) };
+  return { years, geoOptions, control };
+}
