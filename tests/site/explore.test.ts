@@ -106,6 +106,8 @@ describe('results', () => {
       ["'=HYPERLINK(\"x\")", '', 'a, "quoted" note'],
     ]);
     expect(csv).toContain('\r\n');
+    // A negative number stays a number; text that only looks like one does too (the release's rule, csv-field.ts).
+    expect(resultCsv(['v', 't'], [{ v: -4, t: '-4' }])).toBe('v,t\r\n-4,-4');
   });
 
   it('a year and a number make lines; censored rows stay ranges, never 0', () => {
