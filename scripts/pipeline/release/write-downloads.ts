@@ -2,15 +2,17 @@
  * Writes the release's CSV downloads from its Parquet files, so a CSV holds exactly what its Parquet holds: every
  * table that may be redistributed as csv/<table>.csv, and every indicator as csv/indicators/<id>.csv (long: the
  * observations columns) and <id>_wide.csv (indicator-wide.ts). Tables are read a batch at a time, so a streamed
- * source's large table is never held whole. Every CSV goes through write-csv.ts.
+ * source's large table is never held whole. Every CSV follows write-csv.ts's rules: whole tables through DuckDB's
+ * COPY (csv-sql.ts, the same bytes), indicators through write-csv.ts itself.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ColumnDef } from '../model.ts';
 import type { SourceManifest } from '../manifest.ts';
 import { OBSERVATION_COLUMNS, type ReleaseDataset } from './tables.ts';
-import { formatCsvHeader, formatCsvRows, type CsvValue } from './write-csv.ts';
+import { formatCsv, type CsvValue } from './write-csv.ts';
+import { copyCsvSql, defineCsvMacros } from './csv-sql.ts';
 import { widen } from './indicator-wide.ts';
 import { indicatorCsvPath, indicatorWidePath, tableCsvPath } from './download-paths.ts';
 import { withheldTables, type Withheld } from './redistribution.ts';
@@ -54,39 +56,16 @@ async function distinctSources(conn: DuckDBConnection, file: string, columns: re
   return rows.map((r) => String(r['source']));
 }
 
-class CsvFile {
-  private readonly fd: number;
-  constructor(path: string, columns: readonly ColumnDef[]) {
-    mkdirSync(dirname(path), { recursive: true });
-    this.fd = openSync(path, 'w');
-    writeSync(this.fd, formatCsvHeader(columns));
-  }
-  write(text: string): void {
-    writeSync(this.fd, text);
-  }
-  close(): void {
-    closeSync(this.fd);
-  }
-}
-
+/** A whole table by DuckDB's COPY with write-csv.ts's rules in SQL (csv-sql.ts): 23 M rows never become JS objects. */
 async function writeTableCsv(conn: DuckDBConnection, parquet: string, columns: readonly ColumnDef[], path: string): Promise<void> {
-  const out = new CsvFile(path, columns);
-  try {
-    // File order: the Parquet's rows are already in the release's order, and one thread keeps it.
-    const result = await conn.stream(`SELECT ${selectList(columns)} FROM read_parquet('${q(parquet)}')`);
-    for await (const batch of result.yieldRowObjectJs()) out.write(formatCsvRows(columns, batch as Record<string, CsvValue>[]));
-  } finally {
-    out.close();
-  }
+  mkdirSync(dirname(path), { recursive: true });
+  // File order: the Parquet's rows are already in the release's order, and one thread keeps it.
+  await conn.run(copyCsvSql(`SELECT ${selectList(columns)} FROM read_parquet('${q(parquet)}')`, columns, path));
 }
 
 function writeWhole(path: string, columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): void {
-  const out = new CsvFile(path, columns);
-  try {
-    out.write(formatCsvRows(columns, rows));
-  } finally {
-    out.close();
-  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, formatCsv(columns, rows));
 }
 
 /** `dir` is the staging folder holding the tables' Parquet files. */
@@ -97,6 +76,7 @@ export async function writeDownloads(dir: string, tables: readonly ReleaseDatase
   const add = async (name: string) => downloads.files.push({ name, ...(await hashFile(join(dir, name))) });
   try {
     await conn.run('SET preserve_insertion_order = true');
+    await defineCsvMacros(conn);
     const sources = new Map<string, string[]>();
     for (const t of tables) sources.set(t.name, await distinctSources(conn, join(dir, `${t.name}.parquet`), t.columns));
     downloads.withheld = withheldTables(sources, manifests);
