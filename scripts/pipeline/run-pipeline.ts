@@ -11,6 +11,7 @@ import { writeParquet } from './release/write-parquet.ts';
 import { writeViews } from './release/write-views.ts';
 import { hashFile, moveFile } from './release/files.ts';
 import { writeDownloads } from './release/write-downloads.ts';
+import { stopwatch } from './stopwatch.ts';
 import { buildCatalog, type CatalogInput, type WrittenFile } from './release/catalog.ts';
 import { buildDatapackage } from './release/datapackage.ts';
 import { packArchive } from './release/pack-archive.ts';
@@ -61,14 +62,18 @@ function writeText(dir: string, name: string, text: string, files: WrittenFile[]
 /** Writes the release into a staging folder and returns its version; nothing is visible to readers yet. */
 async function writeRelease(content: ReleaseContent, staging: string): Promise<string> {
   const { tables, quality } = content;
+  // Each step timed apart, so the scale bench shows which one a large table makes slow.
+  const { timings, lap } = stopwatch();
   await writeParquet(tables.filter((t): t is ReleaseTable => !isWritten(t)), staging);
   for (const t of tables) if (isWritten(t)) moveFile(t.path, join(staging, `${t.name}.parquet`));
   const files: WrittenFile[] = [];
   for (const tb of tables) files.push({ name: `${tb.name}.parquet`, ...(await hashFile(join(staging, `${tb.name}.parquet`))) });
   const views = await writeViews(join(staging, 'observations.parquet'), staging);
   files.push(...views.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })));
+  lap('write: tables and views');
   const downloads = await writeDownloads(staging, tables, content.manifests);
   files.push(...downloads.files);
+  lap('write: CSV downloads');
   writeText(staging, 'quality.json', JSON.stringify(quality, null, 1) + '\n', files);
   const version = versionOf(files);
   const catalogInput: CatalogInput = {
@@ -87,8 +92,11 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
   };
   // datapackage.json and the archive describe the release's files, so they come after its version, not into it.
   writeText(staging, 'datapackage.json', JSON.stringify(buildDatapackage(catalogInput), null, 1) + '\n', files);
+  lap('write: datapackage');
   catalogInput.archive = await packArchive(staging, catalogInput);
+  lap('write: archive');
   writeFileSync(join(staging, 'catalog.json'), JSON.stringify(buildCatalog(catalogInput), null, 1) + '\n');
+  Object.assign(content.timings, timings);
   return version;
 }
 

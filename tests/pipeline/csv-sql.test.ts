@@ -111,3 +111,29 @@ describe('CSV written by DuckDB COPY (csv-sql.ts)', () => {
     await expect(sqlCsv([{ n: 1, label: 'x', value: Number.POSITIVE_INFINITY, flag: true, day: null }])).rejects.toThrow(/CSV column value: expected a finite number, got inf/i);
   });
 });
+
+describe('CSV written by DuckDB COPY on several threads', () => {
+  it("keeps a Parquet file's row order across row groups", async () => {
+    const dir = tempDir('cto-csv-order-');
+    const db = await DuckDBInstance.create(':memory:', { threads: '4' });
+    const conn = await db.connect();
+    try {
+      await defineCsvMacros(conn);
+      await conn.run('SET preserve_insertion_order = true');
+      // 600,000 rows in row groups of 10,000: sixty groups the threads share; the numbers run backwards, so any
+      // reordering (or sorting) shows.
+      const parquet = join(dir, 't.parquet');
+      await conn.run(`COPY (SELECT 600000 - i AS n, 'r' || i AS label FROM range(600000) r(i)) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 10000)`);
+      const out = join(dir, 'out.csv');
+      await conn.run(copyCsvSql(`SELECT n, label FROM read_parquet('${parquet}')`, [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out));
+      const lines = readFileSync(out, 'utf8').split('\r\n');
+      expect(lines[0]).toBe('n,label');
+      expect(lines.length).toBe(600_002);
+      const misplaced = lines.slice(1, -1).findIndex((l, i) => l !== `${600000 - i},r${i}`);
+      expect(misplaced).toBe(-1);
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+    }
+  });
+});

@@ -18,6 +18,8 @@ const text = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const FORMULA_START = text('^[=+\\-@\\t\\r]');
 const PLAIN_NUMBER = text('^[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?$');
 const NEEDS_QUOTES = text('[",\\r\\n]');
+/** Either of the above: most cells match neither, and one pattern settles that for them. */
+const NEEDS_CARE = text('^[=+\\-@\\t\\r]|[",\\r\\n]');
 
 /**
  * Macros, so each step names its inputs once. A double's text: DuckDB writes the same shortest round-trip digits
@@ -27,7 +29,8 @@ const NEEDS_QUOTES = text('[",\\r\\n]');
  */
 const MACROS = [
   `csv_quote(s) AS CASE WHEN regexp_matches(s, ${NEEDS_QUOTES}) THEN '"' || replace(s, '"', '""') || '"' ELSE s END`,
-  `csv_text(s) AS csv_quote(CASE WHEN regexp_matches(s, ${FORMULA_START}) AND NOT regexp_matches(s, ${PLAIN_NUMBER}) THEN '''' || s ELSE s END)`,
+  `csv_text_careful(s) AS csv_quote(CASE WHEN regexp_matches(s, ${FORMULA_START}) AND NOT regexp_matches(s, ${PLAIN_NUMBER}) THEN '''' || s ELSE s END)`,
+  `csv_text(s) AS CASE WHEN regexp_matches(s, ${NEEDS_CARE}) THEN csv_text_careful(s) ELSE s END`,
   `csv_num_layout(d, n) AS CASE
       WHEN d = '' THEN '0'
       WHEN length(d) <= n AND n <= 21 THEN d || repeat('0', n - length(d))
@@ -39,7 +42,11 @@ const MACROS = [
   `csv_num_digits(ds, pt) AS csv_num_layout(rtrim(ltrim(ds, '0'), '0'), pt - (length(ds) - length(ltrim(ds, '0'))))`,
   `csv_num_parts(m, e) AS csv_num_digits(split_part(m, '.', 1) || split_part(m, '.', 2), length(split_part(m, '.', 1)) + e)`,
   `csv_num_text(s) AS csv_num_parts(regexp_extract(s, '^[0-9.]+'), coalesce(TRY_CAST(regexp_extract(s, 'e([-+]?[0-9]+)$', 1) AS INTEGER), 0))`,
-  `csv_num(x) AS CASE WHEN x < 0 THEN '-' ELSE '' END || csv_num_text(CAST(abs(x) AS VARCHAR))`,
+  // Without an exponent DuckDB's layout is JavaScript's but for a trailing '.0' on whole numbers: that common case
+  // skips the digit surgery (DuckDB runs a CASE branch only for the rows that take it).
+  `csv_num_plain(s) AS CASE WHEN suffix(s, '.0') THEN s[1:-3] ELSE s END`,
+  `csv_num_abs(s) AS CASE WHEN contains(s, 'e') THEN csv_num_text(s) ELSE csv_num_plain(s) END`,
+  `csv_num(x) AS CASE WHEN x < 0 THEN '-' ELSE '' END || csv_num_abs(CAST(abs(x) AS VARCHAR))`,
 ];
 
 /** Defines the macros on a connection; copyCsvSql's statement needs them. */

@@ -34,6 +34,6 @@ export async function packArchive(dir: string, input: CatalogInput): Promise<Wri
   entries.push(textEntry('LICENCES.txt', archiveLicences(input.manifests)));
   entries.push(textEntry('SHA256SUMS', sha256sums(entries)));
   const name = archivePath(input.version);
-  writeArchive(join(dir, name), entries);
+  await writeArchive(join(dir, name), entries);
   return { name, ...(await hashFile(join(dir, name))) };
 }

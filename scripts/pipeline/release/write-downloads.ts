@@ -59,7 +59,7 @@ async function distinctSources(conn: DuckDBConnection, file: string, columns: re
 /** A whole table by DuckDB's COPY with write-csv.ts's rules in SQL (csv-sql.ts): 23 M rows never become JS objects. */
 async function writeTableCsv(conn: DuckDBConnection, parquet: string, columns: readonly ColumnDef[], path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
-  // File order: the Parquet's rows are already in the release's order, and one thread keeps it.
+  // File order: the Parquet's rows are already in the release's order, and preserve_insertion_order keeps it.
   await conn.run(copyCsvSql(`SELECT ${selectList(columns)} FROM read_parquet('${q(parquet)}')`, columns, path));
 }
 
@@ -70,7 +70,8 @@ function writeWhole(path: string, columns: readonly ColumnDef[], rows: readonly 
 
 /** `dir` is the staging folder holding the tables' Parquet files. */
 export async function writeDownloads(dir: string, tables: readonly ReleaseDataset[], manifests: readonly SourceManifest[]): Promise<Downloads> {
-  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  // Every core: with insertion order preserved, DuckDB's parallel COPY still writes rows in file order.
+  const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   const downloads: Downloads = { tables: [], withheld: [], indicators: [], files: [] };
   const add = async (name: string) => downloads.files.push({ name, ...(await hashFile(join(dir, name))) });
