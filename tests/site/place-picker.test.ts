@@ -8,6 +8,7 @@ import { findPlaces } from '../../src/picker/match.ts';
 import { groupPlaces } from '../../src/picker/groups.ts';
 import { groupOfKind, reportsItself, type Place } from '../../src/picker/place.ts';
 import { addPlace, removePlace } from '../../src/picker/selection.ts';
+import { absentPlaces } from '../../src/data/picker-places.ts';
 import { initialPicker, shownPlaces, step, type PickerContext, type PickerEvent, type PickerState } from '../../src/picker/picker-state.ts';
 
 /** Alphabetical within each list, as the build writes them. */
@@ -80,6 +81,25 @@ describe('lists', () => {
       ['absent', ['DEU']],
     ]);
     expect(groupPlaces([])).toEqual([]);
+  });
+});
+
+describe('places that cannot be drawn', () => {
+  const kinds: Record<string, string> = { DEU: 'country', ETH: 'country', KEN: 'country', XKX: 'territory', GBR_S: 'subnational', '150': 'region' };
+  it('lists every country or territory of the release not offered: "not-reported" without any row, "no-total" with only breakdowns', () => {
+    const coverage = [
+      { geo: '150', reported: false, has_total: false },
+      { geo: 'DEU', reported: false, has_total: false },
+      { geo: 'ETH', reported: true, has_total: false },
+      { geo: 'GBR_S', reported: false, has_total: false },
+      { geo: 'KEN', reported: true, has_total: true },
+      { geo: 'XKX', reported: false, has_total: false },
+    ];
+    expect(absentPlaces(coverage, new Set(['KEN']), (g) => kinds[g])).toEqual([
+      { geo: 'DEU', absence: 'not-reported' },
+      { geo: 'ETH', absence: 'no-total' },
+      { geo: 'XKX', absence: 'not-reported' },
+    ]);
   });
 });
 
