@@ -1,7 +1,8 @@
 /**
  * The page's only script before interaction (kept small: the chart code and the view-file reader are a dynamic import).
  * It only wires: each redrawable chart (`.figure-host[data-chart]`) gets its form (trend-form.ts), a controller
- * (chart-controller.ts) and its view on the page (chart-view.ts); the first chart's view is kept in the URL, built
+ * (chart-controller.ts), its view on the page (chart-view.ts) and its place picker (place-picker.ts, which turns the
+ * form's plain list into a combobox); the first chart's view is kept in the URL, built
  * from the page's own path (page-path.ts); the tabs, the tooltip and the notice for a link not fully used.
  * A link that cites another data release (`v=`) first learns the published releases (release-index.ts), then has
  * the charts redrawn from that release's view files and says so (release-notice.ts).
@@ -19,6 +20,7 @@ import { formProblem, linkNotice } from './status-text.ts';
 import { loadReleaseList, type ReleaseList } from './release-index.ts';
 import { releaseNotice } from './release-notice.ts';
 import { canonical, findTrendForm, readForm, showInForm } from './trend-form.ts';
+import { enhancePicker, type PlacePicker } from './place-picker.ts';
 import { initTabs } from './tabs.ts';
 import { initTooltip } from './tooltip.ts';
 
@@ -108,12 +110,18 @@ function wire(doc: Document, releases: ReleaseList): void {
     const table = urlBound && tableId ? doc.querySelector<HTMLElement>(`[data-series-table="${CSS.escape(tableId)}"]`) : null;
 
     let controller: ChartController | undefined;
+    let picker: PlacePicker | null = null;
+    /** Puts a view in the form, and in the picker that stands for the form's list. */
+    const showView = (v: View) => {
+      showInForm(form, v);
+      picker?.show(v.geo);
+    };
     const view = chartView({
       host, table, status: form.status, names: form.names, locale,
       onRetry: () => controller?.retry(),
       onCancel: () => {
         controller?.cancel();
-        if (controller) showInForm(form, controller.phase.shown.view);
+        if (controller) showView(controller.phase.shown.view);
       },
     });
 
@@ -162,6 +170,8 @@ function wire(doc: Document, releases: ReleaseList): void {
       if (urlBound && notice) notice.hidden = true;
       controller.request(canonical(s, defaults));
     };
+    // Each place added or removed in the picker is one deliberate act: asked for at once, not after a pause.
+    picker = enhancePicker(form, locale, fromForm);
 
     // A first sign of intent fetches the chart code and the view file's footer, so a redraw asked for a moment
     // later has them.
@@ -188,7 +198,7 @@ function wire(doc: Document, releases: ReleaseList): void {
     });
 
     if (urlBound) {
-      showInForm(form, state);
+      showView(state);
       controller.request(state); // the view of a permalink: loads, marked as such, unless it is the default
     }
   });

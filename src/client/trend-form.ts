@@ -58,8 +58,9 @@ export function findTrendForm(host: HTMLElement, spec: ChartSpec): TrendForm | n
   const to = form?.querySelector<HTMLInputElement>('input[name=to]');
   const status = form?.querySelector<HTMLElement>('[data-status]');
   if (!form || !select || !from || !to || !status) return null;
-  const options = [...select.options];
-  const names = new Map(options.map((o) => [o.value, (o.textContent ?? o.value).trim()]));
+  // A disabled option is a place the chart cannot draw ("Germany — did not report"): listed, never offered.
+  const options = [...select.options].filter((o) => !o.disabled);
+  const names = new Map(options.map((o) => [o.value, (o.dataset['name'] ?? o.textContent ?? o.value).trim()]));
   const hrefs = new Map(options.flatMap((o) => (o.dataset['href'] ? [[o.value, o.dataset['href']] as const] : [])));
   const lo = Number(from.min) || spec.defaults.years[0];
   const hi = Number(to.max) || spec.defaults.years[1];
@@ -75,7 +76,7 @@ export function readForm(f: TrendForm): ParsedState {
 }
 
 export function showInForm(f: TrendForm, view: View): void {
-  for (const o of f.select.options) o.selected = view.geo.includes(o.value);
+  for (const o of f.select.options) o.selected = !o.disabled && view.geo.includes(o.value);
   f.from.value = String(view.years[0]);
   f.to.value = String(view.years[1]);
 }

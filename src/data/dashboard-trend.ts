@@ -6,10 +6,12 @@ import type { DomainSpec } from './domains.ts';
 import { names, partialOf, run, seriesViewOf, yearsOf } from './load.ts';
 import { latestQuery } from './queries.ts';
 import { indicatorDef } from '../lib/frames.ts';
+import { pickerPlaces, type PlaceOption } from './picker-places.ts';
 
 export interface DashboardTrend {
   years: [number, number];
-  geoOptions: { geo: string; name: string }[];
+  /** What the picker lists: the places offered, then those the indicator cannot draw (picker-places.ts). */
+  geoOptions: PlaceOption[];
   control: Record<string, unknown>;
 }
 
@@ -19,7 +21,8 @@ export async function dashboardTrend(spec: DomainSpec): Promise<DashboardTrend> 
   // The picker offers every country with a value, and always the default countries (so their names are on the page).
   // Regions and the world are offered too where the publisher gives them (e.g. IOM's world total), never computed.
   const reporting = (await run(latestQuery(spec.main, years))).map((r) => String(r['geo']));
-  const geoOptions = [...new Set([...reporting, ...spec.trendGeos])].map((g) => ({ geo: g, name: nameMap.get(g) ?? g })).sort((a, b) => a.name.localeCompare(b.name));
+  const offered = [...new Set([...reporting, ...spec.trendGeos])].map((g) => ({ geo: g, name: nameMap.get(g) ?? g }));
+  const geoOptions = await pickerPlaces(spec.main, offered);
   const control = { kind: 'line', chartId: 'trend', indicator: spec.main, defaults: { geo: spec.trendGeos, years }, unit: indicatorDef(spec.main).unit, partial: partialOf(spec.main), view: seriesViewOf(spec.main) };
   return { years, geoOptions, control };
 }

@@ -137,3 +137,17 @@ export function profileQuery(geo: string): Query {
     params: [geo],
   };
 }
+
+/**
+ * Every place the release has figures for (any indicator), with whether this indicator has any row for it and
+ * whether it has the indicator's own total: what the place picker needs to tell "did not report" from "reported only
+ * breakdowns" (src/data/picker-places.ts).
+ */
+export function placeCoverageQuery(indicator: string, slice: Slice = TOTAL_SLICE): Query {
+  return {
+    sql: `SELECT geo, bool_or(indicator = ?) AS reported,
+        bool_or(indicator = ? AND sex = ? AND age = ? AND ${TOTAL_ROWS}) AS has_total
+      FROM observations GROUP BY geo ORDER BY geo`,
+    params: [indicator, indicator, slice.sex, slice.age],
+  };
+}

@@ -395,11 +395,30 @@ export const en: Record<string, string> = {
   'sources.citeAs': 'Cite as:',
 
   // Trend controls (src/components/TrendControls.astro)
-  'controls.countries': 'Countries and areas (up to {n})',
+  'controls.countries': 'Places to compare (up to {n})',
   'controls.from': 'From',
   'controls.to': 'To',
   'controls.submit': 'Update chart',
   'controls.noscript': 'Changing the view needs JavaScript; the chart shows the default view and its data table.',
+
+  // Place picker (src/picker/, src/client/place-picker.ts): the combobox that replaces the plain list
+  'picker.group.regions': 'World and regions',
+  'picker.group.groupings': 'Groupings',
+  'picker.group.countries': 'Countries and areas',
+  'picker.group.absent': 'Cannot be drawn: no figures for this indicator',
+  'picker.option.notReported': '{name} — did not report',
+  'picker.option.noTotal': '{name} — no total reported',
+  'picker.placeholder': 'Type a country or region…',
+  'picker.hint': 'Type a name, then use the arrow keys and Enter to add it. Backspace in the empty field removes the last place.',
+  'picker.chosen': 'Chosen: {n} of {max}',
+  'picker.remove': 'Remove {name}',
+  'picker.list': 'Places',
+  'picker.added': '{name} added; {n} of {max} places chosen.',
+  'picker.removed': '{name} removed; {n} of {max} places chosen.',
+  'picker.full': 'You can compare up to {max} places; remove one to add another.',
+  'picker.absent.notReported': '{name} did not report figures for this indicator, so there is nothing to draw (not zero).',
+  'picker.absent.noTotal': '{name} reported only breakdowns for this indicator, with no total, so there is no line to draw.',
+  'picker.noMatch': 'No place matches “{query}”.',
 
   // Status line of a redrawable chart (src/client)
   'status.engine': 'Loading the query engine…',

@@ -69,6 +69,9 @@ function formView(page: Page): Promise<{ geo: string[]; years: [number, number] 
   }));
 }
 
+/** The places the place picker shows as chosen (its chips), by code. */
+const chipCodes = (page: Page): Promise<string[]> => page.locator('.picker-chips button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset['code'] ?? ''));
+
 /** Holds the page's Parquet requests until `release()`: the view stays loading as long as the test needs. */
 async function holdParquet(s: Session): Promise<{ held: Route[]; release(): Promise<void> }> {
   const held: Route[] = [];
@@ -160,6 +163,7 @@ describe.skipIf(!BUILT)(title('chart states with JavaScript: loading, failures, 
     // The controls say what is asked for; the chart says it is not that yet, and what it still shows.
     const asked = await formView(page);
     expect(sameSet(asked.geo, view.geo)).toBe(true);
+    expect(sameSet(await chipCodes(page), view.geo), 'the place picker shows the places asked for').toBe(true);
     expect(asked.years).toEqual(view.years);
     expect(await page.locator(TREND_HOST).getAttribute('aria-busy')).toBe('true');
     const note = page.locator(`${TREND_HOST}`).locator('xpath=preceding-sibling::*[@data-pending][1]');
@@ -189,6 +193,7 @@ describe.skipIf(!BUILT)(title('chart states with JavaScript: loading, failures, 
     await page.waitForSelector(`${TREND_HOST}[data-phase="idle"]:not([aria-busy])`);
     const shown = await formView(page);
     expect(sameSet(shown.geo, c.defaults)).toBe(true);
+    expect(sameSet(await chipCodes(page), c.defaults), 'the place picker shows the places of the chart shown').toBe(true);
     expect(shown.years).toEqual(c.defaultYears);
     expect(new URL(page.url()).search, 'the default view has no parameters').toBe('');
     expect(await page.locator('[data-pending]:visible').count()).toBe(0);

@@ -4,7 +4,7 @@
  * chart says DuckDB drew that view. Timings are never asserted: the timeout is only how long to wait.
  */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { TREND_HOST } from './suite.ts';
 import { geosWithData } from './release.ts';
 
@@ -30,7 +30,8 @@ export async function controlsOf(page: Page): Promise<Controls> {
     const to = form.querySelector<HTMLInputElement>('input[name=to]')!;
     return {
       indicator: spec.indicator,
-      offered: [...select.options].map((o) => o.value),
+      // A disabled option is a place listed as not drawable ("— did not report"), never offered.
+      offered: [...select.options].filter((o) => !o.disabled).map((o) => o.value),
       defaults: spec.defaults.geo,
       defaultYears: spec.defaults.years,
       range: [Number(from.min), Number(to.max)] as [number, number],
@@ -55,10 +56,36 @@ export interface View {
 
 export const yearsParam = (y: [number, number]) => (y[0] === y[1] ? String(y[0]) : `${y[0]}-${y[1]}`);
 
+/** The form beside the page's redrawable trend. */
+export const trendForm = (page: Page): Locator => page.locator(TREND_HOST).locator('xpath=ancestor::*[.//form[@data-controls]][1]').locator('form[data-controls]');
+
+/** A place's name as the form lists it (the plain list's option, which the picker is built from). */
+export const placeName = (form: Locator, code: string): Promise<string> =>
+  form.locator(`select[name=geo] option[value="${code}"]`).evaluate((o: HTMLOptionElement) => (o.dataset['name'] ?? o.textContent ?? '').trim());
+
+/**
+ * Chooses `geo` in the form's place picker (the combobox that replaces the plain list) by keyboard alone: Backspace
+ * in the empty field removes the chosen places, then each place is typed, reached with ArrowDown and added with Enter.
+ */
+export async function choosePlaces(form: Locator, geo: readonly string[]): Promise<void> {
+  const input = form.locator('input[role=combobox]');
+  await input.fill('');
+  for (let n = await form.locator('.picker-chips button').count(); n > 0; n--) await input.press('Backspace');
+  for (const code of geo) {
+    await input.fill(await placeName(form, code));
+    for (let moves = 0; ; moves++) {
+      if (moves > 20) throw new Error(`${code}: not reached with ArrowDown in the place picker`);
+      await input.press('ArrowDown');
+      if ((await input.getAttribute('aria-activedescendant'))?.endsWith(`-place-${code}`)) break;
+    }
+    await input.press('Enter');
+  }
+}
+
 /** Uses the form as a person does, then waits until the host says DuckDB drew this view. */
 export async function submitView(page: Page, view: View): Promise<string> {
-  const form = page.locator(TREND_HOST).locator('xpath=ancestor::*[.//form[@data-controls]][1]').locator('form[data-controls]');
-  await form.locator('select[name=geo]').selectOption(view.geo);
+  const form = trendForm(page);
+  await choosePlaces(form, view.geo);
   await form.locator('input[name=from]').fill(String(view.years[0]));
   await form.locator('input[name=to]').fill(String(view.years[1]));
   await form.locator('button[type=submit], input[type=submit]').first().click();
