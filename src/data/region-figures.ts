@@ -91,6 +91,8 @@ async function compute(geo: string): Promise<RegionFigures> {
   const byIndicator = groupBy(memberRows, 'indicator');
   const own = groupBy((await run(profileQuery(geo))).filter(reported), 'indicator');
 
+  // In a sentence the world is "the world"; every other area goes by its name.
+  const phrase = areaPhrase(area, t);
   const sections = await Promise.all(
     DOMAINS.map(async (d): Promise<RegionSection> => {
       const title = domainText(d, 'title', locale);
@@ -108,7 +110,7 @@ async function compute(geo: string): Promise<RegionFigures> {
         // Every country that ever reported has a row: a value, its suppressed mark, or "No data" for that year.
         const inYear = new Map(rows.filter((r) => Number(r['year']) === year).map((r) => [String(r['geo']), r]));
         const barRows = [...ever].map((g) => inYear.get(g) ?? { geo: g, value: null, censored: null, value_min: null, value_max: null });
-        const barsTitle = t('region.barsTitle', { title: def.title, area: area.name, year });
+        const barsTitle = t('region.barsTitle', { title: def.title, area: phrase, year });
         figures.push({
           chart: rankedBarChart(toBars(barRows.map(({ year: _y, ...r }) => r), nameMap), { id: `${d.domain}-bars`, title: barsTitle, unit: def.unit, categoryLabel: t('chart.country') }, locale),
           frame: { ...frameFor(featured, `fig-${d.domain}-bars`, [year, year], barsTitle), geos: [...ever].sort() },
@@ -128,8 +130,8 @@ async function compute(geo: string): Promise<RegionFigures> {
         });
       } else if (isAdditiveUnit(def.unit)) {
         overTime = 'sum';
-        const sumTitle = t('region.sumTitle', { title: def.title, area: area.name });
-        const countTitle = t('region.countTitle', { title: def.title, area: area.name });
+        const sumTitle = t('region.sumTitle', { title: def.title, area: phrase });
+        const countTitle = t('region.countTitle', { title: def.title, area: phrase });
         const charts = reportingSumCharts(
           reportingSums(asMemberValues(rows)),
           { id: `${d.domain}-sum`, title: sumTitle, countTitle, series: t('region.sumSeries'), short: t('region.sumSeriesShort'), unit: def.unit, yearDomain: years, partial: def.partial_periods },
@@ -147,6 +149,11 @@ async function compute(geo: string): Promise<RegionFigures> {
     }),
   );
   return { area, ancestors: ancestorsOf(area, info), children: childrenOf(area, info.values()), members, sections };
+}
+
+/** How a sentence names an area: "the world", or the area's name. */
+export function areaPhrase(area: { kind: string; name: string }, t: (key: string) => string): string {
+  return area.kind === 'world' ? t('region.theWorld') : area.name;
 }
 
 const cache = new Map<string, Promise<RegionFigures>>();

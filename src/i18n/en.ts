@@ -232,6 +232,7 @@ export const en: Record<string, string> = {
   'region.children': 'Inside it:',
   'region.howRead': 'For each domain, one indicator is drawn: its countries ranked in one year, then the area over time. Where the publisher gives no figure for the area, the sum of what its countries reported is shown, labelled as such: it rises and falls with the number of countries reporting, shown beside it, and leaves suppressed values (<5) out.',
   'region.domainsNav': 'Domains on this page',
+  'region.theWorld': 'the world',
   'region.noData': 'No country of {area} reported to this domain in this release. Missing is not zero: they may not have reported.',
   'region.comparedOn': 'Compared on: {indicator}.',
   'region.otherIndicators': 'Other indicators with data for these countries (each page maps every country): {links}.',
