@@ -133,7 +133,7 @@ export interface GeoRow {
   iso2: string | null;
   iso3: string | null;
   name: string;
-  /** 'country' | 'subnational' | 'territory' | 'region' | 'world' */
+  /** 'country' | 'subnational' | 'territory' | 'region' | 'subregion' | 'intermediate' | 'world' | 'unodc grouping' */
   kind: string;
   region_m49: string | null;
   region_name: string | null;
@@ -146,6 +146,8 @@ export interface GeoRow {
   ldc: boolean;
   lldc: boolean;
   sids: boolean;
+  /** What a reader must know about the place: e.g. a publisher's grouping whose membership is not published. */
+  note: string | null;
   source: string;
   source_ref: string;
 }

@@ -16,6 +16,7 @@ import {
 } from './queries.ts';
 import { toBars, toFlows, toMapValues, toSeries, type Row } from './shape.ts';
 import { shortName } from '../i18n/short-names.ts';
+import { drawnOnMap } from '../lib/map-places.ts';
 import { partsCharts, type PartsChart, type PartsChartOptions } from './parts-chart.ts';
 import type { Locale } from '../charts/types.ts';
 
@@ -24,10 +25,14 @@ export interface GeoInfo {
   name: string;
   kind: string;
   iso3: string | null;
+  region_m49: string | null;
   region_name: string | null;
   subregion_m49: string | null;
   subregion_name: string | null;
+  intermediate_m49: string | null;
   parent: string | null;
+  /** What a reader must know about the place (e.g. a grouping whose membership is not published). */
+  note: string | null;
 }
 
 let catalog: Catalog | undefined;
@@ -41,7 +46,7 @@ export function run(q: Query): Promise<Row[]> {
 
 let geoCache: Promise<Map<string, GeoInfo>> | undefined;
 export function geos(): Promise<Map<string, GeoInfo>> {
-  geoCache ??= query<GeoInfo>('SELECT geo, name, kind, iso3, region_name, subregion_m49, subregion_name, parent FROM geo').then((rows) => new Map(rows.map((g) => [g.geo, g])));
+  geoCache ??= query<GeoInfo>('SELECT geo, name, kind, iso3, region_m49, region_name, subregion_m49, subregion_name, intermediate_m49, parent, note FROM geo').then((rows) => new Map(rows.map((g) => [g.geo, g])));
   return geoCache;
 }
 
@@ -80,12 +85,12 @@ export async function series(indicator: string, geoCodes: string[], years: [numb
   return toSeries(await run(seriesQuery(indicator, geoCodes, years, slice)), await names());
 }
 
-/** Latest values for the map: countries and Kosovo only (sub-national units and regions are not drawn). */
+/** Latest values for the map: countries and Kosovo only (src/lib/map-places.ts). */
 export async function mapValues(indicator: string, years: [number, number], slice: Slice = TOTAL_SLICE) {
   const g = await geos();
   const rows = (await run(latestQuery(indicator, years, slice))).filter((r) => {
     const info = g.get(String(r['geo']));
-    return info !== undefined && (info.kind === 'country' || info.geo === 'XKX');
+    return info !== undefined && drawnOnMap(info);
   });
   return toMapValues(rows, await names());
 }

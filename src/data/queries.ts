@@ -138,6 +138,27 @@ export function profileQuery(geo: string): Query {
   };
 }
 
+/** The same for every member of an area at once (a region page compares them): each member's national totals. */
+export function membersQuery(geos: string[]): Query {
+  return {
+    sql: `SELECT indicator, geo, year, ${VALUE_COLUMNS} FROM observations
+      WHERE geo IN (${placeholders(geos.length)}) AND sex = 'total' AND age = 'total' AND ${TOTAL_ROWS}
+      ORDER BY indicator, geo, year`,
+    params: [...geos],
+  };
+}
+
+/** Which breakdowns a place has for each indicator: its dimensions, whether they come split by sex or age, and their years. */
+export function placeBreakdownsQuery(geo: string): Query {
+  return {
+    sql: `SELECT indicator, dimension, bool_or(sex <> 'total') AS by_sex, bool_or(age <> 'total') AS by_age,
+        min(year) AS year_min, max(year) AS year_max FROM observations
+      WHERE geo = ? AND (value IS NOT NULL OR censored IS NOT NULL)
+      GROUP BY indicator, dimension ORDER BY indicator, dimension`,
+    params: [geo],
+  };
+}
+
 /**
  * Every place the release has figures for (any indicator), with whether this indicator has any row for it and
  * whether it has the indicator's own total: what the place picker needs to tell "did not report" from "reported only

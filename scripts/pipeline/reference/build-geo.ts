@@ -19,7 +19,7 @@ function regionRow(level: Level, ref: string, parent: string | null): GeoRow {
   return {
     geo: level.code, m49: level.code, iso2: null, iso3: null, name: level.name, kind: level.kind,
     region_m49: null, region_name: null, subregion_m49: null, subregion_name: null, intermediate_m49: null,
-    intermediate_name: null, parent, ldc: false, lldc: false, sids: false, source: M49_SOURCE, source_ref: ref,
+    intermediate_name: null, parent, ldc: false, lldc: false, sids: false, note: null, source: M49_SOURCE, source_ref: ref,
   };
 }
 
@@ -74,6 +74,7 @@ export function buildGeo(
       ldc: text(t, r, 'Least Developed Countries (LDC)') === 'x',
       lldc: text(t, r, 'Land Locked Developing Countries (LLDC)') === 'x',
       sids: text(t, r, 'Small Island Developing States (SIDS)') === 'x',
+      note: null,
       source: M49_SOURCE,
       source_ref: ref,
     });
@@ -100,7 +101,7 @@ export function buildGeo(
         region_m49: text(l, r, 'region-code'), region_name: text(l, r, 'region'),
         subregion_m49: text(l, r, 'sub-region-code'), subregion_name: text(l, r, 'sub-region'),
         intermediate_m49: text(l, r, 'intermediate-region-code'), intermediate_name: text(l, r, 'intermediate-region'),
-        parent: null, ldc: false, lldc: false, sids: false, source: LUKES_SOURCE, source_ref: sourceRef(l.file, l.sheet, r.row),
+        parent: null, ldc: false, lldc: false, sids: false, note: null, source: LUKES_SOURCE, source_ref: sourceRef(l.file, l.sheet, r.row),
       });
     }
     lukes.ledger.emit(r);
@@ -114,7 +115,7 @@ export function buildGeo(
       region_m49: parentRow?.region_m49 ?? null, region_name: parentRow?.region_name ?? null,
       subregion_m49: parentRow?.subregion_m49 ?? null, subregion_name: parentRow?.subregion_name ?? null,
       intermediate_m49: parentRow?.intermediate_m49 ?? null, intermediate_name: parentRow?.intermediate_name ?? null,
-      parent: rule.parent || null, ldc: false, lldc: false, sids: false,
+      parent: rule.parent || null, ldc: false, lldc: false, sids: false, note: rule.note || null,
       source: 'observatory', source_ref: `data/reference/non-iso-codes.csv::${rule.code}`,
     });
   }

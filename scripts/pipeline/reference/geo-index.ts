@@ -17,6 +17,8 @@ export interface NonIsoRule {
   parent: string;
   map_id: string;
   reason: string;
+  /** What a reader must know about the place, carried to the geo table (e.g. a grouping whose members are not published). */
+  note: string;
 }
 
 /** Case, accents, punctuation and a leading "the" do not distinguish country names. */

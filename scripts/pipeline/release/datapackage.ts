@@ -17,7 +17,7 @@ const FRICTIONLESS_TYPE = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integ
 /** The observation key (validate.ts): one value per indicator, place, year, breakdown and unit. */
 export const OBSERVATION_KEY = ['indicator', 'geo', 'year', 'sex', 'age', 'dimension', 'category', 'counterpart', 'unit'];
 
-const GEO_KINDS = ['country', 'subnational', 'territory', 'region', 'subregion', 'intermediate', 'world'];
+const GEO_KINDS = ['country', 'subnational', 'territory', 'region', 'subregion', 'intermediate', 'world', 'unodc grouping'];
 
 /** Primary keys of the observatory's own tables; an event table's key is the publisher's row it came from. */
 function primaryKey(table: string, columns: readonly ColumnDef[]): string[] | undefined {

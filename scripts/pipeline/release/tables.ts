@@ -60,7 +60,7 @@ export const GEO_COLUMNS: ColumnDef[] = [
   column('iso2', 'VARCHAR', 'ISO 3166-1 alpha-2'),
   column('iso3', 'VARCHAR', 'ISO 3166-1 alpha-3'),
   column('name', 'VARCHAR', 'UN name (M49), or the documented name for non-ISO codes'),
-  column('kind', 'VARCHAR', 'country | subnational | territory | region | subregion | intermediate | world'),
+  column('kind', 'VARCHAR', 'country | subnational | territory | region | subregion | intermediate | world | unodc grouping (a publisher\'s grouping: its own figures, membership not published)'),
   column('region_m49', 'VARCHAR', 'M49 region code'),
   column('region_name', 'VARCHAR', 'M49 region name'),
   column('subregion_m49', 'VARCHAR', 'M49 sub-region code'),
@@ -71,6 +71,7 @@ export const GEO_COLUMNS: ColumnDef[] = [
   column('ldc', 'BOOLEAN', 'Least Developed Country'),
   column('lldc', 'BOOLEAN', 'Land-Locked Developing Country'),
   column('sids', 'BOOLEAN', 'Small Island Developing State'),
+  column('note', 'VARCHAR', 'What a reader must know about the place (e.g. "UNODC grouping — membership not published")'),
   column('source', 'VARCHAR', 'Source id'),
   column('source_ref', 'VARCHAR', 'file:sheet:row'),
 ];
