@@ -12,10 +12,10 @@
 import { scaleLinear, type ScaleBand, type ScaleLinear } from 'd3-scale';
 import { el, text } from './svg.ts';
 import { MUTED } from './palette.ts';
-import type { ChartOutput, DataTable, Locale, PartialPeriod, Size } from './types.ts';
+import type { ChartOutput, DataTable, LayoutName, Locale, PartialPeriod, Size } from './types.ts';
 import { bandScale, tickCount, yearsIn } from './scales.ts';
 import { chartId, chartRoot, emptyNote, focusableMark, leftAxis, textWidth, unitLabel, yearLabel, yearTicks } from './axis.ts';
-import { allLayouts, type LayoutName } from './layout.ts';
+import { allLayouts } from './layout.ts';
 import { categoricalLegend, hatchPattern, type LegendItem } from './legend-categorical.ts';
 import { BAR_COLOR } from './bar-common.ts';
 import { noteCell, noteColumn, PARTIAL_OPACITY, partialLabelRow, partialNotes, partialSentences } from './partial-periods.ts';
