@@ -89,7 +89,7 @@ export interface TableEntry {
 export async function tableEntry(name: string): Promise<TableEntry> {
   const dataset = datasetOf(name);
   const catalog = getCatalog();
-  const columns = name === 'observations' ? OBSERVATION_PLACES : coverageColumns(dataset.columns);
+  const columns = coverageColumns(dataset.columns);
   const censoring = dataset.columns.some((c) => c.name === 'value') && dataset.columns.some((c) => c.name === 'censored');
   const hasSource = dataset.columns.some((c) => c.name === 'source');
   const [coverage, sourceRows, kindRows] = await Promise.all([
