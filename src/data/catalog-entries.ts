@@ -84,6 +84,8 @@ export interface TableEntry {
   sources: string[];
   /** The geo table only: how many places of each kind. */
   kinds: { kind: string; places: number }[];
+  /** The observations table only: the indicator its code examples load (observations are read one at a time). */
+  exampleIndicator: string | null;
 }
 
 export async function tableEntry(name: string): Promise<TableEntry> {
@@ -98,10 +100,10 @@ export async function tableEntry(name: string): Promise<TableEntry> {
     hasSource ? run({ sql: `SELECT DISTINCT source FROM ${ident(name)} WHERE source IS NOT NULL ORDER BY source`, params: [] }) : Promise.resolve([]),
     name === 'geo' ? run({ sql: 'SELECT kind, count(*) AS places FROM geo GROUP BY kind ORDER BY places DESC, kind', params: [] }) : Promise.resolve([]),
   ]);
-  const first = catalog.indicators.find((i) => i.coverage !== null);
+  const first = name === 'observations' ? catalog.indicators.find((i) => i.coverage !== null) : undefined;
   const examples = dataset.withheld
     ? null
-    : name === 'observations' && first
+    : first
       ? (await indicatorEntry(first.id)).examples
       : tableExamples({ name, version: catalog.version, file: dataset.path, coverage: columns, firstColumn: dataset.columns[0]!.name });
   return {
@@ -110,5 +112,6 @@ export async function tableEntry(name: string): Promise<TableEntry> {
     examples,
     sources: sourceRows.map((r) => String(r['source'])),
     kinds: kindRows.map((r) => ({ kind: String(r['kind']), places: Number(r['places']) })),
+    exampleIndicator: first?.id ?? null,
   };
 }

@@ -471,6 +471,7 @@ export const en: Record<string, string> = {
   'catalog.withheld': 'Not redistributed here: {reason} Get it from {publisher}.',
   'catalog.code': 'Code to load it',
   'catalog.codeIntro': 'Put the files named in the first comment in one folder and run the code there. Each example keeps countries apart from regions, and says what a sum leaves out when cells are censored.',
+  'catalog.codeObservations': 'Observations are read one indicator at a time, and one breakdown at a time within it. The code below loads {id}; each indicator\'s catalog page has its own.',
   'catalog.codeWithheld': 'No code: the table is not redistributed here, so there is no file to load.',
   'catalog.codePython': 'Python (pandas 2 with pyarrow)',
   'catalog.codeR': 'R (arrow, dplyr, tidyr)',
