@@ -49,7 +49,8 @@ describe.skipIf(!BUILT)(title('accessibility (axe-core)'), () => {
     await server?.close();
   });
 
-  const pages = [...PAGE_TYPES, { path: '/indicator/tip_victims_detected/?tab=map', type: 'indicator (map tab)', minCharts: 0 }, { path: '/indicator/tip_victims_detected/?tab=table', type: 'indicator (table tab)', minCharts: 0 }];
+  const pages = [...PAGE_TYPES, { path: '/indicator/tip_victims_detected/?tab=map', type: 'indicator (map tab)', minCharts: 0 }, { path: '/indicator/tip_victims_detected/?tab=table', type: 'indicator (table tab)', minCharts: 0 },
+    { path: '/catalog/indicator/tip_victims_detected/', type: 'catalog entry (indicator)', minCharts: 1 }, { path: '/catalog/table/geo/', type: 'catalog entry (table)', minCharts: 0 }];
 
   it.each(pages)('$type $path has no serious or critical violations', async ({ path }) => {
     ready();
