@@ -55,7 +55,7 @@ function cell(v: string | number | null, numeric: boolean | undefined, locale: L
 
 /** The chart's data as an HTML table: the accessible twin of the SVG, and what screen readers navigate. */
 export function tableHtml(table: DataTable, caption: string, locale: Locale): string {
-  const head = el('tr', {}, table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null }, text(c.label))));
+  const head = el('tr', {}, table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null, 'data-identifies': c.identifies === true }, text(c.label))));
   const prefix = refPrefix((table.refs ?? []).flatMap((r) => Object.values(r ?? {})));
   const refOf = (i: number, key: string) => {
     const ref = table.refs?.[i]?.[key];

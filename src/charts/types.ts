@@ -51,6 +51,11 @@ export interface TableColumn {
   key: string;
   label: string;
   numeric?: boolean;
+  /**
+   * A number that says which row it is (a point's latitude and longitude), not a value the chart draws: the chart's
+   * CSV keeps it as a column of each line rather than writing it as a value of its own (src/export/chart-csv.ts).
+   */
+  identifies?: boolean;
 }
 
 export interface DataTable {
