@@ -117,7 +117,7 @@ export const en: Record<string, string> = {
   'handout.online': 'Online, with every view and each figure’s data table: {link}',
   'handout.sources': 'Sources and citations',
   'handout.compiled': 'Compiled by the Crime Trends Observatory from the publishers’ own files, data release {version} ({date}). Each figure names its source; cite the publisher first.',
-  'offline.notice': 'Offline copy: no network, so this page is the copy saved on {date}, from data release {version}.',
+  'offline.notice': 'Offline: the copy of this page saved {date}, data release {version}.',
 
   // Shared by several pages
   'common.derived': '(derived)',
