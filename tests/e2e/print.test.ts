@@ -6,7 +6,7 @@
  * (page.emulateMedia print) shows what is hidden and what is written out.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { distRelease, ROOT, serve, type StaticServer } from './support/server.ts';
@@ -142,6 +142,34 @@ describe.skipIf(!BUILT)(title('print and handouts'), () => {
     const printed = await printPage(page);
     expectWholeCharts(printed, 'country profile');
     console.log(`country profile /country/KEN/: ${printed.figures.length} figures on ${printed.pages.length} A4 pages`);
+  });
+
+  it('a handout names the day it was accessed, in its header and its citation; without a script, the day it is printed', async () => {
+    ready();
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const dayOf = (d: Date) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
+    const before = dayOf(new Date());
+    const page = await session.open('/handout/country/KEN/');
+    const header = await page.locator('.handout-head').innerText();
+    const cite = await page.locator('[data-handout-cite]').innerText();
+    const after = dayOf(new Date());
+    const today = header.includes(`Accessed: ${after}.`) ? after : before; // the test may straddle midnight
+    expect(header).toContain(`Accessed: ${today}.`);
+    expect(await page.locator('.handout-head time[data-accessed]').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(cite).toContain(`data release ${release}. ${server.origin}/country/KEN/ (accessed ${today}).`);
+    // The publishers first (whose numbers they are), the observatory second.
+    const { sources } = JSON.parse(readFileSync(join(distRelease().dir, 'catalog.json'), 'utf8')) as { sources: { publisher: string }[] };
+    expect(sources.some((s) => cite.startsWith(`${s.publisher}: `)), `begins with a publisher: ${cite.slice(0, 60)}`).toBe(true);
+    expect(cite).toContain('”, in: Crime Trends Observatory, data release');
+
+    const plain = await openSession(server.origin, { javaScriptEnabled: false });
+    try {
+      const noScript = await plain.open('/handout/country/KEN/');
+      expect(await noScript.locator('.handout-head').innerText()).toContain('Accessed: the date of printing.');
+      expect(await noScript.locator('[data-handout-cite]').innerText()).toContain(`data release ${release}. /country/KEN/ (accessed on the date of printing).`);
+    } finally {
+      await plain.close();
+    }
   });
 
   // A sensible length: a dashboard's few large figures at most one a page; a profile's many small ones two a page
