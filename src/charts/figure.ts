@@ -55,7 +55,7 @@ function cell(v: string | number | null, numeric: boolean | undefined, locale: L
 
 /** The chart's data as an HTML table: the accessible twin of the SVG, and what screen readers navigate. */
 export function tableHtml(table: DataTable, caption: string, locale: Locale): string {
-  const head = el('tr', {}, table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null }, text(c.label))));
+  const head = el('tr', {}, table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null, 'data-identifies': c.identifies === true }, text(c.label))));
   const prefix = refPrefix((table.refs ?? []).flatMap((r) => Object.values(r ?? {})));
   const refOf = (i: number, key: string) => {
     const ref = table.refs?.[i]?.[key];
@@ -67,12 +67,16 @@ export function tableHtml(table: DataTable, caption: string, locale: Locale): st
 
 /**
  * The drawing as the page holds it: every layout of a chart that has several (site.css shows the one that fits the
- * figure's width, layout.ts), the names laid over a map, and the key under a map.
+ * figure's width, layout.ts; print.css the paper one where there is one), the names laid over a map, and the key under
+ * a map.
  */
 function drawingHtml(chart: ChartOutput, inGrid: boolean): string {
   const shown = chart.layouts?.filter((l) => !(inGrid && l.name === 'full'));
   const layouts: Child = shown
-    ? shown.map((l) => el('div', { class: `chart-layout chart-${l.name}` }, l.svg))
+    ? [
+        ...shown.map((l) => el('div', { class: `chart-layout chart-${l.name}` }, l.svg)),
+        chart.print ? [el('div', { class: 'chart-layout chart-print chart-print-wide' }, chart.print.wide), el('div', { class: 'chart-layout chart-print chart-print-narrow' }, chart.print.narrow)] : null,
+      ]
     : chart.overlay
       ? el('div', { class: 'chart-stage' }, chart.svg, chart.overlay)
       : chart.svg;

@@ -12,6 +12,7 @@ import { el } from './svg.ts';
 import type { ChartOutput, DataTable, Locale, Value } from './types.ts';
 import { tableCell, valueKind, valueLabel, valueText, type ValueKind } from './scales.ts';
 import { chartRoot, focusableMark } from './axis.ts';
+import { tableRefs } from './table-refs.ts';
 import { basemap } from './basemap.ts';
 import { legendValues, widthLegend } from './legend-size.ts';
 import { fitMap, mapKey, type MapOptions } from './map-frame.ts';
@@ -29,6 +30,8 @@ export interface FlowDatum {
   max?: number | null;
   /** Defaults to "Origin → Destination". */
   label?: string;
+  /** The publisher's rows the flow was summed from (summed-ref.ts), cited by its table cell and the chart's CSV. */
+  source_ref?: string;
 }
 
 export interface FlowMapOptions extends MapOptions {
@@ -221,5 +224,6 @@ function tableOf(rows: Row[], o: FlowMapOptions, locale: Locale): DataTable {
       { key: 'note', label: locale.t('map.flow.note') },
     ],
     rows: rows.map((r) => ({ ...(labelled ? { flow: r.label } : {}), origin: r.fromName, destination: r.toName, value: tableCell(r.v, locale), note: noteText(r.note, o.top ?? 20, locale) })),
+    ...tableRefs(rows.map((r) => (r.datum.source_ref ? { value: r.datum.source_ref } : null))),
   };
 }

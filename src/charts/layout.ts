@@ -41,3 +41,11 @@ export function allLayouts(id: string, wide: Size, draw: (id: string, size: Size
   const layouts: ChartLayout[] = sizes.map(([name, size]) => ({ name, svg: draw(layoutId(id, name), size, name) }));
   return { svg: layouts[1]!.svg, layouts };
 }
+
+/**
+ * Paper (src/styles/print.css): a drawing prints at most 17 cm high, so that it fits an A4 page with its caption,
+ * caveat and source line. Its FONT_MIN-unit text prints at 8 pt (8/72 in = 10.67 CSS px) or more only while the
+ * drawing is at most this many units high: 17 cm = 642.5 px, and 642.5 × 12 / 10.67 = 722.8 units. A chart taller
+ * than that on screen (rows of a ranking) adds a print layout no taller (ChartOutput.print).
+ */
+export const PRINT_MAX_HEIGHT = 722;

@@ -15,6 +15,8 @@ import { basemap } from './basemap.ts';
 import { legendValues, sizeLegend } from './legend-size.ts';
 import { DEFAULT_MAP_WIDTH, fitMap, mapKey, type MapOptions } from './map-frame.ts';
 import { drawnCountries, worldOf } from './world.ts';
+import { tableRefs } from './table-refs.ts';
+import { summedRef } from './summed-ref.ts';
 
 export interface MapPoint {
   lat: number;
@@ -25,6 +27,8 @@ export interface MapPoint {
   label: string;
   /** Stable id of the point (data-key). */
   key: string;
+  /** The publisher's row(s) of the event, or of every event a bin sums (summed-ref.ts): cited by the table and CSV. */
+  source_ref?: string;
 }
 
 export interface PointMapOptions extends MapOptions {
@@ -112,10 +116,11 @@ function tableOf(sorted: MapPoint[], unit: string, locale: Locale): DataTable {
     columns: [
       { key: 'label', label: locale.t('map.points.label') },
       { key: 'value', label: locale.t('chart.valueIn', { unit }), numeric: true },
-      { key: 'lat', label: locale.t('map.points.lat'), numeric: true },
-      { key: 'lon', label: locale.t('map.points.lon'), numeric: true },
+      { key: 'lat', label: locale.t('map.points.lat'), numeric: true, identifies: true },
+      { key: 'lon', label: locale.t('map.points.lon'), numeric: true, identifies: true },
     ],
     rows: sorted.map((p) => ({ label: p.label, value: p.value, lat: p.lat, lon: p.lon })),
+    ...tableRefs(sorted.map((p) => (p.source_ref ? { value: p.source_ref } : null))),
   };
 }
 
@@ -156,7 +161,9 @@ export function binPoints(points: MapPoint[], options: BinOptions, locale: Local
     const lon = members.reduce((s, p) => s + p.lon, 0) / members.length;
     const value = members.reduce((s, p) => s + p.value, 0);
     const label = locale.t('map.bin.label', { n: locale.number(members.length), lat: degrees(lat, 'N', 'S', locale), lon: degrees(lon, 'E', 'W', locale) });
-    out.push({ lat, lon, value, label, key, count: members.length });
+    // A bin cites every event it sums, or none when one of them has no row to cite (a list short of one cites less).
+    const ref = members.every((p) => p.source_ref) ? summedRef(members.map((p) => p.source_ref!)) : null;
+    out.push({ lat, lon, value, label, key, count: members.length, ...(ref ? { source_ref: ref } : {}) });
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -2,11 +2,12 @@
  * The publisher's rows a data table cites (`data-ref`, figure.ts), written short: a table's refs mostly share their
  * file and sheet ("glotip.xlsx:Country data:"), so the table states that once (`data-ref-prefix`) and each cell keeps
  * its rows: one row number, or the list a summed value cites ("13052,13055-13058"). A ref from another file or sheet
- * is written whole; it has a ":", rows alone have none.
+ * is written whole; it has a ":", rows alone have none. So is a ref listing rows of several files ("a.csv::4; b.csv::2",
+ * summed-ref.ts): its files are not the table's prefix.
  * The exact `file:sheet:row` is read back by `fullRef` (src/export/table-read.ts, for a chart's CSV).
  */
 
-const SPLIT = /^(.*:)(\d[\d,-]*)$/;
+const SPLIT = /^([^;]*:)(\d[\d,-]*)$/;
 
 /** The file-and-sheet prefix most of `refs` share (the first of equals), or null when none ends in rows. */
 export function refPrefix(refs: Iterable<string>): string | null {

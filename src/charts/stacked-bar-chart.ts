@@ -6,7 +6,8 @@
  * is that sum. Each censored part ("<5") follows the solid stack as a hatched box with a dashed outline in the part's
  * colour, as long as the part's upper bound (4 for "<5"). So the solid end is the least the total can be (less the
  * censored parts' lower bounds) and the end of the hatching the most. The total label states the reported sum and
- * the number of suppressed parts ("120 + 2 suppressed"); the table's total column is the reported sum.
+ * the number of suppressed parts ("120 + 2 suppressed"); the table's total column is the reported sum, citing
+ * the rows of the parts it adds (stacks.ts reportedTotalRef).
  * A missing part is not drawn (and is an empty cell in the table); a bar with no reported or censored part is
  * labelled "No data". Parts are expected to be non-negative counts; a negative part is drawn with no length.
  * A publisher's own total (`totals`) is drawn as a dark tick across the bar and listed in its own column, so a
@@ -19,7 +20,7 @@ import { rowRefs, tableRefs } from './table-refs.ts';
 import { allLayouts, WIDE } from './layout.ts';
 import { noteCell, noteColumn, partialNotes, partialSentences } from './partial-periods.ts';
 import { drawStacked, type StackedView } from './stacked-layout.ts';
-import { groupKey, groupName, groupOrder, hasData, partsDisagree, reportedTotal, stacksOf, suppressedCount, type Stack, type StackTotal } from './stacks.ts';
+import { groupKey, groupName, groupOrder, hasData, partsDisagree, reportedTotal, reportedTotalRef, stacksOf, suppressedCount, type Stack, type StackTotal } from './stacks.ts';
 
 export type { StackTotal } from './stacks.ts';
 
@@ -104,7 +105,11 @@ function tableOf(stacks: Stack[], groups: string[], partial: ReadonlyMap<number,
       if (published.length) row['published'] = s.total ? tableCell(s.total, locale) : null;
       return { ...row, ...noteCell(partial, s.year) };
     }),
-    ...tableRefs(stacks.map((s) => rowRefs({ ...Object.fromEntries(groups.map((g) => [groupKey(g), s.parts.get(g)])), ...(published.length ? { published: s.total } : {}) }))),
+    ...tableRefs(stacks.map((s) => {
+      const parts = rowRefs({ ...Object.fromEntries(groups.map((g) => [groupKey(g), s.parts.get(g)])), ...(published.length ? { published: s.total } : {}) });
+      const total = reportedTotalRef(s);
+      return total === null ? parts : { ...parts, total };
+    })),
   };
 }
 

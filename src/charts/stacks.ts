@@ -5,6 +5,7 @@
  */
 import type { BarDatum, Locale, Value } from './types.ts';
 import { valueKind, valueRange } from './scales.ts';
+import { summedRef } from './summed-ref.ts';
 
 /** A publisher's total for one bar, e.g. all detected victims of a year when only some parts are broken down. */
 export interface StackTotal extends Value {
@@ -93,6 +94,16 @@ export function segmentsOf(stack: Stack, groups: string[]): Segment[] {
 export function reportedTotal(stack: Stack): number | null {
   const known = [...stack.parts.values()].filter((d) => valueKind(d) === 'value');
   return known.length === 0 ? null : known.reduce((sum, d) => sum + d.value!, 0);
+}
+
+/**
+ * Where the reported total comes from: every row of the reported parts it adds up (summed-ref.ts). Null when no part
+ * is reported, or when one of them has no row to cite — a list missing a part would cite less than was summed.
+ */
+export function reportedTotalRef(stack: Stack): string | null {
+  const known = [...stack.parts.values()].filter((d) => valueKind(d) === 'value');
+  if (known.some((d) => !d.source_ref)) return null;
+  return summedRef(known.map((d) => d.source_ref!));
 }
 
 export function suppressedCount(stack: Stack): number {

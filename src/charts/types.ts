@@ -51,6 +51,11 @@ export interface TableColumn {
   key: string;
   label: string;
   numeric?: boolean;
+  /**
+   * A number that says which row it is (a point's latitude and longitude), not a value the chart draws: the chart's
+   * CSV keeps it as a column of each line rather than writing it as a value of its own (src/export/chart-csv.ts).
+   */
+  identifies?: boolean;
 }
 
 export interface DataTable {
@@ -80,6 +85,12 @@ export interface ChartOutput {
   table: DataTable;
   /** The same chart laid out for each width a figure can have, narrowest first; the figure shows the one that fits. */
   layouts?: ChartLayout[];
+  /**
+   * The drawing laid out for paper, for a chart whose screen layouts would print their text under 8 pt once shrunk
+   * to fit a page (a ranking of 40 countries): shown only in print, never on screen (layout.ts PRINT_MAX_HEIGHT).
+   * `wide` for a figure across the page (print.css), `narrow` for one in half of it (a handout's two columns).
+   */
+  print?: { wide: string; narrow: string };
   /** Text drawn over `svg` at the page's pixel size, not scaled with the drawing (a map's place names). */
   overlay?: string;
   /** HTML under the drawing at its natural size (a map's legend and boundary disclaimer). */

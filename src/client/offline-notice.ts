@@ -13,7 +13,8 @@ export function showOfflineNotice(doc: Document): void {
   const when = new Date(saved);
   if (Number.isNaN(when.getTime())) return;
   const lang = doc.documentElement.lang || 'en';
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(when);
+  // "3 Dec 2026, 00:18": short enough for the notice to stay a line or two on a phone.
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(when);
   const [before, after] = template.split('{date}');
   const time = doc.createElement('time');
   time.dateTime = when.toISOString();

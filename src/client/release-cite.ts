@@ -7,13 +7,13 @@ import { makeLocale } from '../i18n/locale.ts';
 import { citation, type CitedSource } from '../export/cite.ts';
 import { citationStyles, copyBox } from '../export/copy-box.ts';
 import { OBSERVATORY } from '../export/metadata.ts';
+import { localDate } from '../export/local-date.ts';
 
 export function startReleaseCite(doc: Document = document): void {
   const root = doc.querySelector<HTMLElement>('[data-release-cite]');
   if (!root) return;
   const { version, title, sources } = JSON.parse(root.dataset['releaseCite']!) as { version: string; title: string; sources: CitedSource[] };
-  const d = new Date();
-  const accessed = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const accessed = localDate(new Date());
   const permalink = new URL(`/data/?v=${encodeURIComponent(version)}`, doc.defaultView!.location.origin).href;
   const input = { id: 'release', title, sources, observatory: OBSERVATORY, version, permalink, accessed };
   const status = doc.createElement('p');

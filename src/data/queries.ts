@@ -108,7 +108,7 @@ export function bestCoveredSexAgeQuery(indicator: string, axis: 'sex' | 'age'): 
 export function flowsQuery(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null): Query {
   return {
     sql: `SELECT counterpart AS origin, geo AS destination, sum(value) AS value, count(censored) AS censored_cells,
-        min(year) AS year_min, max(year) AS year_max
+        min(year) AS year_min, max(year) AS year_max, string_agg(source_ref, chr(10) ORDER BY source_ref) AS source_refs
       FROM observations
       WHERE indicator = ? AND counterpart IS NOT NULL AND counterpart <> geo AND sex = 'total' AND age = 'total'
         AND dimension IN (${placeholders(dimensions.length)}) AND year BETWEEN ? AND ?

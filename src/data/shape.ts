@@ -4,6 +4,7 @@ import type { ChoroplethDatum } from '../charts/choropleth.ts';
 import type { FlowDatum } from '../charts/flow-map.ts';
 import type { StackTotal } from '../charts/stacked-bar-chart.ts';
 import { shortName } from '../i18n/short-names.ts';
+import { summedRef } from '../charts/summed-ref.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -70,7 +71,10 @@ export function toFlows(rows: Row[], names: ReadonlyMap<string, string>): FlowDa
     const exact = num(r['value']) ?? 0;
     const cells = Number(r['censored_cells'] ?? 0);
     const label = `${names.get(from) ?? from} → ${names.get(to) ?? to}`;
-    if (cells === 0) return { from, to, value: exact, label };
-    return { from, to, value: null, censored: `≥${exact + cells}`, min: exact + cells, max: null, label };
+    // Every row summed, the suppressed ones too: they make the "at least" the flow states.
+    const ref = r['source_refs'] === null || r['source_refs'] === undefined ? null : summedRef(String(r['source_refs']).split('\n'));
+    const cited = ref ? { source_ref: ref } : {};
+    if (cells === 0) return { from, to, value: exact, label, ...cited };
+    return { from, to, value: null, censored: `≥${exact + cells}`, min: exact + cells, max: null, label, ...cited };
   });
 }

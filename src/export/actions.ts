@@ -7,6 +7,7 @@ import type { Catalog } from '../../scripts/pipeline/release/catalog.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { pagePath } from '../client/page-path.ts';
 import { chartCsv } from './chart-csv.ts';
+import { localDate } from './local-date.ts';
 import { citation } from './cite.ts';
 import { citationStyles, copyBox } from './copy-box.ts';
 import { exportFileName, type FileNameParts } from './file-name.ts';
@@ -34,11 +35,6 @@ function parseSpec(raw: string | undefined): ExportSpec {
   return spec;
 }
 
-/** YYYY-MM-DD of the reader's own calendar. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 const catalogs = new Map<string, Promise<Catalog>>();
 function catalogOf(version: string): Promise<Catalog> {
@@ -125,7 +121,7 @@ export async function fillActions(details: HTMLDetailsElement): Promise<void> {
   const host = figure.closest<HTMLElement>('.figure-host');
   const view = viewOf(host, spec);
   const permalink = permalinkOf(doc, spec, view.search);
-  const accessed = today();
+  const accessed = localDate(new Date());
   const part = catalogPart(await catalogOf(spec.version), spec.indicator, spec.sources);
   const title = figure.querySelector(`#${CSS.escape(spec.figure)}-title`)?.textContent ?? '';
   const subtitle = figure.querySelector('.subtitle')?.textContent ?? '';

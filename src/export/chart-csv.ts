@@ -3,7 +3,9 @@
  * accessible twin, built from the same rows: src/charts/figure.ts), with the figure's sources and each value's row in
  * the publisher's file. A wide table (years × places) is written long: the table's text columns name the value, the
  * numeric column it sits in becomes `series`. Empty cells ("No data") are not values and are not written.
- * Pure; escaping is the release's own (csv-field.ts).
+ * Every line cites where its value comes from: a value with no publisher's row is refused rather than written with a
+ * blank `source_ref` that reads like a missing one (a value summed by the site cites every row it adds up:
+ * src/charts/summed-ref.ts). Pure; escaping is the release's own (csv-field.ts).
  */
 import { csvLines, numberField, textField } from '../../scripts/pipeline/release/csv-field.ts';
 
@@ -12,7 +14,7 @@ export interface TableCell {
   text: string;
   /** The value as the release has it, where the text shows it rounded or grouped. */
   value?: string;
-  /** The publisher's row (`source_ref`). */
+  /** The publisher's row (`source_ref`), or the rows a summed value adds up. */
   ref?: string;
   /** "No data". */
   missing?: boolean;
@@ -45,17 +47,18 @@ export function chartCsv(table: ReadTable, sources: readonly string[]): ChartCsv
   const header = [...keys.map((i) => table.columns[i]!.label), 'series', 'value', 'source', 'source_ref'];
   const lines = [header.map(textField).join(',')];
   const source = sources.join(';');
-  for (const row of table.rows) {
+  for (const [r, row] of table.rows.entries()) {
     for (const i of values) {
       const c = row[i];
       if (!c || c.missing) continue;
+      if (!c.ref) throw new Error(`chart CSV: the value in row ${r + 1}, column ${table.columns[i]!.label} has no source_ref`);
       const v = valueOf(c);
       lines.push([
         ...keys.map((k) => textField(row[k]?.text ?? '')),
         textField(table.columns[i]!.label),
         typeof v === 'number' ? numberField(v, `chart CSV, column ${table.columns[i]!.label}`) : textField(v),
         textField(source),
-        textField(c.ref ?? ''),
+        textField(c.ref),
       ].join(','));
     }
   }

@@ -37,7 +37,7 @@ function parseDate(iso: string): { y: number; m: number; d: number } {
 }
 
 /** "15 January 2025": unambiguous in every English-speaking country. */
-function dayMonthYear(iso: string): string {
+export function dayMonthYear(iso: string): string {
   const { y, m, d } = parseDate(iso);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
@@ -64,8 +64,20 @@ const endStop = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
  * release 8de0ceeb623b. https://… (accessed 15 January 2025)."
  */
 export function plainCitation(c: CiteInput): string {
+  return plainWith(c, dayMonthYear(c.accessed));
+}
+
+/**
+ * The plain citation of a page printed where no script could write the day it was accessed (a handout printed
+ * without JavaScript): `when` says so in words, e.g. "on the date of printing".
+ */
+export function plainCitationUndated(c: Omit<CiteInput, 'accessed'>, when: string): string {
+  return plainWith(c, when);
+}
+
+function plainWith(c: Omit<CiteInput, 'accessed'>, accessed: string): string {
   const sources = c.sources.map((s) => `${s.publisher}: ${s.title}${s.released ? ` (${yearOf(s.released)})` : ''}`).join('; ');
-  return `${endStop(sources)} “${c.title}”, in: ${c.observatory}, data release ${c.version}. ${c.permalink} (accessed ${dayMonthYear(c.accessed)}).`;
+  return `${endStop(sources)} “${c.title}”, in: ${c.observatory}, data release ${c.version}. ${c.permalink} (accessed ${accessed}).`;
 }
 
 /**

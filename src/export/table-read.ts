@@ -4,7 +4,8 @@ import { fullRef } from '../charts/ref-prefix.ts';
 
 export function readTable(table: HTMLTableElement): ReadTable {
   const heads = [...table.querySelectorAll('thead th')];
-  const columns = heads.map((th) => ({ label: (th.textContent ?? '').trim(), numeric: th.classList.contains('num') }));
+  // A number that identifies the row (a coordinate) is not a value drawn: a key column of the CSV.
+  const columns = heads.map((th) => ({ label: (th.textContent ?? '').trim(), numeric: th.classList.contains('num') && !th.hasAttribute('data-identifies') }));
   const prefix = table.dataset['refPrefix'] ?? null;
   const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
     [...tr.children].map((td): TableCell => {

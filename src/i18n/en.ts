@@ -129,8 +129,15 @@ export const en: Record<string, string> = {
   'handout.release': 'Data release {version}, published {date}.',
   'handout.online': 'Online, with every view and each figure’s data table: {link}',
   'handout.sources': 'Sources and citations',
+  // {date} is a <time> the page script fills with the day the handout was opened (and again when it is printed);
+  // without a script it keeps handout.printDate: the reader's copy was accessed the day it was printed.
+  'handout.accessed': 'Accessed: {date}.',
+  'handout.printDate': 'the date of printing',
+  'handout.onPrintDate': 'on the date of printing',
+  'handout.cite': 'Cite this handout:',
+  'handout.citeTitle': '{title}: meeting handout',
   'handout.compiled': 'Compiled by the Crime Trends Observatory from the publishers’ own files, data release {version} ({date}). Each figure names its source; cite the publisher first.',
-  'offline.notice': 'Offline copy: no network, so this page is the copy saved on {date}, from data release {version}.',
+  'offline.notice': 'Offline: the copy of this page saved {date}, data release {version}.',
 
   // Shared by several pages
   'common.derived': '(derived)',

@@ -95,6 +95,12 @@ describe('flowMap', () => {
     expect(out.svg).not.toContain('stroke-dasharray');
   });
 
+  it('cites in its table the rows each flow was summed from, and nothing for a flow without them', () => {
+    const out = flowMap([{ ...flow('NGA', 'ITA', 5), source_ref: 'g.xlsx:d:4,9' }, flow('KEN', 'ITA', 9)], options, en);
+    expect(out.table.rows.map((r) => r['origin'])).toEqual(['Kenya', 'Nigeria']);
+    expect(out.table.refs).toEqual([null, { value: 'g.xlsx:d:4,9' }]);
+  });
+
   it('adds a flow column only when flows carry their own labels', () => {
     const out = flowMap([{ ...flow('NGA', 'ITA', 5), label: 'Nigeria → Italy (women)' }], options, en);
     expect(out.table.columns.map((c) => c.key)).toEqual(['flow', 'origin', 'destination', 'value', 'note']);

@@ -105,6 +105,39 @@ describe('chart layouts', () => {
   });
 });
 
+describe('on paper', () => {
+  // print.css prints a drawing at most 17 cm high; 8 pt is 8/72 in. At 96 CSS px to the inch, a drawing `h` units
+  // high prints its 12-unit text at 12 × (17 / 2.54 × 96) / h px, which is 8 pt while h ≤ this many units:
+  const printable = (12 * ((17 / 2.54) * 96)) / ((8 / 72) * 96);
+  const ranking = (n: number) => rankedBarChart(
+    Array.from({ length: n }, (_, i) => ({ key: `c${i}`, label: `Country ${i}`, ...(i === n - 1 ? suppressed : v(1000 - i)) })),
+    { id: `r${n}`, title: 'Latest year reported', unit: 'Persons' },
+    en,
+  );
+
+  it('a ranking of 41 countries (the longest the site draws) has paper layouts whose text prints at 8 pt or more, legibly', () => {
+    const { print } = ranking(41);
+    expect(print, 'paper layouts').toBeDefined();
+    for (const [name, svg] of Object.entries(print!)) {
+      const box = viewBoxOf(svg);
+      expect(box.height, name).toBeLessThanOrEqual(printable);
+      const boxes = textBoxes(svg);
+      expect(Math.min(...boxes.map((t) => t.fontSize)), name).toBeGreaterThanOrEqual(12);
+      expect(boxes.filter((t) => t.text.startsWith('Country ')).length, `${name}: every name drawn`).toBe(41);
+      expect(overlapping(boxes), name).toEqual([]);
+      expect(outside(boxes, box), name).toEqual([]);
+    }
+    // Across the page, and in half of it (a handout's column, about 340 px: as wide as the narrow layout).
+    expect([viewBoxOf(print!.wide).width, viewBoxOf(print!.narrow).width]).toEqual([560, 320]);
+  });
+
+  it('a ranking that prints well at its screen layouts has no paper layout', () => {
+    const { layouts, print } = ranking(20);
+    expect(print).toBeUndefined();
+    for (const l of layouts!) expect(viewBoxOf(l.svg).height, l.name).toBeLessThanOrEqual(printable);
+  });
+});
+
 describe('stacked bar labels (the Mexico case)', () => {
   const chart = stackedBarChart(mexico, { id: 'mexico', title: 'Detected victims by sex, Mexico', unit: 'persons', orientation: 'vertical' }, en);
   const ends = (svg: string) => textBoxes(svg).filter((t) => /^\d[\d,]*( \+ \d suppressed)?$/.test(t.text) && !/^(0|500|1,000|1,500|2,000|20\d\d)$/.test(t.text));

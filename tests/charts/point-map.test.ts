@@ -48,8 +48,8 @@ describe('pointMap', () => {
       columns: [
         { key: 'label', label: 'Place or event' },
         { key: 'value', label: 'Value (persons)', numeric: true },
-        { key: 'lat', label: 'Latitude', numeric: true },
-        { key: 'lon', label: 'Longitude', numeric: true },
+        { key: 'lat', label: 'Latitude', numeric: true, identifies: true },
+        { key: 'lon', label: 'Longitude', numeric: true, identifies: true },
       ],
       rows: [incidents[4], incidents[0], incidents[2], incidents[5], incidents[1], incidents[3]].map((p) => ({ label: p!.label, value: p!.value, lat: p!.lat, lon: p!.lon })),
     });
@@ -126,6 +126,16 @@ describe('binPoints', () => {
       ['cell-25-38', 13, 3],
       ['d', 2, 1],
     ]);
+  });
+
+  it('cites every event a bin sums, and a single event its own row; no ref when one member has none', () => {
+    const cited = (key: string, lat: number, lon: number, row: number): MapPoint => ({ ...point(key, lat, lon, 1), source_ref: `mm.xlsx:Data:${row}` });
+    const bins = binPoints([cited('a', 10.2, 20.2, 7), cited('b', 10.8, 20.9, 5), cited('c', 10.5, 20.5, 9), cited('d', -5.5, 3.5, 40)], { cellDegrees: 1 }, en);
+    expect(bins.map((b) => [b.count, b.source_ref])).toEqual([[3, 'mm.xlsx:Data:5,7,9'], [1, 'mm.xlsx:Data:40']]); // by cell
+    expect(binPoints([cited('a', 10.2, 20.2, 7), point('b', 10.8, 20.9, 1)], { cellDegrees: 1 }, en)[0]!.source_ref).toBeUndefined();
+    const table = pointMap(bins, options, en).table;
+    expect(table.refs!.map((r) => r?.['value'])).toEqual(['mm.xlsx:Data:5,7,9', 'mm.xlsx:Data:40']); // largest first
+    expect(table.columns.filter((c) => c.identifies).map((c) => c.key)).toEqual(['lat', 'lon']);
   });
 
   it('keeps the edges of the world in the last cell', () => {

@@ -165,6 +165,26 @@ describe('stackedBarChart', () => {
   });
 });
 
+describe('stackedBarChart: the rows each table cell cites', () => {
+  it('cites each part’s row, and for the reported total the rows of the reported parts it adds (not the suppressed one)', () => {
+    const ref = (d: BarDatum, row: number): BarDatum => ({ ...d, source_ref: `glotip.xlsx:data:${row}` });
+    const out = stackedBarChart(
+      [ref(part('2020', 'Women', 60), 12), ref(part('2020', 'Men', 5), 13), ref(censored('2020', 'Girls'), 14), ref(part('2020', 'Boys', 6), 20), ref(part('2021', 'Women', 3), 30)],
+      { ...options, groups: ['Women', 'Men', 'Girls', 'Boys'] },
+      en,
+    );
+    const total = out.table.columns.find((c) => c.label === 'Total reported')!.key;
+    expect(out.table.rows.map((r) => r[total])).toEqual([71, 3]);
+    expect(out.table.refs!.map((r) => r?.[total])).toEqual(['glotip.xlsx:data:12-13,20', 'glotip.xlsx:data:30']);
+    expect(Object.values(out.table.refs![0]!).sort()).toEqual(['glotip.xlsx:data:12', 'glotip.xlsx:data:12-13,20', 'glotip.xlsx:data:13', 'glotip.xlsx:data:14', 'glotip.xlsx:data:20']);
+  });
+  it('cites no total when a part it adds has no row: a list short of one would cite less than was summed', () => {
+    const out = stackedBarChart([{ ...part('2020', 'Women', 60), source_ref: 'f.csv::2' }, part('2020', 'Men', 5)], options, en);
+    const total = out.table.columns.find((c) => c.label === 'Total reported')!.key;
+    expect(out.table.refs![0]![total]).toBeUndefined();
+  });
+});
+
 describe('stackedBarChart: published totals and partial periods', () => {
   const years = (rows: [string, number, number][]) => rows.flatMap(([y, a, b]) => [part(y, 'tablets', a), part(y, 'capsules', b)]);
   const data = years([

@@ -222,6 +222,27 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     expect(map.filter((r) => !/^[^:]+:[^:]+:\d+$/.test(r['source_ref']!)).map((r) => r[map.columns[0]!]), 'map values without their row').toEqual([]);
   });
 
+  it('writes in every line of every figure’s CSV, on two dashboards, the source and the publisher’s rows', async () => {
+    const s = await session();
+    // `file:sheet:rows` (a CSV's sheet is empty; rows one number or ranges), and several such for rows of several files.
+    const ref = /^[^:;]+:[^:;]*:\d[\d,-]*(?:; [^:;]+:[^:;]*:\d[\d,-]*)*$/;
+    const kinds = new Set<string>();
+    for (const path of ['/trafficking-in-persons/', '/migrant-smuggling/']) {
+      const page = await s.open(path);
+      const specs = await page.locator('details.figure-actions[data-export]').evaluateAll((els) => els.map((e) => JSON.parse((e as HTMLElement).dataset['export']!) as { figure: string; sources: string[] }));
+      for (const spec of specs) {
+        await openActions(page, spec.figure);
+        const rows = csvParse((await download(page, spec.figure, 'csv')).bytes.toString('utf8'));
+        expect(rows.length, `${path}#${spec.figure}: lines`).toBeGreaterThan(0);
+        const uncited = rows.filter((r) => r['source'] !== spec.sources.join(';') || !ref.test(r['source_ref'] ?? ''));
+        expect(uncited.slice(0, 3), `${path}#${spec.figure}: lines without source or source_ref`).toEqual([]);
+        kinds.add(spec.figure.replace(/-\d+$/, ''));
+      }
+    }
+    // The figures whose values the site sums (flows, stacks' totals, bins of incidents) are among them.
+    expect([...kinds]).toEqual(expect.arrayContaining(['trend-figure', 'map-figure', 'breakdown-figure', 'flow-figure', 'ranking-figure', 'points-figure']));
+  });
+
   it('draws a map’s key (ranges, no-data hatch, notes, disclaimer) and its place names into the SVG and PNG', async () => {
     const s = await session();
     const page = await s.open(DASHBOARD);

@@ -7,7 +7,10 @@
  *   and every table page is linked by a figure;
  * - the latest-value maps of the dashboards and of every indicator page, and the flow maps, list every place (or
  *   pair of places) the release has a value for, with that value and year. The expected rows are read from the
- *   release's Parquet files with SQL written here (never src/data/queries.ts or the chart code).
+ *   release's Parquet files with SQL written here (never src/data/queries.ts or the chart code);
+ * - every value a figure's table shows cites the publisher's rows it comes from (`data-ref`), so every line of the
+ *   figure's CSV download carries a `source_ref`: a stack's reported total cites exactly the rows of the reported
+ *   parts it adds, and a flow exactly the rows of the release it sums (read here with SQL).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -17,6 +20,8 @@ import { BUILT, title } from './support/suite.ts';
 import { sql } from './support/release.ts';
 import { columnIndex, pageFigures, rowWhere, rowYear, tablePage, type HtmlTable, type PageFigure } from '../support/figure-html.ts';
 import { readDisplayed, shows, type RawValue } from '../support/displayed-value.ts';
+import { chartCsv } from '../../src/export/chart-csv.ts';
+import { csvParse } from 'd3';
 
 /** Tables of up to this many rows stay in their figure; longer ones get a page of their own. */
 const IN_FIGURE_MAX = 50;
@@ -173,7 +178,8 @@ describe.skipIf(!BUILT)(title('a figure’s table holds the rows of its data'), 
     if (!flow) throw new Error(`${path}: no figure ${id}`);
     const table = tableOf(flow);
     const pairs = await sql(
-      `SELECT coalesce(a.name, o.counterpart) AS origin, coalesce(b.name, o.geo) AS destination, sum(o.value) AS exact, count(o.censored) AS suppressed
+      `SELECT coalesce(a.name, o.counterpart) AS origin, coalesce(b.name, o.geo) AS destination, sum(o.value) AS exact, count(o.censored) AS suppressed,
+         string_agg(o.source_ref, chr(10)) AS refs
        FROM observations o LEFT JOIN geo a ON a.geo = o.counterpart LEFT JOIN geo b ON b.geo = o.geo
        WHERE o.indicator = ? AND o.dimension IN (${dimensions.map(() => '?').join(', ')}) AND o.sex = 'total' AND o.age = 'total'
          AND o.counterpart IS NOT NULL AND o.counterpart <> o.geo
@@ -182,13 +188,87 @@ describe.skipIf(!BUILT)(title('a figure’s table holds the rows of its data'), 
     );
     expect(table.rows.length, `${path}#${id}: one row per pair of places`).toBe(pairs.length);
     const [origin, destination, value] = [columnIndex(table, 'Origin'), columnIndex(table, 'Destination'), columnIndex(table, /^Value/)];
-    const shown = new Map(table.rows.map((r) => [`${r[origin]} → ${r[destination]}`, r[value] ?? '']));
+    const shown = new Map(table.rows.map((r, i) => [`${r[origin]} → ${r[destination]}`, { text: r[value] ?? '', ref: table.cells[i]![value]!.ref }]));
     for (const p of pairs) {
       const key = `${String(p['origin'])} → ${String(p['destination'])}`;
       const cell = shown.get(key);
       expect(cell, `${path}#${id}: a row for ${key}`).toBeDefined();
       // A pair with a suppressed part is shown as at least its exact sum; the others exactly.
-      if (Number(p['suppressed']) === 0) expect(shows(cell!, Number(p['exact'])), `${key}: shows "${cell}", the release sums to ${String(p['exact'])}`).toBe(true);
+      if (Number(p['suppressed']) === 0) expect(shows(cell!.text, Number(p['exact'])), `${key}: shows "${cell!.text}", the release sums to ${String(p['exact'])}`).toBe(true);
+      // It cites every row it sums, the suppressed ones too, and no other.
+      expect(cell!.ref === null ? null : [...rowsCited(cell!.ref)].sort(), `${key}: rows cited`).toEqual([...rowsCited(String(p['refs']).split('\n').join(REF_SEPARATOR))].sort());
     }
+  });
+});
+
+/** How refs of several files are listed in one cell (src/charts/summed-ref.ts). */
+const REF_SEPARATOR = '; ';
+/** `file:sheet:rows`, the rows one number or ranges ("13052,13055-13058"); several such, for rows of several files. */
+const REF = /^[^:;]+:[^:;]*:\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*(?:; [^:;]+:[^:;]*:\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)*$/;
+
+/** Every publisher's row a ref cites, one `file:sheet:row` each. */
+function rowsCited(ref: string): Set<string> {
+  const out = new Set<string>();
+  for (const one of ref.split(REF_SEPARATOR)) {
+    const at = one.lastIndexOf(':');
+    for (const range of one.slice(at + 1).split(',')) {
+      const [from, to = from] = range.split('-').map(Number) as [number, number?];
+      for (let row = from; row <= to; row++) out.add(`${one.slice(0, at + 1)}${row}`);
+    }
+  }
+  return out;
+}
+
+describe.skipIf(!BUILT)(title('every value a figure’s table shows cites the publisher’s rows, as each line of its CSV does'), () => {
+  const pages = BUILT ? htmlFiles(DIST).map(pathOf) : [];
+
+  it('in every figure of every page, and a stack’s reported total cites exactly the rows of the reported parts it adds', () => {
+    const problems: string[] = [];
+    const read = new Set<string>();
+    let values = 0;
+    let totals = 0;
+    for (const path of pages) {
+      for (const f of figuresOf(path)) {
+        // A table page serves every figure that links it (the page's, its embed's, its handout's): read it once.
+        if (f.tableHref !== null && read.has(f.tableHref)) continue;
+        if (f.tableHref !== null) read.add(f.tableHref);
+        const t = tableOf(f);
+        const where = (r: number, i: number) => `${path}#${f.id}, row “${t.rows[r]![0]}”, column “${t.columns[i]}”`;
+        t.cells.forEach((row, r) => row.forEach((c, i) => {
+          if (!t.valueColumns[i] || c.missing) return;
+          values++;
+          if (c.ref === null || !REF.test(c.ref)) problems.push(`${where(r, i)}: cites “${c.ref ?? ''}”`);
+        }));
+        // The reported total (the sum of the parts shown as numbers) cites the rows of those parts, no fewer, no more.
+        const total = t.columns.indexOf('Total reported');
+        if (total >= 0) {
+          const parts = t.columns.flatMap((c, i) => (t.valueColumns[i] && i !== total && c !== 'Published total' ? [i] : []));
+          t.cells.forEach((row, r) => {
+            const cell = row[total]!;
+            if (cell.missing) return;
+            totals++;
+            const reported = parts.filter((i) => !row[i]!.missing && /^[-−]?[\d,]+(?:\.\d+)?$/.test(row[i]!.text));
+            const expected = new Set(reported.flatMap((i) => [...rowsCited(row[i]!.ref ?? '')]));
+            const cited = rowsCited(cell.ref ?? '');
+            const extra = [...cited].filter((x) => !expected.has(x));
+            const lacking = [...expected].filter((x) => !cited.has(x));
+            if (extra.length + lacking.length > 0) problems.push(`${where(r, total)}: cites “${cell.ref ?? ''}”; ${extra.length} rows no reported part has (${extra.slice(0, 3).join(' ')}…), ${lacking.length} rows of its parts missing (${lacking.slice(0, 3).join(' ')}…)`);
+          });
+        }
+        // The CSV a reader downloads: written from this table by the download's own code, every line citing its rows.
+        if (!t.valueColumns.some(Boolean)) continue;
+        try {
+          const csv = chartCsv({ columns: t.columns.map((label, i) => ({ label, numeric: t.valueColumns[i]! })), rows: t.cells.map((row) => row.map((c) => ({ text: c.text, ...(c.value !== null ? { value: c.value } : {}), ...(c.ref !== null ? { ref: c.ref } : {}), ...(c.missing ? { missing: true } : {}) }))) }, ['source']);
+          const blank = csvParse(csv.csv).filter((l) => !l['source_ref']);
+          if (blank.length > 0) problems.push(`${path}#${f.id}: ${blank.length} CSV lines without source_ref`);
+        } catch (e) {
+          problems.push(`${path}#${f.id}: no CSV: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
+    expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
+    // Every kind of figure was read (a check that matched nothing would pass vacuously).
+    expect(values).toBeGreaterThan(50_000);
+    expect(totals).toBeGreaterThan(100);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Offline use, in Chromium with the site's service worker running (every other test file blocks it): a dashboard
  * opened once, and a view of it the reader redrew, work again with the network cut — the page from the worker's
- * cache with the notice of an offline copy naming its release, the redraw from the view file the worker kept. And
+ * cache with the notice of an offline copy naming its release (a compact banner that covers nothing, on a phone and a
+ * laptop), the redraw from the view file the worker kept. And
  * the worker's cache is the release's own: activating drops caches of other releases, never another site's.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,31 @@ describe.skipIf(!BUILT)(title('offline'), () => {
     await page.waitForSelector(`${TREND_HOST}[data-rendered-by="browser"]:not([aria-busy="true"])`, { timeout: REDRAW_TIMEOUT });
     expect(await figureTable(page, TREND_HOST), 'the redrawn view, offline').toEqual(online);
     expect(await page.locator('main h1').innerText()).not.toBe('');
+
+    // The notice is a compact banner in the page's flow, never over what it says is an offline copy: on a phone and a
+    // laptop, lined up with the page's heading, inside the window, a line or a few, and nothing of main under it.
+    for (const [width, maxLines] of [[390, 3], [1366, 1]] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      const banner = await page.evaluate(() => {
+        const n = document.querySelector<HTMLElement>('[data-offline-notice]')!;
+        const box = n.getBoundingClientRect();
+        const style = getComputedStyle(n);
+        const lines = (box.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight);
+        const h1 = document.querySelector('main h1')!.getBoundingClientRect();
+        const main = document.querySelector('main')!;
+        const column = main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft) - parseFloat(getComputedStyle(main).paddingRight);
+        // What a reader would hit across the banner: the banner itself, nothing laid over it or under it.
+        const hits = [0.05, 0.5, 0.95].map((f) => document.elementFromPoint(box.left + f * box.width, box.top + box.height / 2)).map((e) => (e === n || n.contains(e)));
+        return { left: box.left, right: box.right, bottom: box.bottom, width: box.width, lines, position: style.position, h1Left: h1.left, h1Top: h1.top, column, hits, windowWidth: innerWidth };
+      });
+      expect(banner.position, `${width} px: in the page's flow`).toBe('static');
+      expect(banner.hits, `${width} px: nothing over the banner`).toEqual([true, true, true]);
+      expect(Math.abs(banner.left - banner.h1Left), `${width} px: lined up with the heading`).toBeLessThan(1);
+      expect(banner.right, `${width} px: inside the window`).toBeLessThanOrEqual(banner.windowWidth);
+      expect(banner.width, `${width} px: no wider than the text column`).toBeLessThanOrEqual(banner.column + 0.5);
+      expect(Math.round(banner.lines), `${width} px: lines`).toBeLessThanOrEqual(maxLines);
+      expect(banner.bottom, `${width} px: above the page's heading`).toBeLessThanOrEqual(banner.h1Top);
+    }
 
     // A page never opened is not there: the copy holds what the delegate opened, not the whole site.
     const other = await session.newPage();

@@ -6,7 +6,7 @@
  * (page.emulateMedia print) shows what is hidden and what is written out.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { distRelease, ROOT, serve, type StaticServer } from './support/server.ts';
@@ -46,6 +46,38 @@ async function printPage(page: Page): Promise<Printed> {
     pages,
     figures: figures.map((f) => ({ ...f, top: pagesWithLink(pages, `${MARK}/${f.id}/top`), end: pagesWithLink(pages, `${MARK}/${f.id}/end`) })),
   };
+}
+
+/** The text column of A4 as both stylesheets print it (210 mm less 12 mm margins each side), in CSS px. */
+const A4_COLUMN_PX = Math.round(((210 - 24) / 25.4) * 96);
+/** 8 pt (8/72 in) in CSS px: the least a printed figure's text may be. */
+const MIN_PRINTED_PX = (8 / 72) * 96;
+
+/**
+ * The smallest words of each printed figure: the print view laid out at the width Chromium prints it at, every visible
+ * word of a drawing (font size × the drawing's scale), of its caption, caveat, source line and map key, in CSS px.
+ */
+async function smallestPrintedWords(page: Page): Promise<{ figure: string; text: string; px: number; layouts: number }[]> {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: A4_COLUMN_PX, height: 1000 });
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('figure.chart-figure')].map((fig) => {
+      let smallest = { figure: fig.id, text: '', px: Infinity };
+      const note = (text: string, px: number) => {
+        if (text.trim() && px < smallest.px) smallest = { figure: fig.id, text: text.trim().slice(0, 40), px };
+      };
+      for (const t of fig.querySelectorAll<SVGTextElement>('.chart-svg text')) {
+        const m = t.checkVisibility() ? t.getScreenCTM() : null;
+        if (m) note(t.textContent ?? '', parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b));
+      }
+      for (const el of fig.querySelectorAll<HTMLElement>('figcaption h3, figcaption .subtitle, .caveat, .source, .map-key p, .map-key li span')) {
+        if (el.checkVisibility()) note(el.textContent ?? '', parseFloat(getComputedStyle(el).fontSize));
+      }
+      // A chart drawn in several layouts prints exactly one of them (none printed would have no words to measure).
+      const all = [...fig.querySelectorAll<HTMLElement>('.chart-svg > .chart-layout')];
+      return { ...smallest, layouts: all.length === 0 ? 1 : all.filter((l) => l.checkVisibility()).length };
+    }),
+  );
 }
 
 function expectWholeCharts(printed: Printed, what: string): void {
@@ -112,11 +144,40 @@ describe.skipIf(!BUILT)(title('print and handouts'), () => {
     console.log(`country profile /country/KEN/: ${printed.figures.length} figures on ${printed.pages.length} A4 pages`);
   });
 
+  it('a handout names the day it was accessed, in its header and its citation; without a script, the day it is printed', async () => {
+    ready();
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const dayOf = (d: Date) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
+    const before = dayOf(new Date());
+    const page = await session.open('/handout/country/KEN/');
+    const header = await page.locator('.handout-head').innerText();
+    const cite = await page.locator('[data-handout-cite]').innerText();
+    const after = dayOf(new Date());
+    const today = header.includes(`Accessed: ${after}.`) ? after : before; // the test may straddle midnight
+    expect(header).toContain(`Accessed: ${today}.`);
+    expect(await page.locator('.handout-head time[data-accessed]').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(cite).toContain(`data release ${release}. ${server.origin}/country/KEN/ (accessed ${today}).`);
+    // The publishers first (whose numbers they are), the observatory second.
+    const { sources } = JSON.parse(readFileSync(join(distRelease().dir, 'catalog.json'), 'utf8')) as { sources: { publisher: string }[] };
+    expect(sources.some((s) => cite.startsWith(`${s.publisher}: `)), `begins with a publisher: ${cite.slice(0, 60)}`).toBe(true);
+    expect(cite).toContain('”, in: Crime Trends Observatory, data release');
+
+    const plain = await openSession(server.origin, { javaScriptEnabled: false });
+    try {
+      const noScript = await plain.open('/handout/country/KEN/');
+      expect(await noScript.locator('.handout-head').innerText()).toContain('Accessed: the date of printing.');
+      expect(await noScript.locator('[data-handout-cite]').innerText()).toContain(`data release ${release}. /country/KEN/ (accessed on the date of printing).`);
+    } finally {
+      await plain.close();
+    }
+  });
+
   // A sensible length: a dashboard's few large figures at most one a page; a profile's many small ones two a page
   // (side by side), plus a page's worth for the header and the sources.
   it.each([
     { handout: '/handout/trafficking-in-persons/', source: '/trafficking-in-persons/', perPage: 1 },
     { handout: '/handout/wildlife/', source: '/wildlife/', perPage: 1 },
+    // Its rankings of 36 and 41 countries are the tallest the site draws.
     { handout: '/handout/country/KEN/', source: '/country/KEN/', perPage: 2 },
   ])('the handout $handout has the figures of $source, each whole on an A4 page', async ({ handout, source, perPage }) => {
     ready();
@@ -132,6 +193,12 @@ describe.skipIf(!BUILT)(title('print and handouts'), () => {
     expectWholeCharts(printed, handout);
     expect(printed.pages.length, `${handout}: pages`).toBeLessThanOrEqual(Math.ceil(expected.length / perPage) + 1);
     console.log(`handout ${handout}: ${printed.figures.length} figures on ${printed.pages.length} A4 pages`);
+
+    // Every figure prints one drawing, and every word of it at 8 pt or more.
+    const words = await smallestPrintedWords(page);
+    expect(words.filter((w) => w.layouts !== 1).map((w) => `${w.figure}: ${w.layouts} drawings`), `${handout}: drawings printed`).toEqual([]);
+    const small = words.filter((w) => w.px < MIN_PRINTED_PX - 0.01);
+    expect(small.map((w) => `${w.figure}: “${w.text}” at ${(w.px * 0.75).toFixed(1)} pt`), `${handout}: figure text under 8 pt on paper`).toEqual([]);
 
     // The first page as printed, for a person to look at: the print view at A4's width, one page high.
     const shots = join(ROOT, '.tmp', 'print-shots');

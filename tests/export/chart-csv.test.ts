@@ -21,6 +21,17 @@ describe('chartCsv', () => {
         '2020,Kenya,<5,unodc-glotip;other,f.xlsx:data:13\r\n',
     );
   });
+  it('cites every row a summed value adds up, as the cell gives them', () => {
+    const stacked: ReadTable = {
+      columns: [{ label: 'Year', numeric: false }, { label: 'Female', numeric: true }, { label: 'Total reported', numeric: true }],
+      rows: [[{ text: '2020' }, { text: '3', ref: 'f.xlsx:data:7' }, { text: '10', ref: 'f.xlsx:data:7-8; g.csv::2' }]],
+    };
+    expect(chartCsv(stacked, ['s']).csv).toBe('Year,series,value,source,source_ref\r\n2020,Female,3,s,f.xlsx:data:7\r\n2020,Total reported,10,s,f.xlsx:data:7-8; g.csv::2\r\n');
+  });
+  it('refuses a value with no row to cite, rather than a blank source_ref that reads like a missing one', () => {
+    const table: ReadTable = { ...TABLE, rows: [[{ text: '2021' }, { text: '7' }, { text: 'No data', missing: true }]] };
+    expect(() => chartCsv(table, ['s'])).toThrow('chart CSV: the value in row 1, column Kenya has no source_ref');
+  });
   it('refuses a table with nothing numeric', () => {
     expect(() => chartCsv({ columns: [{ label: 'Year', numeric: false }], rows: [] }, [])).toThrow(/no numeric column/);
   });

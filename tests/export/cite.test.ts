@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apaCitation, bibtexCitation, bibtexEscape, bibtexKey, plainCitation, type CiteInput } from '../../src/export/cite.ts';
+import { apaCitation, bibtexCitation, bibtexEscape, bibtexKey, plainCitation, plainCitationUndated, type CiteInput } from '../../src/export/cite.ts';
 
 const ONE: CiteInput = {
   id: 'tip_victims_detected/trend-figure',
@@ -29,6 +29,12 @@ describe('plain citation', () => {
   it('names the publisher first, then the observatory, version, permalink and access date', () => {
     expect(plainCitation(ONE)).toBe(
       'United Nations Office on Drugs and Crime (UNODC): Trafficking in Persons (2023). “Detected victims of trafficking in persons”, in: Crime Trends Observatory, data release 8de0ceeb623b. https://cto.example/indicator/tip/?geo=KEN%2CNGA&v=8de0ceeb623b (accessed 5 January 2025).',
+    );
+  });
+  it('says in words when the day accessed is the day a page is printed (a handout printed without a script)', () => {
+    const { accessed: _, ...undated } = ONE;
+    expect(plainCitationUndated({ ...undated, permalink: '/country/KEN/' }, 'on the date of printing')).toBe(
+      'United Nations Office on Drugs and Crime (UNODC): Trafficking in Persons (2023). “Detected victims of trafficking in persons”, in: Crime Trends Observatory, data release 8de0ceeb623b. /country/KEN/ (accessed on the date of printing).',
     );
   });
   it('lists several sources in order, leaving out an unknown year', () => {

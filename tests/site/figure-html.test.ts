@@ -143,14 +143,26 @@ describe('displayed-value', () => {
     const table = tablePage(`<html><body><nav><a href="/">Home</a></nav><main><p class="back"><a href="/d/#flow-figure-0">Back to the figure on “D”</a></p>
       <h1 id="flow-figure-0-title">Flows</h1><p class="subtitle">Persons</p><p class="caveat"><strong>Caveat:</strong> detected, not all.</p>
       <p class="source">Source: UNODC. Data release abc.</p><p>Flows.</p>
-      <table class="data-table"><caption>Flows</caption><thead><tr><th>Origin</th><th class="num">Value</th></tr></thead>
-      <tbody><tr><td>Mexico</td><td class="num">5,998</td></tr><tr><td>Albania</td><td class="num">3,777</td></tr></tbody></table>
+      <table class="data-table" data-ref-prefix="g.xlsx:Sheet &amp; 1:"><caption>Flows</caption><thead><tr><th>Origin</th><th class="num">Value</th><th class="num" data-identifies>Lat</th></tr></thead>
+      <tbody><tr><td>Mexico</td><td class="num" data-value="5998.4" data-ref="4,9-11">5,998</td><td class="num">19.4</td></tr><tr><td>Albania</td><td class="num" data-ref="a.csv::2; b.csv::7">3,777</td><td class="num">41.3</td></tr>
+      <tr><td>Chad</td><td class="missing">No data</td><td class="num">15.5</td></tr></tbody></table>
       <p class="back"><a href="/d/#flow-figure-0">Back to the figure on “D”</a></p></main></body></html>`);
     expect(table).toEqual({
       title: 'Flows',
       caveat: 'Caveat: detected, not all.',
       source: 'Source: UNODC. Data release abc.',
-      table: { caption: 'Flows', columns: ['Origin', 'Value'], rows: [['Mexico', '5,998'], ['Albania', '3,777']] },
+      table: {
+        caption: 'Flows',
+        columns: ['Origin', 'Value', 'Lat'],
+        rows: [['Mexico', '5,998', '19.4'], ['Albania', '3,777', '41.3'], ['Chad', 'No data', '15.5']],
+        // A value column is numeric and not a row's coordinate; a short ref is completed by the table's prefix.
+        valueColumns: [false, true, false],
+        cells: [
+          [{ text: 'Mexico', value: null, ref: null, missing: false }, { text: '5,998', value: '5998.4', ref: 'g.xlsx:Sheet & 1:4,9-11', missing: false }, { text: '19.4', value: null, ref: null, missing: false }],
+          [{ text: 'Albania', value: null, ref: null, missing: false }, { text: '3,777', value: null, ref: 'a.csv::2; b.csv::7', missing: false }, { text: '41.3', value: null, ref: null, missing: false }],
+          [{ text: 'Chad', value: null, ref: null, missing: false }, { text: 'No data', value: null, ref: null, missing: true }, { text: '15.5', value: null, ref: null, missing: false }],
+        ],
+      },
       back: ['/d/#flow-figure-0', '/d/#flow-figure-0'],
     });
     expect(() => tablePage('<main><p>no table</p></main>')).toThrow(/holds 0/);

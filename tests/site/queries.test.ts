@@ -151,6 +151,12 @@ describe('the shared queries, on a hand-made release', () => {
       ['KEN', 'NGA', 3, 0, 2020, 2020],
       ['NGA', 'KEN', 2, 0, 2020, 2020],
     ]);
+    // Each flow cites the rows it sums, the suppressed one too (UGA → KEN: rows 17 and 18).
+    expect((await q(flowsQuery('tip_toy', [2019, 2021], ['citizenship']))).map((r) => [r['origin'], r['destination'], r['source_refs']])).toEqual([
+      ['UGA', 'KEN', 'toy.csv::17\ntoy.csv::18'],
+      ['KEN', 'NGA', 'toy.csv::22\ntoy.csv::23'],
+      ['NGA', 'KEN', 'toy.csv::19'],
+    ]);
     // One place, both directions; 2019 only.
     expect(brief(await q(flowsQuery('tip_toy', [2019, 2019], ['citizenship'], 'KEN')))).toEqual([['KEN', 'NGA', 1, 0, 2019, 2019]]);
   });

@@ -12,6 +12,23 @@ export interface HtmlTable {
   columns: string[];
   /** Body rows, each a list of cell texts in column order. */
   rows: string[][];
+  /**
+   * Per column, whether it holds values the chart draws (a numeric header, `th.num`) rather than what names a row (a
+   * label, a year, a point's coordinates: `data-identifies`).
+   */
+  valueColumns: boolean[];
+  /**
+   * Body rows' cells as the chart's CSV reads them: the publisher's row(s) each cites (`data-ref`, completed by the
+   * table's `data-ref-prefix`), the exact value where the text rounds it (`data-value`), and whether it is "No data".
+   */
+  cells: HtmlCell[][];
+}
+
+export interface HtmlCell {
+  text: string;
+  value: string | null;
+  ref: string | null;
+  missing: boolean;
 }
 
 export interface PageFigure {
@@ -62,6 +79,11 @@ function attribute(attrs: string, name: string): string | null {
   return m ? (m[1] ?? m[2] ?? m[3] ?? '') : null;
 }
 
+/** An attribute present, with or without a value (`<th data-identifies>`). */
+function hasAttribute(attrs: string, name: string): boolean {
+  return new RegExp(`(?:^|\\s)${name}(?:\\s|=|/|$)`, 'i').test(attrs);
+}
+
 function hasClass(attrs: string, cls: string): boolean {
   return (attribute(attrs, 'class') ?? '').split(/\s+/).includes(cls);
 }
@@ -75,17 +97,42 @@ export function elementsWithClass(html: string, tag: string, cls: string): { att
   return [...html.replace(NOT_SHOWN, '').matchAll(re)].filter((m) => hasClass(m[1]!, cls)).map((m) => ({ attrs: m[1]!, inner: m[2]! }));
 }
 
+/** A cell's tag attributes and inner markup. `<td/>` is how the chart code writes an empty cell. */
+function rawCells(row: string): { attrs: string; inner: string }[] {
+  return [...row.matchAll(/<(t[hd])\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/gi)].map((m) => ({ attrs: m[2] ?? '', inner: m[3] ?? '' }));
+}
+
 function cellsOf(row: string): string[] {
-  // `<td/>` is how the chart code writes an empty cell.
-  return [...row.matchAll(/<(t[hd])\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1>)/gi)].map((m) => textOf(m[2] ?? ''));
+  return rawCells(row).map((c) => textOf(c.inner));
+}
+
+/** An attribute's value with its entities decoded (white space kept: it may be part of a sheet's name). */
+function decoded(value: string | null): string | null {
+  return value === null ? null : value.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name!.toLowerCase()]!);
 }
 
 /** One `<table>` element's caption, header and body rows. */
 export function parseTable(tableHtml: string): HtmlTable {
   const caption = textOf(/<caption\b[^>]*>([\s\S]*?)<\/caption>/i.exec(tableHtml)?.[1] ?? '');
+  const prefix = decoded(attribute(/<table\b([^>]*)>/i.exec(tableHtml)?.[1] ?? '', 'data-ref-prefix'));
   const rows = [...tableHtml.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((m) => m[1]!);
   const head = rows.findIndex((r) => /<th\b/i.test(r) && !/<td\b/i.test(r));
-  return { caption, columns: head < 0 ? [] : cellsOf(rows[head]!), rows: rows.filter((_, i) => i !== head).map(cellsOf) };
+  const body = rows.filter((_, i) => i !== head);
+  // A ref holds its file when it has a ":"; rows alone ("14", "4-7,12") are under the table's prefix.
+  const whole = (ref: string | null) => (ref === null ? null : ref.includes(':') || prefix === null ? ref : `${prefix}${ref}`);
+  return {
+    caption,
+    columns: head < 0 ? [] : cellsOf(rows[head]!),
+    rows: body.map(cellsOf),
+    valueColumns: head < 0 ? [] : rawCells(rows[head]!).map((c) => hasClass(c.attrs, 'num') && !hasAttribute(c.attrs, 'data-identifies')),
+    cells: body.map((r) => rawCells(r).map((c) => ({
+      text: textOf(c.inner),
+      value: decoded(attribute(c.attrs, 'data-value')),
+      ref: whole(decoded(attribute(c.attrs, 'data-ref'))),
+      missing: hasClass(c.attrs, 'missing'),
+    }))),
+  };
 }
 
 /** Every table of a page (inside figures or not). */
@@ -117,7 +164,7 @@ export function pageFigures(html: string): PageFigure[] {
       id,
       title,
       description: textOf(desc?.[2] ?? ''),
-      table: table ? parseTable(table) : { caption: '', columns: [], rows: [] },
+      table: table ? parseTable(table) : { caption: '', columns: [], rows: [], valueColumns: [], cells: [] },
       tableHref: link ? attribute(link[1]!, 'href') : null,
       tableLink: link ? textOf(link[2]!) : null,
       caveat: textOf(elementsWithClass(inner, 'p', 'caveat')[0]?.inner ?? ''),
