@@ -13,6 +13,7 @@ import { indicatorDef, sourceLine } from '../lib/frames.ts';
 import { domainText, type DomainSpec } from './domains.ts';
 import { getCatalog, names, partialOf, run } from './load.ts';
 import { totalsQuery } from './queries.ts';
+import { shortName } from '../i18n/short-names.ts';
 
 export interface HomeHeadline {
   domain: DomainSpec;
@@ -22,8 +23,10 @@ export interface HomeHeadline {
   figure: string | null;
   /** What the big number counts, after it: "victims of trafficking detected in 2020". */
   label: string;
-  /** What the figure is: whose total, or which countries are summed. */
-  what: string[];
+  /** What the figure is: whose total, or which countries are summed (one sentence). */
+  what: string;
+  /** What a reader should know besides: what a sum leaves out, a partial year. */
+  notes: string[];
   figureChart: FramedChart;
 }
 
@@ -45,28 +48,33 @@ function figureText(series: HeadlineSeries, unit: string, locale: Locale): strin
   return unit === 'percent' ? locale.t('home.percent', { value: v }) : v;
 }
 
-/** Sentences on whose figure this is; a comparison says what it is not (a world total) and what it leaves out. */
-function whatText(choice: HeadlineChoice, series: HeadlineSeries, nameOf: (geo: string) => string, publisher: string, locale: Locale): string[] {
+/**
+ * Whose figure this is, in one sentence (a comparison says it is not a world total), and the notes under it: what a
+ * sum leaves out and how much of it one country is, how a pooled share's countries change.
+ */
+function whatText(choice: HeadlineChoice, series: HeadlineSeries, nameOf: (geo: string) => string, publisher: string, locale: Locale): { what: string; notes: string[] } {
   const { t } = locale;
   const n = (x: number) => locale.number(x);
   switch (choice.kind) {
     case 'publisher':
-      return [t('home.what.publisher', { place: nameOf(choice.geo), publisher })];
+      return { what: t('home.what.publisher', { place: nameOf(choice.geo), publisher }), notes: [] };
     case 'panel': {
-      const out = [t('home.what.panel', { n: n(series.members?.length ?? 0), from: choice.years[0], to: choice.years[1] })];
-      if (series.leftOut && series.leftOut.skipped > 0) out.push(t('home.what.panelSkipped', { n: n(series.leftOut.skipped) }));
-      if (series.leftOut && series.leftOut.suppressed > 0) out.push(t('home.what.panelSuppressed', { n: n(series.leftOut.suppressed) }));
+      const notes: string[] = [];
+      const out = series.leftOut ?? { skipped: 0, suppressed: 0 };
+      if (out.suppressed > 0) notes.push(t('home.what.panelSuppressed', { skipped: n(out.skipped), suppressed: n(out.suppressed) }));
+      else if (out.skipped > 0) notes.push(t('home.what.panelSkipped', { n: n(out.skipped) }));
       if (series.largest && series.latest) {
-        out.push(t('home.what.largest', { name: nameOf(series.largest.geo), share: locale.number(series.largest.share * 100, 0), year: series.latest.year }));
+        notes.push(t('home.what.largest', { name: nameOf(series.largest.geo), share: locale.number(series.largest.share * 100, 0), year: series.latest.year }));
       }
-      return out;
+      return { what: t('home.what.panel', { n: n(series.members?.length ?? 0), from: choice.years[0], to: choice.years[1] }), notes };
     }
     case 'pooled': {
       const counts = series.points.filter((p) => p.countries > 0).map((p) => p.countries);
       const latest = series.latest;
-      return latest
-        ? [t('home.what.pooled', { n: n(latest.countries), year: latest.year, samples: n(latest.base ?? 0), min: n(Math.min(...counts)), max: n(Math.max(...counts)) })]
-        : [];
+      return {
+        what: latest ? t('home.what.pooled', { n: n(latest.countries), year: latest.year, samples: n(latest.base ?? 0) }) : '',
+        notes: [t('home.what.pooledCountries', { min: n(Math.min(...counts)), max: n(Math.max(...counts)) })],
+      };
     }
   }
 }
@@ -125,7 +133,8 @@ async function headlineOf(domain: DomainSpec, locale: Locale): Promise<HomeHeadl
   const series = headlineSeries(choice, await rowsOf(choice), partial.map((p) => p.year));
   if (series.points.length === 0) throw new Error(`${domain.slug}: the headline series ${JSON.stringify(choice)} has no values in this release`);
   const nameMap = await names();
-  const nameOf = (geo: string) => nameMap.get(geo) ?? geo;
+  // Short names ("United Kingdom"): the notes are read at a glance.
+  const nameOf = (geo: string) => shortName(geo, nameMap.get(geo) ?? geo);
   // A pooled share is a percentage whatever the unit of the counts it divides.
   const unit = choice.kind === 'pooled' ? 'percent' : def.unit;
   const name = seriesName(choice, series, nameOf, locale);
@@ -155,16 +164,17 @@ async function headlineOf(domain: DomainSpec, locale: Locale): Promise<HomeHeadl
       years,
     },
   };
+  const { what, notes } = whatText(choice, series, nameOf, publisher, locale);
+  // A partial year after the latest full one is drawn (marked) but is not the big number: say why.
+  const later = partial.filter((p) => p.year > (series.latest?.year ?? Infinity) && p.year <= years[1]);
   return {
     domain,
     choice,
     series,
     figure: figureText(series, unit, locale),
     label: series.latest ? locale.t(`domain.${domain.slug}.headlineFigure`, { year: series.latest.year }) : label,
-    what: [
-      ...whatText(choice, series, nameOf, publisher, locale),
-      ...partial.filter((p) => p.year > (series.latest?.year ?? Infinity) && p.year <= years[1]).map((p) => locale.t('home.partial', { year: p.year, note: p.note })),
-    ],
+    what,
+    notes: [...notes, ...later.map((p) => locale.t('home.partial', { year: p.year, note: p.note }))],
     figureChart,
   };
 }

@@ -73,7 +73,8 @@ export function buildSearchIndex(input: IndexInputs): SearchEntry[] {
       label: category,
       href: `/indicator/${encodeURIComponent(target)}/`,
       context: input.text.breakdownContext(dimension, title),
-      terms: termsOf(dimension, title),
+      // The dimension only: the indicator's title would make every label of a pangolin indicator a match for "pangolin".
+      terms: termsOf(dimension),
     });
   }
   return entries;
