@@ -16,6 +16,8 @@ export function bootSearch(doc: Document = document): void {
   const typed = new URL(doc.location.href).searchParams.get('q') ?? '';
   const form = doc.querySelector<HTMLFormElement>('form[data-search]');
   if (results && form && typed.trim() !== '') {
+    const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+    if (input && input.value === '') input.value = typed;
     const text = JSON.parse(form.dataset['searchText'] ?? '{}') as SearchText;
     void import('./search-box.ts').then((m) => m.showResults(results, typed, text));
   }
