@@ -121,6 +121,13 @@ describe.skipIf(!BUILT)(title('home page and site search'), () => {
     await openByKeyboard(page, options, option);
     const url = new URL(page.url());
     expect(url.pathname).toMatch(path);
+    if (url.hash) {
+      // The section a link names is where the page scrolled to.
+      await page.waitForTimeout(300);
+      const top = await page.locator(url.hash).evaluate((el) => el.getBoundingClientRect().top);
+      expect(top, `${url.hash} is at the top of the window`).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeLessThan(100);
+    }
     const response = await page.reload();
     expect(response?.status()).toBe(200);
     // A region without a page of its own yet leads to its section of /search/, which lists its countries.
