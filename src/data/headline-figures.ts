@@ -27,6 +27,8 @@ export interface HomeHeadline {
   what: string;
   /** What a reader should know besides: what a sum leaves out, a partial year. */
   notes: string[];
+  /** A sum's countries, by name (short forms), sorted. */
+  members: string[];
   figureChart: FramedChart;
 }
 
@@ -91,12 +93,12 @@ function seriesName(choice: HeadlineChoice, series: HeadlineSeries, nameOf: (geo
   }
 }
 
-function titleOf(choice: HeadlineChoice, label: string, name: string, locale: Locale): string {
+function titleOf(choice: HeadlineChoice, label: string, name: string, n: string, locale: Locale): string {
   switch (choice.kind) {
     case 'publisher':
       return locale.t('home.chartTitle.publisher', { label, place: name });
     case 'panel':
-      return locale.t('home.chartTitle.panel', { label, series: name });
+      return locale.t('home.chartTitle.panel', { label, n });
     case 'pooled':
       return locale.t('home.chartTitle.pooled', { label });
   }
@@ -141,7 +143,7 @@ async function headlineOf(domain: DomainSpec, locale: Locale): Promise<HomeHeadl
   const points: SeriesPoint[] = series.points.map((p) => ({ series: name, year: p.year, value: p.value, censored: p.censored, min: p.min, max: p.max, ...(p.source_ref ? { source_ref: p.source_ref } : {}) }));
   const years: [number, number] = [series.points[0]!.year, series.points[series.points.length - 1]!.year];
   const label = domainText(domain, 'headline', locale);
-  const title = titleOf(choice, label, name, locale);
+  const title = titleOf(choice, label, name, locale.number(series.members?.length ?? 0), locale);
   const id = `headline-${domain.slug}`;
   const drawn = lineChart(points, { id, title, unit, yearDomain: years, partial: partial.filter((p) => p.year >= years[0] && p.year <= years[1]) }, locale);
   // The home page shows the narrow layout only (site.css .headlines): its cards are about 20rem wide at every screen
@@ -175,6 +177,7 @@ async function headlineOf(domain: DomainSpec, locale: Locale): Promise<HomeHeadl
     label: series.latest ? locale.t(`domain.${domain.slug}.headlineFigure`, { year: series.latest.year }) : label,
     what,
     notes: [...notes, ...later.map((p) => locale.t('home.partial', { year: p.year, note: p.note }))],
+    members: (series.members ?? []).map(nameOf).sort((a, b) => a.localeCompare(b)),
     figureChart,
   };
 }

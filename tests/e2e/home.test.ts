@@ -58,6 +58,7 @@ describe.skipIf(!BUILT)(title('home page and site search'), () => {
         number: s.querySelector('.headline-number strong')?.textContent?.trim() ?? '',
         label: s.querySelector('.headline-number')?.textContent?.trim() ?? '',
         what: s.querySelector('.headline-what')?.textContent?.trim() ?? '',
+        members: (s.querySelector('.headline-members p')?.textContent ?? '').split(', ').filter((x) => x !== ''),
         source: s.querySelector('figure .source')?.textContent?.trim() ?? '',
         dashboard: [...s.querySelectorAll('a')].map((a) => a.getAttribute('href')),
       })),
@@ -76,7 +77,10 @@ describe.skipIf(!BUILT)(title('home page and site search'), () => {
       expect(s.number, `${s.domain}: the big number`).toBe(choice.kind === 'pooled' ? `${shown}%` : shown);
       expect(s.label, `${s.domain}: its year`).toContain(String(latest.year));
       // A sum of countries is said to be one, with how many, and never called a world total.
-      if (choice.kind === 'panel') expect(s.what).toMatch(new RegExp(`Sum of the same ${latest.countries} countries every year .*not a world total`));
+      if (choice.kind === 'panel') {
+        expect(s.what).toMatch(new RegExp(`Sum of the same ${latest.countries} countries every year .*not a world total`));
+        expect(s.members, `${s.domain}: the countries summed, named`).toHaveLength(latest.countries);
+      } else expect(s.members).toEqual([]);
     }
   });
 
