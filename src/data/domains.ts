@@ -1,7 +1,8 @@
 /**
  * What each domain dashboard shows. Configuration only: the charts are the shared pure functions, the numbers come
  * from the release through the shared queries, and the texts from the message catalog (src/i18n): each domain's title,
- * intro and headline label under `domain.<slug>.*`, the other titles by the keys given here.
+ * intro and headline label under `domain.<slug>.*`, the other titles by the keys given here. The home page's headline
+ * series of each domain is chosen in src/lib/headlines.ts.
  */
 import type { Locale } from '../charts/types.ts';
 import type { Slice } from './queries.ts';
@@ -24,11 +25,6 @@ export interface DomainSpec {
   mainSlice?: Slice;
   /** Countries drawn in the trend by default. */
   trendGeos: string[];
-  /**
-   * Home page headline: the indicator and geography of one figure (latest year, or `year` when the latest is
-   * partial); its label is `domain.<slug>.headline`.
-   */
-  headline: { indicator: string; geo: string; year?: number };
   breakdowns: BreakdownSpec[];
   /** Ranked values of one world-level breakdown (routes, causes) in one complete year. */
   rankings?: { indicator: string; geo: string; dimension: string; year: number; titleKey: string; categoryKey: string }[];
@@ -47,7 +43,6 @@ export const DOMAINS: DomainSpec[] = [
     domain: 'trafficking-in-persons',
     main: 'tip_victims_detected',
     trendGeos: ['USA', 'MEX', 'NGA', 'GBR', 'THA'],
-    headline: { indicator: 'tip_victims_detected', geo: 'USA' },
     breakdowns: [
       { indicator: 'tip_victims_detected', by: { dimension: 'form of exploitation' }, geo: 'USA', titleKey: 'domain.trafficking-in-persons.breakdown.exploitation' },
       { indicator: 'tip_victims_detected', by: { axis: 'sex' }, geo: 'MEX', titleKey: 'domain.trafficking-in-persons.breakdown.sex' },
@@ -61,7 +56,6 @@ export const DOMAINS: DomainSpec[] = [
     domain: 'migrant-smuggling',
     main: 'smg_dead_missing',
     trendGeos: ['USA', 'LBY', 'ITA', 'MEX', 'AFG'],
-    headline: { indicator: 'smg_dead_missing', geo: '001', year: 2023 },
     breakdowns: [],
     rankings: [
       { indicator: 'smg_dead_missing', geo: '001', dimension: 'migration route', year: 2023, titleKey: 'domain.migrant-smuggling.ranking.routes', categoryKey: 'domain.migrant-smuggling.ranking.routeAxis' },
@@ -75,7 +69,6 @@ export const DOMAINS: DomainSpec[] = [
     domain: 'firearms',
     main: 'fa_arms_seized',
     trendGeos: ['BRA', 'COL', 'MEX', 'TUR', 'PHL'],
-    headline: { indicator: 'fa_arms_seized', geo: 'BRA' },
     breakdowns: [
       { indicator: 'fa_arms_seized', by: { dimension: 'firearm type' }, geo: 'COL', titleKey: 'domain.firearms.breakdown.type' },
       { indicator: 'fa_arms_seized_by_location', by: { dimension: 'place of seizure' }, geo: 'TUR', titleKey: 'domain.firearms.breakdown.location' },
@@ -87,7 +80,6 @@ export const DOMAINS: DomainSpec[] = [
     domain: 'wildlife',
     main: 'wl_pangolin_seizures',
     trendGeos: ['CHN', 'VNM', 'IND', 'MYS', 'NGA'],
-    headline: { indicator: 'wl_rhinos_poached', geo: '002' },
     breakdowns: [{ indicator: 'wl_pangolin_seized_kg', by: { dimension: 'product' }, geo: 'CHN', titleKey: 'domain.wildlife.breakdown.product' }],
     flows: [
       { indicator: 'wl_cites_confiscated_shipments', titleKey: 'domain.wildlife.flows', dimensions: ['exporter (reported by importer)'] },
@@ -101,7 +93,6 @@ export const DOMAINS: DomainSpec[] = [
     domain: 'falsified-medicines',
     main: 'med_failure_rate',
     trendGeos: ['KHM', 'GHA', 'PER', 'NGA', 'VNM'],
-    headline: { indicator: 'med_failure_rate', geo: 'KHM' },
     breakdowns: [
       { indicator: 'med_samples_failed', by: { dimension: 'medicine class' }, geo: 'KHM', titleKey: 'domain.falsified-medicines.breakdown.class' },
       { indicator: 'med_samples_failed', by: { dimension: 'test type' }, geo: 'KHM', titleKey: 'domain.falsified-medicines.breakdown.test' },
@@ -113,7 +104,6 @@ export const DOMAINS: DomainSpec[] = [
     domain: 'cybercrime',
     main: 'cyb_fraud_cyber_rate',
     trendGeos: ['DEU', 'ESP', 'COL', 'JPN', 'NZL'],
-    headline: { indicator: 'cyb_unlawful_access', geo: 'DEU' },
     breakdowns: [],
     comparisons: [
       {

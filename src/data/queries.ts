@@ -172,3 +172,20 @@ export function placeCoverageQuery(indicator: string, slice: Slice = TOTAL_SLICE
     params: [indicator, indicator, slice.sex, slice.age],
   };
 }
+
+/**
+ * Every total of an indicator for the given geography kinds (e.g. countries only, for a sum that must not count a
+ * country twice through its region or a sub-national unit), or for one geography.
+ */
+export function totalsQuery(indicator: string, where: { kinds: string[] } | { geo: string }): Query {
+  const byKind = 'kinds' in where;
+  return {
+    sql: `SELECT o.geo, o.year, o.value, o.censored, o.value_min, o.value_max, o.source_ref
+      FROM observations o JOIN geo g ON g.geo = o.geo
+      WHERE o.indicator = ? AND o.sex = 'total' AND o.age = 'total'
+        AND o.dimension = 'total' AND o.category = 'total' AND o.counterpart IS NULL
+        AND ${byKind ? `g.kind IN (${placeholders(where.kinds.length)})` : 'o.geo = ?'}
+      ORDER BY o.geo, o.year`,
+    params: [indicator, ...(byKind ? where.kinds : [where.geo])],
+  };
+}

@@ -124,13 +124,5 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     expect(await page.locator('#panel-map').isVisible()).toBe(false);
   });
 
-  it('home: a country or indicator typed in the go-to box opens its page', async () => {
-    const s = await session();
-    const page = await s.open('/');
-    await page.fill('form[data-jump] input', 'Kenya');
-    await Promise.all([page.waitForURL('**/country/KEN/'), page.click('form[data-jump] button')]);
-    await page.goBack();
-    await page.fill('form[data-jump] input', 'Detected victims of trafficking in persons');
-    await Promise.all([page.waitForURL('**/indicator/tip_victims_detected/'), page.click('form[data-jump] button')]);
-  });
+  // The home page's search box: tests/e2e/home.test.ts (the go-to box stays on the 404 page: not-found.test.ts).
 });

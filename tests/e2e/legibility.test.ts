@@ -8,7 +8,7 @@ import { serve, type StaticServer } from './support/server.ts';
 import { openSession, requireChromium, type Session } from './support/browser.ts';
 import { BUILT, setUp, title } from './support/suite.ts';
 
-const PAGES = ['/trafficking-in-persons/', '/migrant-smuggling/', '/indicator/smg_dead/', '/country/KEN/'];
+const PAGES = ['/', '/trafficking-in-persons/', '/migrant-smuggling/', '/indicator/smg_dead/', '/country/KEN/'];
 /** A phone; a window whose grids keep one column at their widest (site.css .grid); a desktop. */
 const WIDTHS = [390, 800, 1366];
 

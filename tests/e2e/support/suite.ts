@@ -36,7 +36,8 @@ export function setUp(fn: () => Promise<void>): () => void {
 
 /** Every page type, with the fewest charts it must show (0: a page of text and tables). */
 export const PAGE_TYPES: { path: string; type: string; minCharts: number }[] = [
-  { path: '/', type: 'home', minCharts: 0 },
+  { path: '/', type: 'home', minCharts: 6 },
+  { path: '/search/', type: 'search', minCharts: 0 },
   ...DOMAIN_SLUGS.map((slug) => ({ path: `/${slug}/`, type: 'dashboard', minCharts: 2 })),
   ...['KEN', 'USA', 'GBR_S'].map((iso) => ({ path: `/country/${iso}/`, type: 'country', minCharts: 1 })),
   { path: '/indicator/tip_victims_detected/', type: 'indicator', minCharts: 2 },
