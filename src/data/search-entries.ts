@@ -3,14 +3,12 @@
  * and the site's own word lists, turned into the index by src/lib/search-index.ts. Shared by /search-index.json (read
  * by the browser) and /search/ (the same entries as plain links, for a reader without JavaScript).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DOMAINS, domainText } from './domains.ts';
 import { getCatalog, run } from './load.ts';
 import { placePages } from './place-pages.ts';
 import { buildSearchIndex } from '../lib/search-index.ts';
 import type { SearchEntry } from '../lib/search-rank.ts';
-import { regionPath } from '../lib/region-path.ts';
+import { GROUPING_KIND, groupingPath, REGION_KINDS, regionPath } from '../lib/region-path.ts';
 import { aliasesOf } from '../i18n/place-aliases.ts';
 import { SEARCH_SYNONYMS } from '../i18n/search-synonyms.ts';
 import { shortName } from '../i18n/short-names.ts';
@@ -26,17 +24,6 @@ interface GeoRow {
   subregion_name: string | null;
   intermediate_name: string | null;
   parent: string | null;
-}
-
-/** The kinds of the M49 regions search lists (the world, regions, sub-regions and intermediate regions). */
-export const REGION_KINDS: readonly string[] = ['world', 'region', 'subregion', 'intermediate'];
-
-/**
- * Region pages are built by src/pages/region/ where it exists; until then a region leads to its section of /search/,
- * which lists its countries, so that no link names a page the build did not write.
- */
-export function regionHref(m49: string): string {
-  return existsSync(join(process.cwd(), 'src', 'pages', 'region')) ? regionPath(m49) : `/search/#region-${m49}`;
 }
 
 export interface SearchData {
@@ -65,7 +52,7 @@ async function gather(locale: Locale): Promise<SearchData> {
     return { geo: p.geo, name: g.name, names, context, href: geoHref(p.geo)! };
   });
 
-  const regionRows = geoRows.filter((g) => REGION_KINDS.includes(g.kind));
+  const regionRows = geoRows.filter((g) => REGION_KINDS.has(g.kind));
   const regions = regionRows.map((r) => {
     const members = places
       .filter((p) => {
@@ -73,7 +60,7 @@ async function gather(locale: Locale): Promise<SearchData> {
         return r.kind === 'world' || g.region_m49 === r.geo || g.subregion_m49 === r.geo || g.intermediate_m49 === r.geo;
       })
       .map((p) => ({ name: p.name, href: geoHref(p.geo)! }));
-    return { m49: r.geo, name: r.name, kind: r.kind, href: regionHref(r.geo), members };
+    return { m49: r.geo, name: r.name, kind: r.kind, href: regionPath(r.geo), members };
   });
   const regionContext = (r: GeoRow) => {
     if (r.kind === 'world') return t('search.world');
@@ -105,7 +92,11 @@ async function gather(locale: Locale): Promise<SearchData> {
   const entries = buildSearchIndex({
     domains: DOMAINS.map((d) => ({ slug: d.slug, title: domainText(d, 'title', locale), intro: domainText(d, 'intro', locale), main: d.main })),
     places: placeEntries,
-    regions: regionRows.map((r) => ({ m49: r.geo, name: r.name, context: regionContext(r), href: regionHref(r.geo) })),
+    regions: [
+      ...regionRows.map((r) => ({ m49: r.geo, name: r.name, context: regionContext(r), href: regionPath(r.geo) })),
+      // A publisher's grouping is found by its code and name, and said to be one: its members are not published.
+      ...geoRows.filter((g) => g.kind === GROUPING_KIND).map((g) => ({ m49: g.geo, name: g.name, context: t('grouping.note'), href: groupingPath(g.geo) })),
+    ],
     indicators: indicators.map((i) => ({ id: i.id, title: i.title, unit: i.unit, definition: i.definition, domainTitle: domainTitle(i.domain), dimensions: i.dimensions.map((d) => d.name) })),
     breakdowns: breakdowns.filter((b) => indicators.some((i) => i.id === b.indicator)),
     synonyms: SEARCH_SYNONYMS,
