@@ -13,7 +13,10 @@ import { loadWorld } from '../charts/world-node.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { frameFor, indicatorDef, latestSubtitle, yearsText } from '../lib/frames.ts';
 import type { DomainSpec } from './domains.ts';
-import { breakdownCharts, categoryRanking, flows, mapValues, names, partialOf, series, shortNames, yearsOf } from './load.ts';
+import { breakdownCharts, categoryRanking, flows, mapValues, names, partialOf, run, series, shortNames, trendBreaks, yearsOf } from './load.ts';
+import { breaksByName, breaksBySeries } from '../lib/series-breaks.ts';
+import { seriesQuery } from './queries.ts';
+import { toSeries } from './shape.ts';
 import { points } from './points.ts';
 
 /** A figure with the heading of the section it opens (rankings and comparisons each have their own). */
@@ -53,8 +56,10 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     frame: { ...frameFor(spec.main, 'map-figure', years, mapTitle), subtitle: latestSubtitle(main.unit, mapData.map((d) => d.year ?? years[1]), t) },
   };
   const trendPoints = await series(spec.main, spec.trendGeos, years);
+  // Breaks over each place's whole series, as the page's redraws mark them (dashboard-trend.ts).
+  const trendMarks = breaksByName(await trendBreaks(spec.main, spec.trendGeos), nameMap);
   const trend: FramedChart = {
-    chart: lineChart(trendPoints, { id: 'trend', title: main.title, unit: main.unit, yearDomain: years, partial: partialOf(spec.main) }, locale),
+    chart: lineChart(trendPoints, { id: 'trend', title: main.title, unit: main.unit, yearDomain: years, partial: partialOf(spec.main), breaks: trendMarks }, locale),
     frame: { ...frameFor(spec.main, 'trend-figure', years, main.title), geos: [...spec.trendGeos] },
   };
 
@@ -104,11 +109,13 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     (spec.comparisons ?? []).map(async (c, i): Promise<HeadedChart> => {
       const defs = c.indicators.map(indicatorDef);
       const y: [number, number] = [Math.min(...c.indicators.map((id) => yearsOf(id)[0])), Math.max(...c.indicators.map((id) => yearsOf(id)[1]))];
-      const pointsByIndicator = await Promise.all(c.indicators.map(async (id, k) => (await series(id, [c.geo], y)).map((p) => ({ ...p, series: defs[k]!.title }))));
+      // Read with their notes: each indicator's series is marked where it breaks.
+      const pointsByIndicator = await Promise.all(c.indicators.map(async (id, k) => toSeries(await run(seriesQuery(id, [c.geo], y, undefined, true)), nameMap).map((p) => ({ ...p, series: defs[k]!.title }))));
       const title = t(c.titleKey);
+      const points = pointsByIndicator.flat();
       return {
         heading: title,
-        chart: lineChart(pointsByIndicator.flat(), { id: `comparison-${i}`, title, unit: defs[0]!.unit, yearDomain: y, partial: partialOf(c.indicators[0]!) }, locale),
+        chart: lineChart(points, { id: `comparison-${i}`, title, unit: defs[0]!.unit, yearDomain: y, partial: partialOf(c.indicators[0]!), breaks: breaksBySeries(points) }, locale),
         frame: { ...frameFor(c.indicators[0]!, `comparison-figure-${i}`, y, title), geos: [c.geo] },
       };
     }),

@@ -3,7 +3,7 @@
  * `control`). Shared by the dashboard and the trend's embed page, so an embed honours the same `?geo=`, years and `v`.
  */
 import type { DomainSpec } from './domains.ts';
-import { names, partialOf, run, seriesViewOf, yearsOf } from './load.ts';
+import { names, partialOf, run, seriesViewOf, trendBreaks, yearsOf } from './load.ts';
 import { latestQuery } from './queries.ts';
 import { indicatorDef } from '../lib/frames.ts';
 
@@ -20,6 +20,7 @@ export async function dashboardTrend(spec: DomainSpec): Promise<DashboardTrend> 
   // Regions and the world are offered too where the publisher gives them (e.g. IOM's world total), never computed.
   const reporting = (await run(latestQuery(spec.main, years))).map((r) => String(r['geo']));
   const geoOptions = [...new Set([...reporting, ...spec.trendGeos])].map((g) => ({ geo: g, name: nameMap.get(g) ?? g })).sort((a, b) => a.name.localeCompare(b.name));
-  const control = { kind: 'line', chartId: 'trend', indicator: spec.main, defaults: { geo: spec.trendGeos, years }, unit: indicatorDef(spec.main).unit, partial: partialOf(spec.main), view: seriesViewOf(spec.main) };
+  const breaks = await trendBreaks(spec.main, geoOptions.map((g) => g.geo));
+  const control = { kind: 'line', chartId: 'trend', indicator: spec.main, defaults: { geo: spec.trendGeos, years }, unit: indicatorDef(spec.main).unit, partial: partialOf(spec.main), breaks, view: seriesViewOf(spec.main) };
   return { years, geoOptions, control };
 }

@@ -88,3 +88,24 @@ export function seriesBreaks(points: readonly BreakPoint[]): BreakMark[] {
   }
   return marks;
 }
+
+/** The marks of every series in a list of points, by series name (the line chart's `breaks` option). */
+export function breaksBySeries(points: readonly (BreakPoint & { series: string })[]): Map<string, BreakMark[]> {
+  const bySeries = new Map<string, BreakPoint[]>();
+  for (const p of points) {
+    const list = bySeries.get(p.series);
+    if (list) list.push(p);
+    else bySeries.set(p.series, [p]);
+  }
+  const out = new Map<string, BreakMark[]>();
+  for (const [name, pts] of bySeries) {
+    const marks = seriesBreaks(pts);
+    if (marks.length > 0) out.set(name, marks);
+  }
+  return out;
+}
+
+/** Marks by place code (a trend's, as a page carries them) as the line chart takes them: by series name. */
+export function breaksByName(byGeo: Readonly<Record<string, readonly BreakMark[]>>, nameMap: ReadonlyMap<string, string>): Map<string, readonly BreakMark[]> {
+  return new Map(Object.entries(byGeo).map(([geo, marks]) => [nameMap.get(geo) ?? geo, marks]));
+}
