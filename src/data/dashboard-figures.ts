@@ -13,24 +13,37 @@ import { loadWorld } from '../charts/world-node.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { frameFor, indicatorDef, latestSubtitle, yearsText } from '../lib/frames.ts';
 import type { DomainSpec } from './domains.ts';
+import { overTimeFor } from './over-time.ts';
 import { breakdownCharts, categoryRanking, flows, mapValues, names, partialOf, run, series, shortNames, trendBreaks, yearsOf } from './load.ts';
 import { breaksByName, breaksBySeries } from '../lib/series-breaks.ts';
 import { seriesQuery } from './queries.ts';
 import { toSeries } from './shape.ts';
 import { points } from './points.ts';
 
+/** A link from a one-year (or summed) breakdown to the page that follows it over the years (over-time.ts). */
+export interface OverTimeLink {
+  href: string;
+  label: string;
+}
+
+/** A figure with the pages that follow its breakdown over time. */
+export interface LinkedChart extends FramedChart {
+  overTime: OverTimeLink[];
+}
+
 /** A figure with the heading of the section it opens (rankings and comparisons each have their own). */
 export interface HeadedChart extends FramedChart {
   heading: string;
+  overTime?: OverTimeLink[];
 }
 
 export interface DashboardFigures {
   trend: FramedChart;
   map: FramedChart;
-  breakdowns: FramedChart[];
+  breakdowns: LinkedChart[];
   rankings: HeadedChart[];
   comparisons: HeadedChart[];
-  flows: FramedChart[];
+  flows: LinkedChart[];
   points: FramedChart | null;
   /** Every indicator the figures draw (for the sources a handout cites). */
   indicators: string[];
@@ -70,12 +83,14 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
         const y = yearsOf(b.indicator);
         const title = t(b.titleKey);
         const charts = await breakdownCharts(b.indicator, b.geo, y, b.by, { id: `breakdown-${i}`, title, categoryLabel: t('chart.year') }, locale);
-        return charts.map((c, k) => ({ indicator: b.indicator, geo: b.geo, y, title: k === 0 ? title : `${title} (${c.unit})`, chart: c.chart }));
+        const href = overTimeFor(spec, b.indicator, b.by);
+        const overTime = href ? [{ href, label: t('overTime.link', { title }) }] : [];
+        return charts.map((c, k) => ({ indicator: b.indicator, geo: b.geo, y, title: k === 0 ? title : `${title} (${c.unit})`, chart: c.chart, overTime }));
       }),
     )
   )
     .flat()
-    .map(({ indicator, geo, y, title, chart }, i): FramedChart => ({ chart, frame: { ...frameFor(indicator, `breakdown-figure-${i}`, y, title), geos: [geo] } }));
+    .map(({ indicator, geo, y, title, chart, overTime }, i): LinkedChart => ({ chart, frame: { ...frameFor(indicator, `breakdown-figure-${i}`, y, title), geos: [geo] }, overTime }));
 
   const rankings = await Promise.all(
     (spec.rankings ?? []).map(async (r, i): Promise<HeadedChart> => {
@@ -83,8 +98,10 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       const title = t(r.titleKey);
       const bars = await categoryRanking(r.indicator, r.geo, r.year, r.dimension);
       const y: [number, number] = [r.year, r.year];
+      const href = overTimeFor(spec, r.indicator, { dimension: r.dimension });
       return {
         heading: title,
+        overTime: href ? [{ href, label: t('overTime.link', { title }) }] : [],
         chart: rankedBarChart(bars, { id: `ranking-${i}`, title, unit: def.unit, categoryLabel: t(r.categoryKey) }, locale),
         frame: { ...frameFor(r.indicator, `ranking-figure-${i}`, y, t('figure.titleWithYears', { title, years: yearsText(y) })), geos: [r.geo] },
       };
@@ -92,7 +109,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
   );
 
   const flowCharts = await Promise.all(
-    (spec.flows ?? []).map(async (f, i): Promise<FramedChart> => {
+    (spec.flows ?? []).map(async (f, i): Promise<LinkedChart> => {
       const y = yearsOf(f.indicator);
       const def = indicatorDef(f.indicator);
       const title = t(f.titleKey);
@@ -100,6 +117,10 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       return {
         chart: flowMap(data, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap), shortNames: await shortNames() }, locale),
         frame: frameFor(f.indicator, `flow-figure-${i}`, y, title),
+        overTime: f.dimensions.flatMap((d) => {
+          const href = overTimeFor(spec, f.indicator, { dimension: d });
+          return href ? [{ href, label: t('overTime.linkFlow', { dimension: d, title }) }] : [];
+        }),
       };
     }),
   );

@@ -125,6 +125,20 @@ export function flowsQuery(indicator: string, years: [number, number], dimension
   };
 }
 
+/**
+ * The flows of ONE place dimension by year, one row per pair of places and year (origin → destination, as flowsQuery
+ * reads them): nothing is summed, so a censored cell stays one censored cell. With its notes (for series breaks).
+ */
+export function flowSeriesQuery(indicator: string, years: [number, number], dimension: string): Query {
+  return {
+    sql: `SELECT counterpart AS origin, geo AS destination, year, unit, ${columns(true)} FROM observations
+      WHERE indicator = ? AND counterpart IS NOT NULL AND counterpart <> geo AND sex = 'total' AND age = 'total'
+        AND dimension = ? AND year BETWEEN ? AND ?
+      ORDER BY unit, origin, destination, year`,
+    params: [indicator, dimension, years[0], years[1]],
+  };
+}
+
 /** The categories of one breakdown of one geography in one year (e.g. migration routes of the world total), ranked. */
 export function categoryRankingQuery(indicator: string, geo: string, year: number, dimension: string): Query {
   return {

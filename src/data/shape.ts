@@ -67,6 +67,12 @@ export function toPartSeries(rows: Row[], partLabel: (part: string) => string = 
   return rows.map((r) => ({ series: partLabel(String(r['part'])), year: Number(r['year']), ...valueOf(r), ...notesOf(r) }));
 }
 
+/** Flow rows of one dimension by year (flowSeriesQuery) as one series per pair of places, "Nigeria → Italy". */
+export function toFlowSeries(rows: Row[], names: ReadonlyMap<string, string>): SeriesPoint[] {
+  const name = (code: string) => names.get(code) ?? code;
+  return rows.map((r) => ({ series: `${name(String(r['origin']))} → ${name(String(r['destination']))}`, year: Number(r['year']), ...valueOf(r), ...notesOf(r) }));
+}
+
 /** Summed flows; a flow with suppressed parts becomes "at least" its exact sum (plus one per suppressed cell). */
 export function toFlows(rows: Row[], names: ReadonlyMap<string, string>): FlowDatum[] {
   return rows.map((r) => {
