@@ -75,7 +75,8 @@ async function compute(spec: OverTimeSpec): Promise<OverTimeFigures> {
     const params = { title: t(spec.titleKey), n: OVERVIEW };
     const overviewTitle = (order.length > OVERVIEW ? t('overTime.overviewTop', params) : t('overTime.overviewAll', params)) + suffix;
     const overview: FramedChart = {
-      chart: lineChart(points.filter((p) => top.has(p.series)), { id: `overview-${u}`, title: overviewTitle, unit, yearDomain: years, partial, breaks }, locale),
+      // Series breaks are marked on each category's own chart below: eight series' rings crowd one plot.
+      chart: lineChart(points.filter((p) => top.has(p.series)), { id: `overview-${u}`, title: overviewTitle, unit, yearDomain: years, partial }, locale),
       frame: { ...frameFor(spec.indicator, `overview-${u}-figure`, years, overviewTitle), ...(spec.geo ? { geos: [spec.geo] } : {}) },
     };
     const panels = order.slice(0, MAX_PANELS).map((name, k): FramedChart => {

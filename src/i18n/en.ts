@@ -194,6 +194,7 @@ export const en: Record<string, string> = {
   'overTime.panelsHeadingUnit': 'Each on its own ({unit})',
   'overTime.ownScales': 'Each small chart has its own scale, so that a small category can be followed as well as a large one: read its values on its own axis, and compare sizes on the chart above.',
   'overTime.more': 'The {shown} largest are drawn here; the {n} others are in the data downloads.',
+  'overTime.sameFrame': "Each chart's caveat and source are those of the chart above. Where a category's series breaks (a change of source or note, or a value ten times larger or smaller than the previous one), its point is ringed and numbered, and its table says why.",
   'overTime.back': 'Back to {dashboard}',
   'overTime.noData': 'The release has no values for this breakdown.',
   'domain.migrant-smuggling.ranking.routeAxis': 'Migration route',
