@@ -105,6 +105,11 @@ export interface FigureOptions {
    * would never be shown, and leaving it out spares a phone a third of the figure's SVG to parse.
    */
   inGrid?: boolean;
+  /**
+   * The figure is one of a group (small multiples) whose caveat and source line the page prints once, above the
+   * group: repeated under thirty small charts they would bury them.
+   */
+  inGroup?: boolean;
 }
 
 /** The data table in the figure, or, when it has a page of its own, the link to it with the number of rows. */
@@ -126,8 +131,8 @@ export function figureHtml(chart: ChartOutput, frame: Frame, locale: Locale, opt
     { class: 'chart-figure', id: frame.id, 'aria-labelledby': `${frame.id}-title`, 'aria-describedby': `${frame.id}-desc` },
     el('figcaption', {}, el('h3', { id: `${frame.id}-title` }, text(frame.title)), el('p', { class: 'subtitle' }, text(frame.subtitle))),
     drawingHtml(chart, options.inGrid === true),
-    caveatHtml(frame, locale),
-    sourceHtml(frame, locale),
+    options.inGroup ? null : caveatHtml(frame, locale),
+    options.inGroup ? null : sourceHtml(frame, locale),
     el('p', { class: 'visually-hidden', id: `${frame.id}-desc` }, text(chart.description)),
     tablePart(chart, frame, locale, options.tableHref),
   );

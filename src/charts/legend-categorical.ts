@@ -44,7 +44,8 @@ export type LegendSymbol =
   | { kind: 'hatch'; color: string; patternId: string }
   | { kind: 'range'; color: string }
   | { kind: 'gap'; color: string }
-  | { kind: 'tick'; color: string };
+  | { kind: 'tick'; color: string }
+  | { kind: 'ring'; color: string };
 
 export interface LegendItem {
   label: string;
@@ -53,7 +54,7 @@ export interface LegendItem {
 
 const ROW_H = 18;
 /** Lines need room to show their dash; a swatch is a small square. */
-const SYMBOL_W: Record<LegendSymbol['kind'], number> = { swatch: 14, hatch: 15, range: 14, line: 18, gap: 20, tick: 8 };
+const SYMBOL_W: Record<LegendSymbol['kind'], number> = { swatch: 14, hatch: 15, range: 14, line: 18, gap: 20, tick: 8, ring: 16 };
 
 function symbol(s: LegendSymbol, x: number, y: number): string {
   const cy = y - 4;
@@ -69,6 +70,12 @@ function symbol(s: LegendSymbol, x: number, y: number): string {
     case 'tick':
       // A published total: the same dark stroke that crosses the bar.
       return el('line', { x1: x + 4, x2: x + 4, y1: cy - 7, y2: cy + 7, stroke: s.color, 'stroke-width': 2.5 });
+    case 'ring':
+      // A series break (break-marks.ts): the ring drawn around the point, over a point of no particular series.
+      return [
+        el('circle', { cx: x + 8, cy, r: 2.5, fill: s.color }),
+        el('circle', { cx: x + 8, cy, r: 6.5, fill: 'none', stroke: s.color, 'stroke-width': 1.5 }),
+      ].join('');
     case 'gap':
       // A line that ends in a point and resumes after a blank: not to be mistaken for a dash pattern.
       return [

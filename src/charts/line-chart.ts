@@ -5,12 +5,14 @@
  * - a missing year: nothing. The line breaks at missing years and at suppressed values, with no connector, because
  *   a connector would suggest a value was known there; the legend and the description say so;
  * - a value in a partial period (`partial`): a hollow point on a shaded, labelled band, reached by a faded segment,
- *   so that a part-year total is not read as a fall.
+ *   so that a part-year total is not read as a fall;
+ * - a point where the series breaks (`breaks`: a change of source or note, or an order-of-magnitude jump): a numbered
+ *   ring, and the reason with the release's note in its label, the table and the description (break-marks.ts).
  * Series are told apart by colour, dash pattern and their short name: a direct label at the line's end in the wide
  * layout, a legend under the plot in the narrow one (layout.ts).
  */
 import { el } from './svg.ts';
-import { MUTED } from './palette.ts';
+import { INK, MUTED } from './palette.ts';
 import type { ChartOutput, DataTable, Locale, PartialPeriod, SeriesPoint, Size } from './types.ts';
 import { tableCell, tickCount, valueKind, valueText, yearScale, yearsIn, zeroBasedScale } from './scales.ts';
 import { chartRoot, emptyNote, leftAxis, textWidth, unitLabel, yearAxis, yearLabel } from './axis.ts';
@@ -18,6 +20,8 @@ import { categoricalLegend, seriesStyle, type LegendItem } from './legend-catego
 import { allLayouts, WIDE } from './layout.ts';
 import { directLabels, directLabelWidth, LABEL_GAP, partialBands, partialLabels, partialSegments, seriesMarks, seriesPath, type Plot, type Series } from './line-marks.ts';
 import { noteCell, noteColumn, partialNotes, partialSentences } from './partial-periods.ts';
+import { breakCell, breakColumn, breakRings, breakSentences, drawnBreaks, type DrawnBreak } from './break-marks.ts';
+import type { BreakMark } from '../lib/series-breaks.ts';
 
 export interface LineChartOptions {
   /** Unique on the page; every id inside the SVG is derived from it. */
@@ -34,6 +38,12 @@ export interface LineChartOptions {
   highlight?: string;
   /** Years whose figure covers part of the year only (e.g. to 15 November); each is marked on the chart with its note. */
   partial?: PartialPeriod[];
+  /**
+   * Where each series breaks, by series name (`series` of the points): the marks of src/lib/series-breaks.ts, computed
+   * by the caller over the whole series (so that a mark does not depend on the years drawn, and a jump is measured
+   * from the previous reported year even when that year is not drawn). Marks on years not drawn are left out.
+   */
+  breaks?: ReadonlyMap<string, readonly BreakMark[]>;
 }
 
 const MARGIN_TOP = 30;
@@ -46,10 +56,11 @@ export function lineChart(points: SeriesPoint[], options: LineChartOptions, loca
   const years = yearsIn(domain);
   const series = seriesOf(points, domain);
   const partial = partialNotes(options.partial, years);
-  const description = describe(series, years, partial, options, locale);
-  const view: View = { series, domain, years, partial, options, description };
+  const breaks = drawnBreaks(series, options.breaks, years);
+  const description = describe(series, years, partial, breaks, options, locale);
+  const view: View = { series, domain, years, partial, breaks, options, description };
   const layouts = allLayouts(options.id, options.size ?? WIDE, (id, size, name) => draw(view, id, size, name === 'narrow', locale));
-  return { ...layouts, description, table: tableOf(series, years, partial, locale) };
+  return { ...layouts, description, table: tableOf(series, years, partial, breaks, locale) };
 }
 
 /** What both layouts draw. */
@@ -58,6 +69,7 @@ interface View {
   domain: [number, number] | null;
   years: number[];
   partial: ReadonlyMap<number, string>;
+  breaks: DrawnBreak[];
   options: LineChartOptions;
   description: string;
 }
@@ -128,12 +140,13 @@ function describeSeries(s: Series, years: number[], locale: Locale): string {
   return gaps.length === 0 ? head : `${head} ${locale.t('chart.line.missingYears', { n: gaps.length, years: yearRanges(gaps) })}`;
 }
 
-/** Title, span, each series' first and last observation and its missing years, how breaks are drawn, partial periods, and the unit. */
-function describe(series: Series[], years: number[], partial: ReadonlyMap<number, string>, options: LineChartOptions, locale: Locale): string {
+/** Title, span, each series' first and last observation and its missing years, how gaps are drawn, partial periods, series breaks, and the unit. */
+function describe(series: Series[], years: number[], partial: ReadonlyMap<number, string>, breaks: DrawnBreak[], options: LineChartOptions, locale: Locale): string {
   if (!series.some((s) => observedYears(s, years).length > 0)) return locale.t('chart.line.empty', { title: options.title });
   const sentences = series.map((s) => describeSeries(s, years, locale));
   if (series.some((s) => hasBreak(s, years))) sentences.push(locale.t('chart.line.breaks'));
   sentences.push(...partialSentences(partial, locale));
+  sentences.push(...breakSentences(breaks, locale));
   sentences.push(`${locale.t('chart.unit', { unit: options.unit })}.`);
   const summary = sentences.join(' ');
   return locale.t('chart.line.description', {
@@ -164,17 +177,17 @@ function refsOf(series: Series[], years: number[]): Pick<DataTable, 'refs'> {
   return refs.some((r) => r !== null) ? { refs } : {};
 }
 
-/** One row per year of the domain (missing years included, as empty cells), one column per series, then partial periods' notes. */
-function tableOf(series: Series[], years: number[], partial: ReadonlyMap<number, string>, locale: Locale): DataTable {
+/** One row per year of the domain (missing years included, as empty cells), one column per series, then partial periods' notes and series breaks. */
+function tableOf(series: Series[], years: number[], partial: ReadonlyMap<number, string>, breaks: DrawnBreak[], locale: Locale): DataTable {
   return {
-    columns: [{ key: 'year', label: locale.t('chart.year') }, ...series.map((s) => ({ key: s.name, label: s.name, numeric: true })), ...noteColumn(partial, locale)],
+    columns: [{ key: 'year', label: locale.t('chart.year') }, ...series.map((s) => ({ key: s.name, label: s.name, numeric: true })), ...noteColumn(partial, locale), ...breakColumn(breaks, locale)],
     rows: years.map((y) => {
       const row: Record<string, string | number | null> = { year: yearLabel(y) };
       for (const s of series) {
         const p = s.byYear.get(y);
         row[s.name] = p ? tableCell(p, locale) : null;
       }
-      return { ...row, ...noteCell(partial, y) };
+      return { ...row, ...noteCell(partial, y), ...breakCell(breaks, y, locale) };
     }),
     ...refsOf(series, years),
   };
@@ -191,13 +204,14 @@ function plotFor(view: View, size: Size, legendHeight: number, labelRoom: number
   return { left, right, top, bottom, x: yearScale(view.domain ?? [0, 0], [left + 8, right - 8]), y };
 }
 
-/** Symbols for censored values and breaks; in the narrow layout the series themselves come first. */
+/** Symbols for censored values, gaps and series breaks; in the narrow layout the series themselves come first. */
 function legendItems(view: View, narrow: boolean, locale: Locale): LegendItem[] {
   const { series, years } = view;
   const points = series.flatMap((s) => [...s.byYear.values()]);
   const items: LegendItem[] = narrow ? series.map((s) => ({ label: s.label, symbol: { kind: 'line', color: s.style.color, dash: s.style.dash } })) : [];
   if (points.some((p) => valueKind(p) === 'censored')) items.push({ label: locale.t('chart.censoredLegend'), symbol: { kind: 'range', color: MUTED } });
   if (series.some((s) => observedYears(s, years).length > 0 && hasBreak(s, years))) items.push({ label: locale.t('chart.gap'), symbol: { kind: 'gap', color: MUTED } });
+  if (view.breaks.length > 0) items.push({ label: locale.t('chart.break.legend'), symbol: { kind: 'ring', color: INK } });
   return items;
 }
 
@@ -225,9 +239,10 @@ function draw(view: View, id: string, base: Size, narrow: boolean, locale: Local
         { opacity: emphasised && s !== emphasised ? 0.4 : null },
         seriesPath(s, years, partial, plot, s === emphasised),
         partialSegments(s, years, partial, plot, s === emphasised),
-        seriesMarks(s, years, partial, plot, locale),
+        seriesMarks(s, years, partial, plot, locale, view.breaks),
       ),
     ),
+    breakRings(view.breaks, plot),
     narrow ? null : directLabels(series, years, plot, size.width, emphasised),
     legend.svg ? el('g', { transform: `translate(0,${plot.bottom + 28})` }, legend.svg) : null,
   );

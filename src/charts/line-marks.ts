@@ -10,6 +10,7 @@ import { valueKind, valueLabel, valueRange } from './scales.ts';
 import { focusableMark, textWidth, truncate, yearLabel } from './axis.ts';
 import { rangeGlyph, type SeriesStyle } from './legend-categorical.ts';
 import { PARTIAL_OPACITY, partialLabelRow, partialMarkLabel } from './partial-periods.ts';
+import { breakMarkLabel, type DrawnBreak } from './break-marks.ts';
 
 export interface Series {
   /** Full name: table heading and marks' labels. */
@@ -65,8 +66,11 @@ export function partialSegments(s: Series, years: number[], partial: ReadonlyMap
   return el('path', { d, fill: 'none', stroke: color, 'stroke-opacity': PARTIAL_OPACITY, 'stroke-width': emphasis ? 3 : 2, 'stroke-dasharray': dash || null });
 }
 
-/** A point for every observed year: filled, hollow in a partial year; a censored year gets the range glyph instead. */
-export function seriesMarks(s: Series, years: number[], partial: ReadonlyMap<number, string>, plot: Plot, locale: Locale): string[] {
+/**
+ * A point for every observed year: filled, hollow in a partial year; a censored year gets the range glyph instead.
+ * A point where the series breaks says so in its label (the ring is drawn by break-marks.ts).
+ */
+export function seriesMarks(s: Series, years: number[], partial: ReadonlyMap<number, string>, plot: Plot, locale: Locale, breaks: readonly DrawnBreak[] = []): string[] {
   const out: string[] = [];
   for (const yr of years) {
     const p = s.byYear.get(yr);
@@ -74,7 +78,7 @@ export function seriesMarks(s: Series, years: number[], partial: ReadonlyMap<num
     if (!p || !range) continue;
     const key = `${s.name}|${yr}`;
     const name = locale.t('chart.markLabel', { label: locale.t('chart.line.pointKey', { series: s.name, year: yearLabel(yr) }), value: valueLabel(p, locale) });
-    const label = partialMarkLabel(name, partial.get(yr), locale);
+    const label = breakMarkLabel(partialMarkLabel(name, partial.get(yr), locale), breaks.find((b) => b.series === s && b.mark.year === yr), locale);
     const cx = plot.x(yr);
     if (valueKind(p) !== 'value') {
       out.push(focusableMark('g', {}, key, label, rangeGlyph(cx, plot.y(range[0]), plot.y(range[1]), s.style.color)));

@@ -26,6 +26,9 @@ export interface SeriesPoint extends Value {
   year: number;
   /** A short name for legends and direct labels ("United Kingdom"); the full `series` stays in the table and labels. */
   short?: string;
+  /** The release's note and source id, where the reader has them (build time): what series breaks are read from. */
+  note?: string | null;
+  source?: string | null;
 }
 
 /** One bar (ranked or grouped); `group` splits a stacked bar. */

@@ -103,7 +103,8 @@ function wire(doc: Document, releases: ReleaseList): void {
     const urlBound = i === 0;
     // A cited release's view file: its size is not in this page, so the reader asks for it first.
     const parquet = cited ? { url: `${win.location.origin}/data/${cited}/${spec.view.path}`, bytes: null } : viewSource(doc, spec);
-    const drawn = cited ? { ...spec, frame: { ...spec.frame, version: cited } } : spec;
+    // The page's break marks were read from its own release's notes: a cited release's view is marked by its rows alone.
+    const drawn = cited ? { ...spec, breaks: undefined, frame: { ...spec.frame, version: cited } } : spec;
     const defaults = form.space.defaults;
     const stateOf = (v: View): string => serializeState({ ...defaults, geo: [...v.geo], years: [v.years[0], v.years[1]] }, defaults, version);
     const tableId = form.form.dataset['controls'];

@@ -9,6 +9,7 @@ import { figureHtml, subtitleOf, yearsText, type Frame } from '../charts/figure.
 import { seriesTableHtml } from '../charts/series-table.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { toSeries, type Row } from '../data/shape.ts';
+import { breaksByName, breaksBySeries, type BreakMark } from '../lib/series-breaks.ts';
 import type { ViewState } from '../state/url-state.ts';
 import type { View } from './chart-phase.ts';
 import type { ReadOptions, SeriesSource } from './series-source.ts';
@@ -27,6 +28,12 @@ export interface ChartSpec {
   frame: Frame;
   /** Years the source covers only in part: a redrawn chart marks them as the build did. */
   partial?: PartialPeriod[];
+  /**
+   * Where each offered place's series breaks, by place code, over all its years (src/data/load.ts trendBreaks): the
+   * view files hold no notes, so the page carries the marks the build read from the release's notes. Only for the
+   * page's own release; without it (a view of a cited release) only jumps are marked, read from the rows drawn.
+   */
+  breaks?: Record<string, BreakMark[]>;
   /** The indicator's series view file, inside the release folder, and its size (the first read goes straight to its footer). */
   view: { path: string; bytes: number };
 }
@@ -45,7 +52,9 @@ export function trendFrame(spec: ChartSpec, years: [number, number], href?: stri
  */
 export function trendHtml(rows: Row[], spec: ChartSpec, state: Pick<ViewState, 'years'>, names: ReadonlyMap<string, string>, href?: string, locale: Locale = EN): string {
   const chartId = spec.chartId ?? spec.frame.id.replace(/-figure$/, '');
-  const chart = lineChart(toSeries(rows, names), { id: chartId, title: spec.frame.title, unit: spec.unit, yearDomain: state.years, partial: spec.partial ?? [] }, locale);
+  const points = toSeries(rows, names);
+  const breaks = spec.breaks ? breaksByName(spec.breaks, names) : breaksBySeries(points);
+  const chart = lineChart(points, { id: chartId, title: spec.frame.title, unit: spec.unit, yearDomain: state.years, partial: spec.partial ?? [], breaks }, locale);
   return figureHtml(chart, trendFrame(spec, state.years, href), locale);
 }
 

@@ -13,21 +13,37 @@ import { loadWorld } from '../charts/world-node.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { frameFor, indicatorDef, latestSubtitle, yearsText } from '../lib/frames.ts';
 import type { DomainSpec } from './domains.ts';
-import { breakdownCharts, categoryRanking, flows, mapValues, names, partialOf, series, shortNames, yearsOf } from './load.ts';
+import { overTimeFor } from './over-time.ts';
+import { breakdownCharts, categoryRanking, flows, mapValues, names, partialOf, run, series, shortNames, trendBreaks, yearsOf } from './load.ts';
+import { breaksByName, breaksBySeries } from '../lib/series-breaks.ts';
+import { seriesQuery } from './queries.ts';
+import { toSeries } from './shape.ts';
 import { points } from './points.ts';
+
+/** A link from a one-year (or summed) breakdown to the page that follows it over the years (over-time.ts). */
+export interface OverTimeLink {
+  href: string;
+  label: string;
+}
+
+/** A figure with the pages that follow its breakdown over time. */
+export interface LinkedChart extends FramedChart {
+  overTime: OverTimeLink[];
+}
 
 /** A figure with the heading of the section it opens (rankings and comparisons each have their own). */
 export interface HeadedChart extends FramedChart {
   heading: string;
+  overTime?: OverTimeLink[];
 }
 
 export interface DashboardFigures {
   trend: FramedChart;
   map: FramedChart;
-  breakdowns: FramedChart[];
+  breakdowns: LinkedChart[];
   rankings: HeadedChart[];
   comparisons: HeadedChart[];
-  flows: FramedChart[];
+  flows: LinkedChart[];
   points: FramedChart | null;
   /** Every indicator the figures draw (for the sources a handout cites). */
   indicators: string[];
@@ -53,8 +69,10 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     frame: { ...frameFor(spec.main, 'map-figure', years, mapTitle), subtitle: latestSubtitle(main.unit, mapData.map((d) => d.year ?? years[1]), t) },
   };
   const trendPoints = await series(spec.main, spec.trendGeos, years);
+  // Breaks over each place's whole series, as the page's redraws mark them (dashboard-trend.ts).
+  const trendMarks = breaksByName(await trendBreaks(spec.main, spec.trendGeos), nameMap);
   const trend: FramedChart = {
-    chart: lineChart(trendPoints, { id: 'trend', title: main.title, unit: main.unit, yearDomain: years, partial: partialOf(spec.main) }, locale),
+    chart: lineChart(trendPoints, { id: 'trend', title: main.title, unit: main.unit, yearDomain: years, partial: partialOf(spec.main), breaks: trendMarks }, locale),
     frame: { ...frameFor(spec.main, 'trend-figure', years, main.title), geos: [...spec.trendGeos] },
   };
 
@@ -65,12 +83,14 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
         const y = yearsOf(b.indicator);
         const title = t(b.titleKey);
         const charts = await breakdownCharts(b.indicator, b.geo, y, b.by, { id: `breakdown-${i}`, title, categoryLabel: t('chart.year') }, locale);
-        return charts.map((c, k) => ({ indicator: b.indicator, geo: b.geo, y, title: k === 0 ? title : `${title} (${c.unit})`, chart: c.chart }));
+        const href = overTimeFor(spec, b.indicator, b.by);
+        const overTime = href ? [{ href, label: t('overTime.link', { title }) }] : [];
+        return charts.map((c, k) => ({ indicator: b.indicator, geo: b.geo, y, title: k === 0 ? title : `${title} (${c.unit})`, chart: c.chart, overTime }));
       }),
     )
   )
     .flat()
-    .map(({ indicator, geo, y, title, chart }, i): FramedChart => ({ chart, frame: { ...frameFor(indicator, `breakdown-figure-${i}`, y, title), geos: [geo] } }));
+    .map(({ indicator, geo, y, title, chart, overTime }, i): LinkedChart => ({ chart, frame: { ...frameFor(indicator, `breakdown-figure-${i}`, y, title), geos: [geo] }, overTime }));
 
   const rankings = await Promise.all(
     (spec.rankings ?? []).map(async (r, i): Promise<HeadedChart> => {
@@ -78,8 +98,10 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       const title = t(r.titleKey);
       const bars = await categoryRanking(r.indicator, r.geo, r.year, r.dimension);
       const y: [number, number] = [r.year, r.year];
+      const href = overTimeFor(spec, r.indicator, { dimension: r.dimension });
       return {
         heading: title,
+        overTime: href ? [{ href, label: t('overTime.link', { title }) }] : [],
         chart: rankedBarChart(bars, { id: `ranking-${i}`, title, unit: def.unit, categoryLabel: t(r.categoryKey) }, locale),
         frame: { ...frameFor(r.indicator, `ranking-figure-${i}`, y, t('figure.titleWithYears', { title, years: yearsText(y) })), geos: [r.geo] },
       };
@@ -87,7 +109,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
   );
 
   const flowCharts = await Promise.all(
-    (spec.flows ?? []).map(async (f, i): Promise<FramedChart> => {
+    (spec.flows ?? []).map(async (f, i): Promise<LinkedChart> => {
       const y = yearsOf(f.indicator);
       const def = indicatorDef(f.indicator);
       const title = t(f.titleKey);
@@ -95,6 +117,10 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       return {
         chart: flowMap(data, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap), shortNames: await shortNames() }, locale),
         frame: frameFor(f.indicator, `flow-figure-${i}`, y, title),
+        overTime: f.dimensions.flatMap((d) => {
+          const href = overTimeFor(spec, f.indicator, { dimension: d });
+          return href ? [{ href, label: t('overTime.linkFlow', { dimension: d, title }) }] : [];
+        }),
       };
     }),
   );
@@ -104,11 +130,13 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     (spec.comparisons ?? []).map(async (c, i): Promise<HeadedChart> => {
       const defs = c.indicators.map(indicatorDef);
       const y: [number, number] = [Math.min(...c.indicators.map((id) => yearsOf(id)[0])), Math.max(...c.indicators.map((id) => yearsOf(id)[1]))];
-      const pointsByIndicator = await Promise.all(c.indicators.map(async (id, k) => (await series(id, [c.geo], y)).map((p) => ({ ...p, series: defs[k]!.title }))));
+      // Read with their notes: each indicator's series is marked where it breaks.
+      const pointsByIndicator = await Promise.all(c.indicators.map(async (id, k) => toSeries(await run(seriesQuery(id, [c.geo], y, undefined, true)), nameMap).map((p) => ({ ...p, series: defs[k]!.title }))));
       const title = t(c.titleKey);
+      const points = pointsByIndicator.flat();
       return {
         heading: title,
-        chart: lineChart(pointsByIndicator.flat(), { id: `comparison-${i}`, title, unit: defs[0]!.unit, yearDomain: y, partial: partialOf(c.indicators[0]!) }, locale),
+        chart: lineChart(points, { id: `comparison-${i}`, title, unit: defs[0]!.unit, yearDomain: y, partial: partialOf(c.indicators[0]!), breaks: breaksBySeries(points) }, locale),
         frame: { ...frameFor(c.indicators[0]!, `comparison-figure-${i}`, y, title), geos: [c.geo] },
       };
     }),

@@ -3,7 +3,7 @@
  * `control`). Shared by the dashboard and the trend's embed page, so an embed honours the same `?geo=`, years and `v`.
  */
 import type { DomainSpec } from './domains.ts';
-import { names, partialOf, run, seriesViewOf, yearsOf } from './load.ts';
+import { names, partialOf, run, seriesViewOf, trendBreaks, yearsOf } from './load.ts';
 import { latestQuery } from './queries.ts';
 import { indicatorDef } from '../lib/frames.ts';
 import { pickerPlaces, type PlaceOption } from './picker-places.ts';
@@ -23,6 +23,7 @@ export async function dashboardTrend(spec: DomainSpec): Promise<DashboardTrend> 
   const reporting = (await run(latestQuery(spec.main, years))).map((r) => String(r['geo']));
   const offered = [...new Set([...reporting, ...spec.trendGeos])].map((g) => ({ geo: g, name: nameMap.get(g) ?? g }));
   const geoOptions = await pickerPlaces(spec.main, offered);
-  const control = { kind: 'line', chartId: 'trend', indicator: spec.main, defaults: { geo: spec.trendGeos, years }, unit: indicatorDef(spec.main).unit, partial: partialOf(spec.main), view: seriesViewOf(spec.main) };
+  const breaks = await trendBreaks(spec.main, offered.map((g) => g.geo));
+  const control = { kind: 'line', chartId: 'trend', indicator: spec.main, defaults: { geo: spec.trendGeos, years }, unit: indicatorDef(spec.main).unit, partial: partialOf(spec.main), breaks, view: seriesViewOf(spec.main) };
   return { years, geoOptions, control };
 }

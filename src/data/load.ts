@@ -19,6 +19,7 @@ import { shortName } from '../i18n/short-names.ts';
 import { drawnOnMap } from '../lib/map-places.ts';
 import { partsCharts, type PartsChart, type PartsChartOptions } from './parts-chart.ts';
 import type { Locale } from '../charts/types.ts';
+import { breaksBySeries, type BreakMark } from '../lib/series-breaks.ts';
 
 export interface GeoInfo {
   geo: string;
@@ -85,6 +86,17 @@ export async function series(indicator: string, geoCodes: string[], years: [numb
   return toSeries(await run(seriesQuery(indicator, geoCodes, years, slice)), await names());
 }
 
+/**
+ * Where each place's series of the indicator's totals breaks (src/lib/series-breaks.ts), over all its years, by place
+ * code; only places with a break. A redrawable trend carries this for every place its picker offers, so that a view
+ * the reader chooses is marked as the build marks the default one, whatever years it shows.
+ */
+export async function trendBreaks(indicator: string, geoCodes: string[]): Promise<Record<string, BreakMark[]>> {
+  if (geoCodes.length === 0) return {};
+  const rows = await run(seriesQuery(indicator, geoCodes, yearsOf(indicator), TOTAL_SLICE, true));
+  return Object.fromEntries(breaksBySeries(toSeries(rows, new Map())));
+}
+
 /** Latest values for the map: countries and Kosovo only (src/lib/map-places.ts). */
 export async function mapValues(indicator: string, years: [number, number], slice: Slice = TOTAL_SLICE) {
   const g = await geos();
@@ -100,9 +112,12 @@ export async function latestBars(indicator: string, years: [number, number], sli
   return toBars(rows, await names());
 }
 
-/** The parts of one breakdown of one geography by year: a dimension's categories, or the totals' sex or age parts. */
-export function partRows(indicator: string, geo: string, years: [number, number], by: PartsBy): Promise<Row[]> {
-  return run('dimension' in by ? breakdownQuery(indicator, geo, years, by.dimension) : sexAgeQuery(indicator, geo, years, by.axis));
+/**
+ * The parts of one breakdown of one geography by year: a dimension's categories, or the totals' sex or age parts;
+ * with `notes`, each row's note and source id too (for series breaks).
+ */
+export function partRows(indicator: string, geo: string, years: [number, number], by: PartsBy, notes = false): Promise<Row[]> {
+  return run('dimension' in by ? breakdownQuery(indicator, geo, years, by.dimension, notes) : sexAgeQuery(indicator, geo, years, by.axis, notes));
 }
 
 export type PartsBy = { dimension: string } | { axis: 'sex' | 'age' };
@@ -118,7 +133,7 @@ export function exclusiveOf(indicator: string, by: PartsBy): boolean {
  * the years the source covers only in part.
  */
 export async function breakdownCharts(indicator: string, geo: string, years: [number, number], by: PartsBy, options: Pick<PartsChartOptions, 'id' | 'title' | 'categoryLabel'>, locale: Locale): Promise<PartsChart[]> {
-  const [rows, totals] = await Promise.all([partRows(indicator, geo, years, by), run(seriesQuery(indicator, [geo], years))]);
+  const [rows, totals] = await Promise.all([partRows(indicator, geo, years, by, true), run(seriesQuery(indicator, [geo], years))]);
   return partsCharts(rows, { ...options, exclusive: exclusiveOf(indicator, by), yearDomain: years, totals, partial: partialOf(indicator) }, locale);
 }
 

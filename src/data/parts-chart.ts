@@ -11,6 +11,7 @@ import { lineChart } from '../charts/line-chart.ts';
 import { stackedBarChart } from '../charts/stacked-bar-chart.ts';
 import type { ChartOutput, Locale, PartialPeriod } from '../charts/types.ts';
 import { toPartSeries, toStackTotals, toStacks, type Row } from './shape.ts';
+import { breaksBySeries } from '../lib/series-breaks.ts';
 
 /** Units whose values cannot be added (rates, shares): their parts are compared, never stacked. */
 export function isAdditiveUnit(unit: string): boolean {
@@ -73,9 +74,11 @@ export function partsCharts(rows: Row[], options: PartsChartOptions, locale: Loc
     const partial = options.partial ?? [];
     // The indicator's totals are in its one unit; where parts come in several units there is no total to draw.
     const totals = units.length === 1 ? toStackTotals(options.totals ?? []) : [];
+    const lines = stacked ? [] : toPartSeries(drawn, label);
+    // Where a part's series breaks (a change of note or source, an order-of-magnitude jump), from the rows' notes.
     const chart = stacked
       ? stackedBarChart(toStacks(drawn, label), { id, title, unit, orientation: 'vertical', categoryLabel: options.categoryLabel, totals, partial }, locale)
-      : lineChart(toPartSeries(drawn, label), { id, title, unit, yearDomain: options.yearDomain, partial }, locale);
+      : lineChart(lines, { id, title, unit, yearDomain: options.yearDomain, partial, breaks: breaksBySeries(lines) }, locale);
     return { unit, form: stacked ? 'stacked' : 'lines', chart, shown: kept.size, total: parts.size };
   });
 }

@@ -27,12 +27,19 @@ function placeholders(n: number): string {
 
 const VALUE_COLUMNS = 'value, censored, value_min, value_max, source_ref';
 
+/**
+ * With `notes`, a query also returns each row's source id and note, which the build reads to mark where a series
+ * breaks (src/lib/series-breaks.ts). The view files do not hold them: the browser's answers (view-queries.ts) are
+ * the queries without notes.
+ */
+const columns = (notes: boolean) => (notes ? `${VALUE_COLUMNS}, source, note` : VALUE_COLUMNS);
+
 /** The indicator's own totals: no breakdown, no flow. */
 const TOTAL_ROWS = `dimension = 'total' AND category = 'total' AND counterpart IS NULL`;
 
-export function seriesQuery(indicator: string, geos: string[], years: [number, number], slice: Slice = TOTAL_SLICE): Query {
+export function seriesQuery(indicator: string, geos: string[], years: [number, number], slice: Slice = TOTAL_SLICE, notes = false): Query {
   return {
-    sql: `SELECT geo, year, ${VALUE_COLUMNS} FROM observations
+    sql: `SELECT geo, year, ${columns(notes)} FROM observations
       WHERE indicator = ? AND sex = ? AND age = ? AND ${TOTAL_ROWS}
         AND year BETWEEN ? AND ? AND geo IN (${placeholders(geos.length)})
       ORDER BY geo, year`,
@@ -56,9 +63,9 @@ export function latestQuery(indicator: string, years: [number, number], slice: S
  * e.g. CITES quantities; parts in different units are never stacked). For a place dimension the category is the
  * counterpart's code.
  */
-export function breakdownQuery(indicator: string, geo: string, years: [number, number], dimension: string): Query {
+export function breakdownQuery(indicator: string, geo: string, years: [number, number], dimension: string, notes = false): Query {
   return {
-    sql: `SELECT year, category AS part, unit, ${VALUE_COLUMNS} FROM observations
+    sql: `SELECT year, category AS part, unit, ${columns(notes)} FROM observations
       WHERE indicator = ? AND geo = ? AND dimension = ? AND sex = 'total' AND age = 'total' AND year BETWEEN ? AND ?
       ORDER BY unit, year, part`,
     params: [indicator, geo, dimension, years[0], years[1]],
@@ -66,10 +73,10 @@ export function breakdownQuery(indicator: string, geo: string, years: [number, n
 }
 
 /** The sex or age parts of one geography's totals, by year. */
-export function sexAgeQuery(indicator: string, geo: string, years: [number, number], axis: 'sex' | 'age'): Query {
+export function sexAgeQuery(indicator: string, geo: string, years: [number, number], axis: 'sex' | 'age', notes = false): Query {
   const other = axis === 'sex' ? 'age' : 'sex';
   return {
-    sql: `SELECT year, ${axis} AS part, unit, ${VALUE_COLUMNS} FROM observations
+    sql: `SELECT year, ${axis} AS part, unit, ${columns(notes)} FROM observations
       WHERE indicator = ? AND geo = ? AND ${TOTAL_ROWS} AND ${other} = 'total' AND ${axis} <> 'total' AND year BETWEEN ? AND ?
       ORDER BY year, part`,
     params: [indicator, geo, years[0], years[1]],
@@ -115,6 +122,20 @@ export function flowsQuery(indicator: string, years: [number, number], dimension
         AND (? IS NULL OR geo = ? OR counterpart = ?)
       GROUP BY counterpart, geo ORDER BY value DESC NULLS LAST, origin, destination`,
     params: [indicator, ...dimensions, years[0], years[1], geo, geo, geo],
+  };
+}
+
+/**
+ * The flows of ONE place dimension by year, one row per pair of places and year (origin → destination, as flowsQuery
+ * reads them): nothing is summed, so a censored cell stays one censored cell. With its notes (for series breaks).
+ */
+export function flowSeriesQuery(indicator: string, years: [number, number], dimension: string): Query {
+  return {
+    sql: `SELECT counterpart AS origin, geo AS destination, year, unit, ${columns(true)} FROM observations
+      WHERE indicator = ? AND counterpart IS NOT NULL AND counterpart <> geo AND sex = 'total' AND age = 'total'
+        AND dimension = ? AND year BETWEEN ? AND ?
+      ORDER BY unit, origin, destination, year`,
+    params: [indicator, dimension, years[0], years[1]],
   };
 }
 

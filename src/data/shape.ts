@@ -16,6 +16,11 @@ function valueOf(r: Row): Value {
   return { value: num(r['value']), censored: str(r['censored']), min: num(r['value_min']), max: num(r['value_max']), ...(ref ? { source_ref: ref } : {}) };
 }
 
+/** The row's note and source id when the query returned them (build time; the view files have neither). */
+function notesOf(r: Row): Pick<SeriesPoint, 'note' | 'source'> {
+  return 'note' in r ? { note: str(r['note']), source: str(r['source']) } : {};
+}
+
 /** The full name for tables and tooltips, and the short one drawn on the chart when it differs. */
 function namesOf(code: string, names: ReadonlyMap<string, string>): { name: string; short?: string } {
   const name = names.get(code) ?? code;
@@ -26,7 +31,7 @@ function namesOf(code: string, names: ReadonlyMap<string, string>): { name: stri
 export function toSeries(rows: Row[], names: ReadonlyMap<string, string>): SeriesPoint[] {
   return rows.map((r) => {
     const { name, short } = namesOf(String(r['geo']), names);
-    return { series: name, ...(short ? { short } : {}), year: Number(r['year']), ...valueOf(r) };
+    return { series: name, ...(short ? { short } : {}), year: Number(r['year']), ...valueOf(r), ...notesOf(r) };
   });
 }
 
@@ -60,7 +65,13 @@ export function toStackTotals(rows: Row[]): StackTotal[] {
 
 /** Breakdown rows of one dimension as one series per category: parts compared side by side, never stacked. */
 export function toPartSeries(rows: Row[], partLabel: (part: string) => string = (p) => p): SeriesPoint[] {
-  return rows.map((r) => ({ series: partLabel(String(r['part'])), year: Number(r['year']), ...valueOf(r) }));
+  return rows.map((r) => ({ series: partLabel(String(r['part'])), year: Number(r['year']), ...valueOf(r), ...notesOf(r) }));
+}
+
+/** Flow rows of one dimension by year (flowSeriesQuery) as one series per pair of places, "Nigeria → Italy". */
+export function toFlowSeries(rows: Row[], names: ReadonlyMap<string, string>): SeriesPoint[] {
+  const name = (code: string) => names.get(code) ?? code;
+  return rows.map((r) => ({ series: `${name(String(r['origin']))} → ${name(String(r['destination']))}`, year: Number(r['year']), ...valueOf(r), ...notesOf(r) }));
 }
 
 /** Summed flows; a flow with suppressed parts becomes "at least" its exact sum (plus one per suppressed cell). */

@@ -3,6 +3,7 @@ import { lineChart, yearRanges, type LineChartOptions } from '../../src/charts/l
 import { dodge } from '../../src/charts/line-marks.ts';
 import { makeLocale } from '../../src/i18n/locale.ts';
 import type { SeriesPoint } from '../../src/charts/types.ts';
+import type { BreakMark } from '../../src/lib/series-breaks.ts';
 import { yearTicks } from '../../src/charts/axis.ts';
 import { expectSvgSnapshot } from '../support/svg-snapshot.ts';
 import { expectAccessibleMarks } from '../support/chart-marks.ts';
@@ -268,5 +269,72 @@ describe('lineChart: partial periods and short names', () => {
     const lastX = Number(/<circle cx="([\d.]+)"[^>]*data-key="Kenya\|2019"/.exec(wide!.svg)![1]);
     expect(Number(/<text x="([\d.]+)" y="[\d.]+" dy="0.32em">Kenya<\/text>/.exec(wide!.svg)![1])).toBeGreaterThan(lastX);
     expect(narrow!.svg).toMatch(/<g transform="translate\(0,[\d.]+\)"><g aria-hidden="true"><line [^>]*\/><text [^>]*>Kenya<\/text>/);
+  });
+});
+
+describe('lineChart: series breaks', () => {
+  // Brazil's firearms seized as the release has them (2013, 2016–2018), and a second series without breaks.
+  const brazil = [p('Brazil', 2013, 13048), p('Brazil', 2016, 4794), p('Brazil', 2017, 2284), p('Brazil', 2018, 89615), p('Mexico', 2016, 6300), p('Mexico', 2017, 7200), p('Mexico', 2018, 6400)];
+  const jump: BreakMark = { year: 2018, previousYear: 2017, gap: 0, reasons: [{ kind: 'jump', direction: 'up', factor: 89615 / 2284, from: 2284, to: 89615 }], note: 'UNODC Source column: IAFQ/SOF' };
+  const source: BreakMark = { year: 2016, previousYear: 2013, gap: 2, reasons: [{ kind: 'source changed', from: 'IAFQ', to: 'IAFQ/SOF' }], note: 'UNODC Source column: IAFQ/SOF' };
+  const breaks = new Map([['Brazil', [jump, source]]]);
+  const opts = { ...options, id: 'fa', title: 'Firearms seized', unit: 'firearms', breaks };
+
+  it('rings and numbers each break (series, then year order), and says why in the point label, the table and the description', () => {
+    const out = lineChart(brazil, opts, en);
+    expectSvgSnapshot('line-breaks', out.svg);
+    // Numbered by year within the series, whatever order the caller gave the marks in.
+    const first = 'Brazil, 2016: 4,794. Series break 1: the source changes from IAFQ to IAFQ/SOF. No data in the 2 years between (2013 is the previous value). Note: UNODC Source column: IAFQ/SOF';
+    const second = 'Brazil, 2018: 89,615. Series break 2: a rise to 39 times the 2017 value (2,284). Note: UNODC Source column: IAFQ/SOF';
+    expect(out.svg).toContain(`aria-label="${first}"`);
+    expect(out.svg).toContain(`aria-label="${second}"`);
+    expect(out.svg).toContain('aria-label="Mexico, 2018: 6,400"');
+    expectAccessibleMarks(out.svg);
+    for (const layout of out.layouts!) {
+      // One ring per break, centred on its point, and the numbers 1 and 2 beside them.
+      const point = (key: string) => /<circle cx="([\d.]+)" cy="([\d.]+)"[^>]*data-key="([^"]+)"/.exec(layout.svg.slice(layout.svg.indexOf(`data-key="${key}"`) - 200))!;
+      const rings = [...layout.svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="7.5" fill="none" stroke="#1a1a1a"/g)].map((m) => [m[1], m[2]]);
+      const at = (key: string) => { const m = point(key); return [m[1], m[2]]; };
+      expect(rings).toEqual([at('Brazil|2016'), at('Brazil|2018')]);
+      expect(layout.svg).toMatch(/font-weight="bold"[^>]*>1<\/text>/);
+      expect(layout.svg).toMatch(/font-weight="bold"[^>]*>2<\/text>/);
+    }
+    expect(out.table.columns.at(-1)).toEqual({ key: 'breaks', label: 'Series breaks' });
+    expect(out.table.rows.map((r) => [r['year'], r['breaks']])).toEqual([
+      ['2013', ''],
+      ['2014', ''],
+      ['2015', ''],
+      ['2016', '1. Brazil: the source changes from IAFQ to IAFQ/SOF. No data in the 2 years between (2013 is the previous value). Note: UNODC Source column: IAFQ/SOF'],
+      ['2017', ''],
+      ['2018', '2. Brazil: a rise to 39 times the 2017 value (2,284). Note: UNODC Source column: IAFQ/SOF'],
+    ]);
+    expect(out.description).toContain('Numbered rings mark where a series breaks (2)');
+    expect(out.description).toContain('2. Brazil, 2018: a rise to 39 times the 2017 value (2,284). Note: UNODC Source column: IAFQ/SOF');
+    // The line is drawn through the jump as it is: nothing is smoothed or left out.
+    expect(out.table.rows.at(-1)!['Brazil']).toBe(89615);
+  });
+
+  it('shows a mark whose previous year is not drawn, and leaves out marks of years or series not drawn', () => {
+    const out = lineChart(brazil, { ...opts, yearDomain: [2018, 2018], breaks: new Map([['Brazil', [jump, source]], ['Kenya', [{ ...jump, year: 2018 }]]]) }, en);
+    expect(out.svg).toContain('Series break 1: a rise to 39 times the 2017 value (2,284)');
+    expect(out.svg).not.toContain('Series break 2');
+    expect(out.table.rows).toHaveLength(1);
+  });
+
+  it('adds nothing without breaks', () => {
+    const out = lineChart(brazil, { ...opts, breaks: new Map() }, en);
+    expect(out.svg).not.toContain('r="7.5"');
+    expect(out.table.columns.map((c) => c.key)).toEqual(['year', 'Brazil', 'Mexico']);
+    expect(out.description).not.toContain('Numbered rings');
+  });
+
+  it('says a fall, a note that ends and a note that begins', () => {
+    const marks: BreakMark[] = [
+      { year: 2017, previousYear: 2016, gap: 0, reasons: [{ kind: 'note changed', from: null, to: 'probably a UNODC estimate' }], note: 'UNODC Source column: CTS; probably a UNODC estimate' },
+      { year: 2018, previousYear: 2017, gap: 0, reasons: [{ kind: 'note changed', from: 'probably a UNODC estimate', to: null }, { kind: 'jump', direction: 'down', factor: 13.4, from: 13048, to: 974 }], note: null },
+    ];
+    const out = lineChart(brazil, { ...opts, breaks: new Map([['Mexico', marks]]) }, en);
+    expect(out.table.rows.find((r) => r['year'] === '2017')!['breaks']).toBe('1. Mexico: the note changes. Note: UNODC Source column: CTS; probably a UNODC estimate');
+    expect(out.table.rows.find((r) => r['year'] === '2018')!['breaks']).toBe('2. Mexico: the earlier note no longer applies (probably a UNODC estimate); a fall to 1/13 of the 2017 value (13,048).');
   });
 });

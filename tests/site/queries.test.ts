@@ -12,6 +12,7 @@ import {
   bestCoveredSexAgeQuery,
   breakdownQuery,
   categoryRankingQuery,
+  flowSeriesQuery,
   flowsQuery,
   latestQuery,
   profileQuery,
@@ -159,6 +160,28 @@ describe('the shared queries, on a hand-made release', () => {
     ]);
     // One place, both directions; 2019 only.
     expect(brief(await q(flowsQuery('tip_toy', [2019, 2019], ['citizenship'], 'KEN')))).toEqual([['KEN', 'NGA', 1, 0, 2019, 2019]]);
+  });
+
+  it('flow series: one row per pair and year, never summed (a censored cell stays one), with source and note', async () => {
+    const rows = await q(flowSeriesQuery('tip_toy', [2019, 2021], 'citizenship'));
+    // Rows 17, 18 (UGA → KEN, 2020 and a censored 2021), 19 (NGA → KEN), 22 and 23 (KEN → NGA); not 20 (no place) nor 21 (self).
+    expect(rows.map((r) => [r['origin'], r['destination'], r['year'], r['value'], r['censored'], r['source']])).toEqual([
+      ['KEN', 'NGA', 2019, 1, null, 'toy-source'],
+      ['KEN', 'NGA', 2020, 3, null, 'toy-source'],
+      ['NGA', 'KEN', 2020, 2, null, 'toy-source'],
+      ['UGA', 'KEN', 2020, 5, null, 'toy-source'],
+      ['UGA', 'KEN', 2021, null, '<5', 'toy-source'],
+    ]);
+    expect(Object.keys(rows[0]!)).toContain('note');
+  });
+
+  it('series and breakdown with notes: the same rows, with each row\'s source id and note', async () => {
+    const plain = await q(seriesQuery('med_toy', ['KEN'], [2018, 2020]));
+    const noted = await q(seriesQuery('med_toy', ['KEN'], [2018, 2020], undefined, true));
+    expect(noted.map(({ source, note, ...rest }) => rest)).toEqual(plain);
+    expect(noted.map((r) => r['source'])).toEqual(['toy-source', 'toy-source', 'toy-source']);
+    const parts = await q(breakdownQuery('med_toy', 'KEN', [2020, 2020], 'medicine class', true));
+    expect(parts.map((r) => [r['part'], r['value'], r['source']])).toEqual([['Antibiotics', 6, 'toy-source'], ['Antimalarials', 9, 'toy-source']]);
   });
 
   it('ranking: every category of one dimension of one place in one year, with the year', async () => {

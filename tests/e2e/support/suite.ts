@@ -39,6 +39,7 @@ export const PAGE_TYPES: { path: string; type: string; minCharts: number }[] = [
   { path: '/', type: 'home', minCharts: 6 },
   { path: '/search/', type: 'search', minCharts: 0 },
   ...DOMAIN_SLUGS.map((slug) => ({ path: `/${slug}/`, type: 'dashboard', minCharts: 2 })),
+  { path: '/migrant-smuggling/breakdown/migration-route/', type: 'breakdown over time', minCharts: 2 },
   ...['KEN', 'USA', 'GBR_S'].map((iso) => ({ path: `/country/${iso}/`, type: 'country', minCharts: 1 })),
   { path: '/indicator/tip_victims_detected/', type: 'indicator', minCharts: 2 },
   { path: '/methodology/', type: 'methodology', minCharts: 0 },
