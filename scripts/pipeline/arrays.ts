@@ -22,6 +22,19 @@ export function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Keys of labels compared place by place: null first, then code-unit order, the same on every machine. */
+export function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? null;
+    const y = b[i] ?? null;
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 /**
  * `target.push(...items)` without the spread: a spread passes every item as an argument, and a few hundred thousand
  * (a streamed source's observations) overflow the call stack.

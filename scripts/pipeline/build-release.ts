@@ -6,14 +6,15 @@ import { loadReference } from './reference/load-reference.ts';
 import { loadAliases } from './reference/geo-index.ts';
 import { SOURCE_MODULES } from './sources.ts';
 import { isStreamed, type AnySourceModule, type QualityNote } from './source-module.ts';
-import type { EventTable, IndicatorDef, Observation } from './model.ts';
+import type { EventTable, IndicatorDef, LabelColumn, Observation } from './model.ts';
 import type { FileAccount, QuarantineEntry } from './ledger.ts';
 import { indexIndicators, validateObservations } from './validate.ts';
 import { deriveRates } from './derive-rates.ts';
 import { checkPublicationDates } from './publication-dates.ts';
 import { validateEventTables } from './validate-events.ts';
 import { checkSomethingEmitted } from './row-expectation.ts';
-import { eventReleaseTable, geoTable, observationTable, populationTable, QUARANTINE_COLUMNS, type ReleaseDataset, type ReleaseTable, type WrittenTable } from './release/tables.ts';
+import { eventReleaseTable, geoTable, observationTable, populationTable, publisherLabelsTable, QUARANTINE_COLUMNS, type ReleaseDataset, type ReleaseTable, type WrittenTable } from './release/tables.ts';
+import { indexPublisherLabels } from './release/publisher-labels.ts';
 import { runStreamedSource, scanSource } from './stream/run-streamed-source.ts';
 import { stopwatch } from './stopwatch.ts';
 import { append } from './arrays.ts';
@@ -42,6 +43,8 @@ export interface ReleaseContent {
   quality: QualityNote[];
   accounts: FileAccount[];
   countryCodes: Set<string>;
+  /** Per source id, the publisher's label columns its observations keep and what each became (SourceModule.labelColumns). */
+  labelColumns: Record<string, LabelColumn[]>;
   timings: Record<string, number>;
 }
 
@@ -85,6 +88,7 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   const written: WrittenTable[] = [];
   const quality: QualityNote[] = [];
   const defs: IndicatorDef[] = [];
+  const labelColumns: Record<string, LabelColumn[]> = {};
   const aliasDir = join(opts.projectDir, 'data', 'reference', 'aliases');
   for (const module of modules) {
     const manifest = manifests.find((m) => m.id === module.id);
@@ -104,6 +108,7 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
     append(events, run.output.events);
     append(quality, run.output.quality);
     defs.push(...module.indicators);
+    if (!isStreamed(module) && module.labelColumns) labelColumns[module.id] = module.labelColumns;
     for (const a of run.accounts) log(`${a.source}/${a.file}: read ${a.read}, emitted ${a.emitted}, quarantined ${a.quarantined}`);
     lap(`normalize:${module.id}`);
   }
@@ -122,8 +127,10 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
   lap('validate');
 
   const eventTables: ReleaseDataset[] = [...events.map(eventReleaseTable), ...written];
+  const labels = indexPublisherLabels(observations);
   const tables: ReleaseDataset[] = [
-    observationTable(observations),
+    observationTable(observations, labels),
+    publisherLabelsTable(labels),
     ...eventTables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     geoTable(ref.geoRows),
     populationTable(ref.population),
@@ -141,6 +148,7 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
     quality,
     accounts,
     countryCodes: new Set(ref.geoRows.filter((g) => g.kind === 'country').map((g) => g.geo)),
+    labelColumns,
     timings,
   };
 }

@@ -29,6 +29,7 @@ function rateDef(rule: RateRule, base: IndicatorDef): IndicatorDef {
     dimensions: [],
     derived: true,
     sources: [...base.sources, 'population-worldbank'],
+    label_packing: null,
   };
 }
 
@@ -53,8 +54,10 @@ export function deriveRates(
       if (o.value === null || o.censored !== null) continue;
       const p = pop.get(`${o.geo}|${o.year}`);
       if (!p) continue;
+      // The rate is the observatory's, not a cell of the publisher's: it keeps the count's row, not its labels.
+      const { publisher: _labels, ...count } = o;
       outObs.push({
-        ...o,
+        ...count,
         indicator: rule.id,
         value: (o.value / p.population) * 100_000,
         unit: 'per 100,000 population',

@@ -64,7 +64,44 @@ export interface Observation {
   /** `file:sheet:row` with the row number a person sees when opening the publisher's file. */
   source_ref: string;
   note: string | null;
+  /**
+   * The publisher's own labels of the row the value was read from, where the value is one cell of a publisher's long
+   * layout (the dataUNODC exports). Not a column: the release writes each distinct set once, in the publisher_labels
+   * table, and gives the observation its `labels_id` (release/publisher-labels.ts). Absent for aggregates and for
+   * values the observatory derived.
+   */
+  publisher?: PublisherLabels;
 }
+
+/** A publisher's labels as its file spells them (null where the cell is empty); see Observation.publisher. */
+export interface PublisherLabels {
+  indicator: string | null;
+  dimension: string | null;
+  category: string | null;
+  sex: string | null;
+  age: string | null;
+  unit: string | null;
+  /** The publisher's own data-source code (dataUNODC's `Source`: GLOTIP, CTS/MoI, IAFQ/SOF…). */
+  source: string | null;
+}
+
+/**
+ * One of the publisher's label columns and what the release made of it, per source: catalog.json lists them and the
+ * data page shows them, so a reader can go from an observation back to the publisher's columns.
+ */
+export interface LabelColumn {
+  /** The publisher's column, as its header spells it. */
+  published: string;
+  /** The publisher_labels column that keeps the cell as published. */
+  kept_as: string;
+  /** The release's column(s) the cell decides. */
+  release: string;
+  /** How the release's value follows from the publisher's cell, for this source. */
+  how: string;
+}
+
+/** Release tables other columns point into, each by its single-column key (see release/datapackage.ts). */
+export type ReferencedTable = 'geo' | 'publisher_labels';
 
 export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'DATE';
 
@@ -72,8 +109,8 @@ export interface ColumnDef {
   name: string;
   type: ColumnType;
   description: string;
-  /** The column holds codes of this table's key (today only 'geo'); datapackage.json declares it a foreign key. */
-  references?: 'geo';
+  /** The column holds keys of another release table; datapackage.json declares it a foreign key. */
+  references?: ReferencedTable;
 }
 
 /** One column of a released table; a call per column keeps long schemas to one line each. */
@@ -109,12 +146,18 @@ export interface IndicatorDef {
   /** True when the pipeline computed the value (e.g. a rate per 100,000) rather than the publisher. */
   derived: boolean;
   sources: string[];
+  /**
+   * Where one of the indicator's labels packs two things (a category prefix that is another breakdown, the reporting
+   * side in a dimension), what each part means and why the release keeps it packed; null when no label does.
+   */
+  label_packing: string | null;
 }
 
 /** What an indicator says about itself; the source and domain are the same for all of a source's indicators. */
 export type IndicatorSpec = Pick<IndicatorDef, 'id' | 'title' | 'unit' | 'definition' | 'caveat' | 'breakdowns'> & {
   derived?: boolean;
   dimensions?: DimensionDef[];
+  label_packing?: string;
 };
 
 /**
@@ -122,8 +165,8 @@ export type IndicatorSpec = Pick<IndicatorDef, 'id' | 'title' | 'unit' | 'defini
  * object has them: the release must not change with the way a spec was written.
  */
 export function indicatorDef(source: string, domain: Domain, spec: IndicatorSpec): IndicatorDef {
-  const { id, title, unit, definition, caveat, breakdowns, derived = false, dimensions = [] } = spec;
-  return { id, domain, title, unit, definition, caveat, breakdowns, dimensions, derived, sources: [source] };
+  const { id, title, unit, definition, caveat, breakdowns, derived = false, dimensions = [], label_packing = null } = spec;
+  return { id, domain, title, unit, definition, caveat, breakdowns, dimensions, derived, sources: [source], label_packing };
 }
 
 export interface GeoRow {

@@ -87,6 +87,7 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
     accounts: content.accounts,
     qualityNotes: quality.length,
     countryCodes: content.countryCodes,
+    labelColumns: content.labelColumns,
     downloads,
     archive: null,
   };

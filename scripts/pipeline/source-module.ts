@@ -1,4 +1,4 @@
-import type { EventTable, IndicatorDef, Observation } from './model.ts';
+import type { EventTable, IndicatorDef, LabelColumn, Observation } from './model.ts';
 import type { SourceManifest } from './manifest.ts';
 import type { RawTable } from './read-table.ts';
 import type { FileLedger, QuarantineEntry } from './ledger.ts';
@@ -36,6 +36,8 @@ export interface SourceModule {
   id: string;
   indicators: IndicatorDef[];
   normalize(input: NormalizeInput): NormalizeOutput;
+  /** The publisher's label columns its observations keep (Observation.publisher), and what each became; none if absent. */
+  labelColumns?: LabelColumn[];
 }
 
 /** The single table of a one-file source, with its ledger. */

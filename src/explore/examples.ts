@@ -37,6 +37,15 @@ GROUP BY indicator
 ORDER BY censored_cells DESC`,
   },
   {
+    domain: 'trafficking-in-persons',
+    title: "Victims' citizenship as UNODC's file spells it, beside the release's code (publisher_labels)",
+    sql: `SELECT p.publisher_category AS published_label, o.category AS release_category, count(*) AS n_values
+FROM observations o JOIN publisher_labels p USING (labels_id)
+WHERE o.indicator = 'tip_victims_by_citizenship' AND p.publisher_category <> o.category
+GROUP BY ALL
+ORDER BY n_values DESC, published_label`,
+  },
+  {
     domain: 'migrant-smuggling',
     title: 'Migrants dead and missing per year, by migration route (IOM incidents)',
     sql: `SELECT year, coalesce(migration_route, 'No route given') AS route, sum(dead_and_missing) AS dead_and_missing

@@ -5,6 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { distRelease, serve, type StaticServer } from './support/server.ts';
 import { openSession, requireChromium, type Session } from './support/browser.ts';
@@ -18,9 +20,9 @@ async function nodeRows(sql: string): Promise<Record<string, unknown>[]> {
   const { dir } = distRelease();
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  for (const t of ['observations', 'geo', 'population', 'migrant_incidents', 'pangolin_seizures', 'medicine_samples']) {
-    await c.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${dir}/${t}.parquet')`);
-  }
+  // Every table of the release, as the workbench offers them (catalog.json's datasets).
+  const tables = (JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')) as { datasets: { name: string; path: string }[] }).datasets;
+  for (const t of tables) await c.run(`CREATE VIEW ${t.name} AS SELECT * FROM read_parquet('${dir}/${t.path}')`);
   return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
 }
 

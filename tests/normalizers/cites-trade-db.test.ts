@@ -106,8 +106,9 @@ async function readParquet(path: string): Promise<Record<string, unknown>[]> {
   return parquetReadObjects({ file: await asyncBufferFromFile(path), compressors });
 }
 
+/** An observations.parquet row: aggregates of the Trade Database carry no publisher's labels (labels_id null). */
 const obs = (fields: Partial<Observation> & Pick<Observation, 'indicator' | 'geo' | 'year' | 'dimension' | 'category' | 'value' | 'unit' | 'source_ref'>) => ({
-  domain: 'wildlife', sex: 'total', age: 'total', counterpart: 'CHN', censored: null, value_min: null, value_max: null, source: 'cites-trade-db', note: null, ...fields,
+  domain: 'wildlife', sex: 'total', age: 'total', counterpart: 'CHN', censored: null, value_min: null, value_max: null, source: 'cites-trade-db', note: null, labels_id: null, ...fields,
 });
 
 describe('cites-trade-db on two files in the bulk download’s layout', () => {

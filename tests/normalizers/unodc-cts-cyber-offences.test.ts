@@ -9,6 +9,7 @@ import { resolveSource } from '../../scripts/pipeline/resolve-files.ts';
 import { runSource } from '../../scripts/pipeline/run-source.ts';
 import { loadReference } from '../../scripts/pipeline/reference/load-reference.ts';
 import { headerOf, projectAliases, ROOT, runFixture, tempDir, xlsxBytes, type FixtureCell } from '../support/fixtures.ts';
+import { labelsByRow } from '../support/unodc-labels.ts';
 
 const ID = 'unodc-cts-cyber-offences';
 const FILE = 'data_cts_corruption_and_economic_crime.xlsx';
@@ -32,7 +33,8 @@ async function run(rows: FixtureCell[][]) {
 }
 
 function obs(partial: Partial<Observation> & Pick<Observation, 'domain' | 'indicator' | 'geo' | 'year' | 'value' | 'unit' | 'source_ref' | 'note'>): Observation {
-  return { sex: 'total', age: 'total', dimension: 'total', category: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: ID, ...partial };
+  // The labels are checked cell by cell against the fixture in "keeps each row's dataUNODC labels".
+  return { sex: 'total', age: 'total', dimension: 'total', category: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: ID, publisher: expect.any(Object), ...partial };
 }
 
 const GOLDEN: FixtureCell[][] = [
@@ -65,6 +67,13 @@ describe('unodc-cts-cyber-offences normalizer', () => {
     expect(output.quality).toEqual([
       { source: ID, source_ref: REF(12), check: 'count-not-whole', message: 'count 1144.1066 is not a whole number (ctx_offences_burglary, USA, 2021)' },
     ]);
+  });
+
+  it("keeps each row's dataUNODC labels as published: the group, 'by type of offence', the category, the unit and the Source code", async () => {
+    const { output } = await run(GOLDEN);
+    const { got, want } = labelsByRow(output.observations, headerOf(ID), GOLDEN, 4);
+    expect(got).toHaveLength(GOLDEN.length);
+    expect(got).toEqual(want);
   });
 
   it('maps the UN-CTS jurisdiction codes to their documented geo codes', async () => {

@@ -10,6 +10,7 @@ import { runSource } from '../../scripts/pipeline/run-source.ts';
 import { loadReference } from '../../scripts/pipeline/reference/load-reference.ts';
 import { loadAliases } from '../../scripts/pipeline/reference/geo-index.ts';
 import { ROOT, headerOf, runFixture, xlsxBytes, type FixtureCell } from '../support/fixtures.ts';
+import { labelsByRow } from '../support/unodc-labels.ts';
 
 const FILE = 'data_glotip.xlsx';
 const SHEET = 'data_glotip_1';
@@ -48,7 +49,10 @@ function obs(partial: Partial<Observation> & Pick<Observation, 'indicator' | 'ge
   const dimension = category === 'total' ? 'total' : (FLOW_DIMENSION[partial.indicator] ?? 'form of exploitation');
   return {
     domain: 'trafficking-in-persons', sex: 'total', age: 'total', dimension, category, counterpart: null, value: null, unit: 'persons',
-    censored: null, value_min: null, value_max: null, source: 'unodc-glotip', note: null, ...partial,
+    censored: null, value_min: null, value_max: null, source: 'unodc-glotip', note: null,
+    // The labels are checked cell by cell against the fixture in "keeps each row's dataUNODC labels".
+    publisher: expect.any(Object),
+    ...partial,
   };
 }
 const LT5 = { value: null, censored: '<5', value_min: 1, value_max: 4 } as const;
@@ -95,6 +99,13 @@ describe('unodc-glotip: golden', () => {
     ]);
     expect(output.events).toEqual([]);
     expect(output.quality).toEqual([]);
+  });
+
+  it("keeps each row's dataUNODC labels exactly as its cells are published (Gana, DESCONOCIDA, Total…)", async () => {
+    const { output } = await run(rows);
+    expect(output.observations).toHaveLength(13);
+    const { got, want } = labelsByRow(output.observations, headerOf('unodc-glotip'), rows, 4);
+    expect(got).toEqual(want);
   });
 
   it('accounts for every row: read = emitted + quarantined, with the documented reasons', async () => {

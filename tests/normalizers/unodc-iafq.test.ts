@@ -10,6 +10,7 @@ import { resolveSource } from '../../scripts/pipeline/resolve-files.ts';
 import { runSource } from '../../scripts/pipeline/run-source.ts';
 import { loadReference } from '../../scripts/pipeline/reference/load-reference.ts';
 import { fixtureGeo, headerOf, projectAliases, ROOT, runFixture, tempDir, xlsxBytes, type FixtureCell } from '../support/fixtures.ts';
+import { labelsByRow } from '../support/unodc-labels.ts';
 
 const FILE = 'data_iafq_firearms_trafficking.xlsx';
 const SHEET = 'data_iafq_firearms_trafficking';
@@ -30,7 +31,8 @@ async function run(rows: FixtureCell[][]) {
 }
 
 function obs(partial: Partial<Observation> & Pick<Observation, 'indicator' | 'geo' | 'year' | 'category' | 'value' | 'unit' | 'source_ref' | 'note'>): Observation {
-  return { domain: 'firearms', sex: 'total', age: 'total', dimension: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: 'unodc-iafq', ...partial };
+  // The labels are checked cell by cell against the fixture in "keeps each row's dataUNODC labels".
+  return { domain: 'firearms', sex: 'total', age: 'total', dimension: 'total', counterpart: null, censored: null, value_min: null, value_max: null, source: 'unodc-iafq', publisher: expect.any(Object), ...partial };
 }
 
 const GOLDEN: FixtureCell[][] = [
@@ -114,6 +116,20 @@ describe('unodc-iafq normalizer', () => {
     expect(bolTotal.note).toBe(`UNODC Source column: IAFQ; ${SEIZED_TOTAL_NOTE}`);
     const geo = await fixtureGeo();
     expect(() => validateObservations(output.observations, indexIndicators(INDICATORS), geo)).not.toThrow();
+  });
+
+  it("keeps each row's dataUNODC labels as published: uncorrected spellings, 'na', Source codes, on both observations of an attributed total", async () => {
+    const rows = [
+      ...GOLDEN,
+      /* 16 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'land borders', 'na', 'na', '2021', 2),
+      /* 17 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'national territory', 'na', 'na', '2021', 28, 'IAFQ/PP'),
+      /* 18 */ row('BOL', 'Bolivia', 'Arms seized', 'by location', 'Total', 'na', 'na', '2021', 30, 'SOF'),
+    ];
+    const { output } = await run(rows);
+    expect(output.observations.filter((o) => o.source_ref === REF(18)).map((o) => o.indicator)).toEqual(['fa_arms_seized_by_location', 'fa_arms_seized']);
+    const { got, want } = labelsByRow(output.observations, headerOf('unodc-iafq'), rows, 4);
+    expect(got).toHaveLength(11 + 4);
+    expect(got).toEqual(want);
   });
 
   it('accounts for every row: 12 read = 11 emitted + 1 quarantined (the ambiguous location total)', async () => {

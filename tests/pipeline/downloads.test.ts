@@ -10,6 +10,7 @@ import type { SourceModule } from '../../scripts/pipeline/source-module.ts';
 import type { SourceManifest } from '../../scripts/pipeline/manifest.ts';
 import { column, geoColumn, sourceRef } from '../../scripts/pipeline/model.ts';
 import { censoredCount, requiredText, text, year } from '../../scripts/pipeline/values.ts';
+import { csvParse } from 'd3-dsv';
 import { csvBytes } from '../support/fixtures.ts';
 import { miniRelease } from '../support/mini-release.ts';
 import { releaseFiles } from '../support/release-files.ts';
@@ -27,7 +28,7 @@ const EVENTS = ['id', 'code', 'day', 'kg', 'confirmed'];
 /** Yearly seizures by sex (a '<5' cell is censored) and one incident table. */
 const toy: SourceModule = {
   id: 'toy-open',
-  indicators: [{ id: 'fa_arms_seized', domain: 'firearms', title: 'Arms seized', unit: 'firearms', definition: 'd', caveat: 'c', breakdowns: ['sex'], dimensions: [], derived: false, sources: ['toy-open'] }],
+  indicators: [{ id: 'fa_arms_seized', domain: 'firearms', title: 'Arms seized', unit: 'firearms', definition: 'd', caveat: 'c', breakdowns: ['sex'], dimensions: [], derived: false, sources: ['toy-open'], label_packing: null }],
   normalize({ tables, ledgers }) {
     const t = tables.get('seized.csv')!;
     const observations = t.rows.map((r) => {
@@ -36,6 +37,8 @@ const toy: SourceModule = {
       return {
         domain: 'firearms' as const, indicator: 'fa_arms_seized', geo: requiredText(t, r, 'code'), year: year(t, r, 'year'), sex: requiredText(t, r, 'sex') as 'total' | 'female',
         age: 'total' as const, dimension: 'total', category: 'total', counterpart: null, ...v, unit: 'firearms', source: 'toy-open', source_ref: sourceRef(t.file, t.sheet, r.row), note: text(t, r, 'remark'),
+        // The toy's own labels: its sex cell as published, and constants for the rest.
+        publisher: { indicator: 'Seized', dimension: null, category: null, sex: text(t, r, 'sex'), age: null, unit: 'Counts', source: 'toy' },
       };
     });
     const e = tables.get('events.csv')!;
@@ -91,11 +94,35 @@ describe('downloads', async () => {
   });
 
   it('writes every table and indicator CSV equal to its Parquet, read back by d3-dsv and hyparquet', async () => {
-    // 5 tables (observations, toy_events, geo, population, quarantine); the toy's count and its derived rate.
+    // 6 tables (observations, publisher_labels, toy_events, geo, population, quarantine); the toy's count and its derived rate.
     const rows = await expectDownloadsEqualParquet(res.dir, catalog);
     expect(rows).toBe(catalog.datasets.filter((d: { csv: unknown }) => d.csv).reduce((a: number, d: { rows: number }) => a + d.rows, 0) + catalog.coverage.observations);
     const events = readFileSync(join(res.dir, 'csv/toy_events.csv'), 'utf8');
     expect(events).toBe('id,geo,day,kg,confirmed,source,source_ref\r\nE1,KEN,2020-03-01,1.5,true,toy-open,events.csv::2\r\nE2,,2020-04-02,,false,toy-open,events.csv::3\r\n');
+  });
+
+  it("keeps the publisher's labels once each in publisher_labels, which observations name by labels_id; a derived rate has none", () => {
+    // Two distinct label sets (sex female, sex total), numbered in order: null first, then code-unit order.
+    expect(readFileSync(join(res.dir, 'csv/publisher_labels.csv'), 'utf8')).toBe(
+      'labels_id,source,publisher_indicator,publisher_dimension,publisher_category,publisher_sex,publisher_age,publisher_unit,publisher_source\r\n' +
+        '1,toy-open,Seized,,,female,,Counts,toy\r\n' +
+        '2,toy-open,Seized,,,total,,Counts,toy\r\n',
+    );
+    const obs = csvParse(readFileSync(join(res.dir, 'csv/observations.csv'), 'utf8').replaceAll('\r\n', '\n'));
+    expect(obs.map((o) => [o['indicator'], o['geo'], o['year'], o['sex'], o['labels_id']])).toEqual([
+      ['fa_arms_seized', 'KEN', '2019', 'total', '2'],
+      ['fa_arms_seized', 'KEN', '2020', 'female', '1'],
+      ['fa_arms_seized', 'KEN', '2020', 'total', '2'],
+      ['fa_arms_seized', 'NGA', '2020', 'total', '2'],
+      ['fa_arms_seized', 'NGA', '2021', 'total', '2'],
+      // Rates only where the count is exact and a population exists (KEN 2020 is '<5'; NGA 2021 has no population).
+      ['fa_arms_seized_rate', 'KEN', '2019', 'total', ''],
+      ['fa_arms_seized_rate', 'NGA', '2020', 'total', ''],
+    ]);
+    const dp = JSON.parse(readFileSync(join(res.dir, 'datapackage.json'), 'utf8'));
+    const schemaOf = (name: string) => dp.resources.find((r: { name: string }) => r.name === name).schema;
+    expect(schemaOf('publisher-labels').primaryKey).toEqual(['labels_id']);
+    expect(schemaOf('observations').foreignKeys).toContainEqual({ fields: ['labels_id'], reference: { resource: 'publisher-labels', fields: ['labels_id'] } });
   });
 
   it("withholds a link-only source's event table: no CSV, not in the archive or descriptor, and the catalog says why", () => {
@@ -135,8 +162,8 @@ describe('downloads', async () => {
     expect(report.errors).toEqual([]);
     expect(report.valid).toBe(true);
     expect(report.tabularPackageValid).toBe(true);
-    // geo, observations, population, quarantine, toy_events; two per indicator (the count and its derived rate).
-    expect(report.resources).toBe(5 + 2 * 2);
+    // geo, observations, publisher_labels, population, quarantine, toy_events; two per indicator (the count and its derived rate).
+    expect(report.resources).toBe(6 + 2 * 2);
   });
 });
 

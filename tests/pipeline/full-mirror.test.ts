@@ -11,6 +11,7 @@ import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { runPipeline, type PipelineResult } from '../../scripts/pipeline/run-pipeline.ts';
 import { loadManifests } from '../../scripts/pipeline/manifest.ts';
+import ExcelJS from 'exceljs';
 import { ROOT, tempDir } from '../support/fixtures.ts';
 
 const MIRROR = process.env['SOURCES_DIR'] ?? join(ROOT, '..', 'shared', 'sources');
@@ -99,6 +100,54 @@ describe.skipIf(!existsSync(MIRROR))('full mirror', () => {
     expect(rate?.['note']).toMatch(/^derived: /);
     expect(obs.filter((o) => String(o['indicator']).endsWith('_rate') && o['censored'] !== null && o['source'] !== 'unodc-cts-cyber-offences')).toEqual([]);
   });
+
+  it("maps every labelled observation back to its raw row's label cells, read by ExcelJS (not the pipeline's reader)", async () => {
+    const read = async (name: string) => (await parquetReadObjects({ file: await asyncBufferFromFile(join(res.dir, name)), compressors })) as Record<string, unknown>[];
+    const obs = await read('observations.parquet');
+    const labels = await read('publisher_labels.parquet');
+    const byId = new Map(labels.map((l) => [Number(l['labels_id']), l]));
+    expect(byId.size, 'labels_id is unique').toBe(labels.length);
+    const manifests = loadManifests(join(ROOT, 'data', 'sources'));
+    const derived = new Set(res.indicators.filter((d) => d.derived).map((d) => d.id));
+    const LABELS: [string, string][] = [
+      ['publisher_indicator', 'Indicator'], ['publisher_dimension', 'Dimension'], ['publisher_category', 'Category'], ['publisher_sex', 'Sex'],
+      ['publisher_age', 'Age'], ['publisher_unit', 'Unit of measurement'], ['publisher_source', 'Source'],
+    ];
+    let compared = 0;
+    for (const id of ['unodc-glotip', 'unodc-iafq', 'unodc-cts-cyber-offences']) {
+      const m = manifests.find((x) => x.id === id)!;
+      const f = m.files[0]!;
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(MIRROR, m.domain, m.id, f.name));
+      const sheet = book.getWorksheet(f.sheet!)!;
+      const header = (sheet.getRow(f.header_row).values as unknown[]).map((v) => (v === undefined || v === null ? '' : String(v)));
+      const cell = (row: number, column: string): string | null => {
+        const v = sheet.getRow(row).getCell(header.indexOf(column)).value;
+        if (v !== null && typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+        return v === null || v === undefined || v === '' ? null : String(v);
+      };
+      const ofSource = obs.filter((o) => o['source'] === id);
+      for (const o of ofSource) {
+        const at = `${id} ${String(o['indicator'])} ${String(o['source_ref'])}`;
+        if (derived.has(String(o['indicator']))) {
+          expect(o['labels_id'], `${at}: a derived value has no publisher's labels`).toBeNull();
+          continue;
+        }
+        // Every value of these sources is one cell of one row: its labels_id names exactly one publisher_labels row.
+        const l = byId.get(Number(o['labels_id']));
+        expect(l, `${at}: labels_id ${String(o['labels_id'])}`).toBeDefined();
+        expect(l!['source']).toBe(id);
+        const row = Number(String(o['source_ref']).split(':').at(-1));
+        const want = Object.fromEntries(LABELS.map(([kept, published]) => [kept, cell(row, published)]));
+        const got = Object.fromEntries(LABELS.map(([kept]) => [kept, l![kept] ?? null]));
+        if (JSON.stringify(got) !== JSON.stringify(want)) expect(got, at).toEqual(want);
+        compared++;
+      }
+    }
+    // Every labelled observation was compared, and only those of the three dataUNODC sources carry labels.
+    expect(compared).toBe(obs.filter((o) => o['labels_id'] !== null).length);
+    expect(compared).toBeGreaterThan(80_000);
+  }, 120_000);
 
   it('leaves exactly one release folder and the pointer', () => {
     expect(readdirSync(join(out, 'data')).sort()).toEqual([res.version, 'current.json'].sort());

@@ -20,7 +20,7 @@ const toyManifest: SourceManifest = {
 
 const toy: SourceModule = {
   id: 'toy-source',
-  indicators: [{ id: 'fa_arms_seized', domain: 'firearms', title: 'Arms seized', unit: 'firearms', definition: 'd', caveat: 'c', breakdowns: [], dimensions: [], derived: false, sources: ['toy-source'] }],
+  indicators: [{ id: 'fa_arms_seized', domain: 'firearms', title: 'Arms seized', unit: 'firearms', definition: 'd', caveat: 'c', breakdowns: [], dimensions: [], derived: false, sources: ['toy-source'], label_packing: null }],
   normalize({ tables, ledgers }) {
     const t = tables.get('toy.csv')!;
     const l = ledgers.get('toy.csv')!;
@@ -59,9 +59,10 @@ describe('release', () => {
     expect(res.version).toMatch(/^[0-9a-f]{12}$/);
     const files = releaseFiles(res.dir);
     // One series view per indicator with totals (the count and its derived rate); no parts, as the toy has none.
-    // Every table and indicator as CSV too (quarantine.csv where it always was), long and wide.
+    // Every table and indicator as CSV too (quarantine.csv where it always was), long and wide; publisher_labels even
+    // when, as here, no source keeps its labels.
     expect(files).toEqual(['catalog.json', `crime-trends-observatory-${res.version}.zip`, 'csv/geo.csv', 'csv/indicators/fa_arms_seized.csv', 'csv/indicators/fa_arms_seized_rate.csv', 'csv/indicators/fa_arms_seized_rate_wide.csv',
-      'csv/indicators/fa_arms_seized_wide.csv', 'csv/observations.csv', 'csv/population.csv', 'datapackage.json', 'geo.parquet', 'observations.parquet', 'population.parquet', 'quality.json', 'quarantine.csv', 'quarantine.parquet',
+      'csv/indicators/fa_arms_seized_wide.csv', 'csv/observations.csv', 'csv/population.csv', 'csv/publisher_labels.csv', 'datapackage.json', 'geo.parquet', 'observations.parquet', 'population.parquet', 'publisher_labels.parquet', 'quality.json', 'quarantine.csv', 'quarantine.parquet',
       'views/series/fa_arms_seized.parquet', 'views/series/fa_arms_seized_rate.parquet']);
     const obs = await readParquet(join(res.dir, 'observations.parquet'));
     const seized = obs.filter((o) => o['indicator'] === 'fa_arms_seized');

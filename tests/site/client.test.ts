@@ -185,7 +185,7 @@ describe('Arrow buffers for DuckDB-WASM', () => {
 
   it('creates the table with the release column types', () => {
     expect(createTableSql()).toBe(
-      'CREATE TABLE observations ("domain" VARCHAR, "indicator" VARCHAR, "geo" VARCHAR, "year" INTEGER, "sex" VARCHAR, "age" VARCHAR, "dimension" VARCHAR, "category" VARCHAR, "counterpart" VARCHAR, "value" DOUBLE, "unit" VARCHAR, "censored" VARCHAR, "value_min" DOUBLE, "value_max" DOUBLE, "source" VARCHAR, "source_ref" VARCHAR, "note" VARCHAR)',
+      'CREATE TABLE observations ("domain" VARCHAR, "indicator" VARCHAR, "geo" VARCHAR, "year" INTEGER, "sex" VARCHAR, "age" VARCHAR, "dimension" VARCHAR, "category" VARCHAR, "counterpart" VARCHAR, "value" DOUBLE, "unit" VARCHAR, "censored" VARCHAR, "value_min" DOUBLE, "value_max" DOUBLE, "source" VARCHAR, "source_ref" VARCHAR, "note" VARCHAR, "labels_id" INTEGER)',
     );
   });
 

@@ -45,6 +45,17 @@ export const DIM = {
   exporter: (s: { reporter: Reporter }) => `exporter (reported by ${s.reporter})`,
   item: (s: { reporter: Reporter }) => `item traded (reported by ${s.reporter})`,
 };
+/**
+ * Why a dimension's name carries the reporting party (catalog.json `label_packing`): the site stacks the parts of one
+ * dimension, and the two parties report the same shipments.
+ */
+export function reporterPacking(breakdown: 'exporter' | 'item traded'): string {
+  return (
+    `Each dimension packs two things: the breakdown (${breakdown}) and the party that reported the records ("${breakdown} (reported by importer)", "${breakdown} (reported by exporter)"). ` +
+    'Both parties report the same shipments, and the parts of one dimension are stacked on charts; with the party in a column of its own, one dimension would stack the two reports of the same shipments and count them twice. So the party stays in the dimension: filter on dimension to keep one side.'
+  );
+}
+
 export const REPORTERS: { reporter: Reporter }[] = Object.values(REPORTER).map((reporter) => ({ reporter }));
 
 /** An exporter that is no place of today's list keeps its CITES code in the label. */

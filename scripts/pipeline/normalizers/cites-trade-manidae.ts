@@ -15,7 +15,7 @@ import type { FileLedger } from '../ledger.ts';
 import { PipelineError } from '../errors.ts';
 import { decimal, oneOf, requiredText, text, year } from '../values.ts';
 import {
-  APPENDIX, DIM, exporterCategory as categoryOf, exporterNote, iso2Index, NOT_A_PLACE, PURPOSE_CODES, REPORTER, REPORTERS, SOURCE_CODES, type Reporter,
+  APPENDIX, DIM, exporterCategory as categoryOf, exporterNote, iso2Index, NOT_A_PLACE, PURPOSE_CODES, REPORTER, REPORTERS, reporterPacking, SOURCE_CODES, type Reporter,
 } from './cites-codes.ts';
 
 const ID = 'cites-trade-manidae';
@@ -235,6 +235,7 @@ const SPECS: IndicatorSpec[] = [
     caveat: `${CAVEAT} Records with an unknown importer (XX) are in the shipment table only.`,
     breakdowns: ['category', 'counterpart'],
     dimensions: REPORTERS.map((s) => ({ name: DIM.exporter(s), exclusive: true, geo: true })),
+    label_packing: reporterPacking('exporter'),
   },
   {
     id: 'wl_cites_confiscated_quantity',
@@ -245,6 +246,7 @@ const SPECS: IndicatorSpec[] = [
     caveat: `${CAVEAT} Quantities in different units (specimens, kg of scales, pairs of shoes) are not comparable and are never added.`,
     breakdowns: ['category', 'counterpart'],
     dimensions: REPORTERS.map((s) => ({ name: DIM.item(s), exclusive: true })),
+    label_packing: reporterPacking('item traded'),
   },
 ];
 

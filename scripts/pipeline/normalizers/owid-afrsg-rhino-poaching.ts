@@ -52,6 +52,7 @@ const INDICATORS: IndicatorDef[] = [
     dimensions: [],
     derived: false,
     sources: [ID],
+    label_packing: null,
   },
   {
     id: 'wl_rhino_horn_seized_kg',
@@ -64,6 +65,7 @@ const INDICATORS: IndicatorDef[] = [
     dimensions: [],
     derived: false,
     sources: [ID],
+    label_packing: null,
   },
   {
     id: 'wl_rhino_horns_seized',
@@ -76,6 +78,7 @@ const INDICATORS: IndicatorDef[] = [
     dimensions: [],
     derived: false,
     sources: [ID],
+    label_packing: null,
   },
 ];
 

@@ -19,7 +19,7 @@ import type { RawRow, RawTable } from '../read-table.ts';
 import { DuplicateGuard } from '../duplicate-guard.ts';
 import { PipelineError } from '../errors.ts';
 import { decimal, oneOf, requiredText, text, year } from '../values.ts';
-import { unodcAge, unodcGeo, unodcSex } from './unodc-common.ts';
+import { unodcAge, unodcGeo, unodcLabelColumns, unodcLabels, unodcSex } from './unodc-common.ts';
 
 const SOURCE = 'unodc-cts-cyber-offences';
 
@@ -90,9 +90,22 @@ const COVERAGE = 'Coverage is unbalanced: the set of reporting countries changes
 const JURISDICTIONS = 'England and Wales, Scotland, Northern Ireland and Central Iraq are reported as separate jurisdictions, not countries.';
 const RATE_CAVEAT = "UNODC's own rate per 100,000 population, published as given (not recomputed from the observatory's population table).";
 
+/**
+ * A label "Parent: part" (Corruption: Bribery) packs the parent offence with the part. Both are published as their own
+ * categories, so each is its own indicator; the packing is said, and the parent named.
+ */
+function packingOf(c: Category): string | null {
+  const colon = c.label.indexOf(': ');
+  if (colon < 0) return null;
+  const parentLabel = c.label.slice(0, colon);
+  const parent = CATEGORIES.find((x) => x.group === c.group && x.label === parentLabel);
+  if (!parent) throw new Error(`${SOURCE}: "${c.label}" names a parent category "${parentLabel}" that is not in CATEGORIES`);
+  return `UN-CTS Category "${c.label}" packs the parent offence ("${parentLabel}", indicator ${parent.id}) with the part; UN-CTS lists the part under the parent, so the two are never added. Each is a category of the file, so each is an indicator of its own.`;
+}
+
 function defsFor(c: Category): IndicatorDef[] {
   const caveat = [RECORDED, COVERAGE, JURISDICTIONS, ...(c.caveat ? [c.caveat] : [])].join(' ');
-  const base = { domain: c.domain, breakdowns: [] as IndicatorDef['breakdowns'], dimensions: [], derived: false, sources: [SOURCE] };
+  const base = { domain: c.domain, breakdowns: [] as IndicatorDef['breakdowns'], dimensions: [], derived: false, sources: [SOURCE], label_packing: packingOf(c) };
   return [
     { ...base, id: c.id, title: `${c.title} (offences recorded by police)`, unit: COUNT_UNIT, definition: `${c.definition} UN-CTS category "${c.label}".`, caveat },
     {
@@ -162,6 +175,7 @@ function normalize(input: NormalizeInput): NormalizeOutput {
       source: SOURCE,
       source_ref: ref,
       note: noteFor(t, r, notWhole),
+      publisher: unodcLabels(t, r),
     };
     const prior = guard.admit(obs, r);
     if (prior !== null) {
@@ -175,5 +189,19 @@ function normalize(input: NormalizeInput): NormalizeOutput {
   return { observations, events: [], quality };
 }
 
-const source: SourceModule = { id: SOURCE, indicators: INDICATORS, normalize };
+/** UN-CTS's label columns and what the release makes of each (catalog.json and the data page show it). */
+const LABEL_COLUMNS = unodcLabelColumns({
+  indicator: { release: 'indicator', how: 'Offences or Acts against the environment: the group the offence category is listed under; with Category it chooses the indicator.' },
+  dimension: { release: 'dimension', how: "Always by type of offence (checked): each category is an indicator of its own, so the release's dimension is 'total'." },
+  category: {
+    release: 'indicator, domain',
+    how: "One indicator per offence category, in the domain it serves (cyb_fraud_cyber, smg_offences_smuggling_migrants, wl_offences_protected_species, ctx_offences_…); the release's category is 'total'. A label 'Parent: part' (Corruption: Bribery) is part of the parent's indicator.",
+  },
+  sex: { release: 'sex', how: 'Total in this file → total.' },
+  age: { release: 'age', how: 'Total in this file → total.' },
+  unit: { release: 'indicator, unit', how: "Counts → the category's count indicator (offences); Rate per 100,000 population → its _rate twin, UNODC's own rate as published." },
+  source: { release: 'note', how: "Also in note ('UNODC Source column: …'): CTS, or codes such as CTS/MoI, CTS/NGO, MoI/CTS." },
+});
+
+const source: SourceModule = { id: SOURCE, indicators: INDICATORS, normalize, labelColumns: LABEL_COLUMNS };
 export default source;

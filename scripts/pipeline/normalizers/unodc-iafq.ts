@@ -30,7 +30,7 @@ import type { GeoIndex } from '../reference/geo-index.ts';
 import { DuplicateGuard } from '../duplicate-guard.ts';
 import { PipelineError } from '../errors.ts';
 import { count, oneOf, requiredText, text, year } from '../values.ts';
-import { unodcAge, unodcGeo, unodcSex } from './unodc-common.ts';
+import { unodcAge, unodcGeo, unodcLabelColumns, unodcLabels, unodcSex } from './unodc-common.ts';
 import { AMBIGUOUS_LOCATION_TOTAL, attributeLocationTotals } from './iafq-location-total.ts';
 
 export { AMBIGUOUS_LOCATION_TOTAL };
@@ -248,6 +248,7 @@ function readRow(t: RawTable, r: RawRow, ledger: FileLedger, geoIndex: GeoIndex)
     source: SOURCE,
     source_ref: sourceRef(t.file, t.sheet, r.row),
     note: noteFor(t, r, value),
+    publisher: unodcLabels(t, r),
   };
   return { row: r, obs, label, held };
 }
@@ -327,9 +328,25 @@ function def(
   caveats: string[],
   breakdowns: IndicatorDef['breakdowns'],
   dimensions: DimensionDef[] = [],
+  packing?: string,
 ): IndicatorDef {
-  return indicatorDef(SOURCE, 'firearms', { id, title, unit, definition, caveat: [VOLUNTARY, ZEROS, ...caveats].join(' '), breakdowns, dimensions });
+  return indicatorDef(SOURCE, 'firearms', {
+    id, title, unit, definition, caveat: [VOLUNTARY, ZEROS, ...caveats].join(' '), breakdowns, dimensions, ...(packing ? { label_packing: packing } : {}),
+  });
 }
+
+/**
+ * The tracing table's labels pack its level with the outcome. The levels are already the release's three dimensions;
+ * the categories stay as published, because the diff between releases matches values by category (a relabelled
+ * category would read as every value removed and added again).
+ */
+const TRACING_PACKING =
+  'UNODC files this table under Dimension "by location", beside the places of seizure, and each Category packs the level of the hierarchy with the outcome ("Uniquely identifiable - tracing procedure pending", "Not uniquely identifiable - Illicitly manufactured"). ' +
+  `The level is the release's dimension: "${DIM.identifiability}" holds the three subtotals, "${DIM.tracing}" the "Uniquely identifiable - …" parts and "${DIM.notIdentifiable}" the "Not uniquely identifiable - …" ones. ` +
+  "The categories keep the publisher's labels, prefix included, so that a label matches the file and a value keeps its key from release to release.";
+
+const ARREST_PACKING =
+  'Each category names a combination of offences ("Illicit trafficking of arms and drug trafficking"), under which a person is counted once. Split into single offences, a person would be counted under several, so each label stays whole.';
 
 /** A breakdown whose categories are mutually exclusive (each firearm in one category), so they may be stacked. */
 const exclusive = (...names: string[]): DimensionDef[] => names.map((name) => ({ name, exclusive: true }));
@@ -368,7 +385,7 @@ function breakdownDefs(): IndicatorDef[] {
     out.push(
       def(`${e.id}_by_tracing`, `${e.name}, by identifiability and tracing status`, 'firearms',
         `${e.what}, by whether they are uniquely identifiable through marking (three subtotals: "${DIM.identifiability}"), the outcome of tracing for the uniquely identifiable ("${DIM.tracing}") and why the others are not identifiable ("${DIM.notIdentifiable}"); labels as published. The export lists these under its "by location" dimension. ${tracingTotal}`,
-        [PARTIAL, NOT_ADDED, 'The three breakdowns are levels of one hierarchy: a subtotal and its own parts are never added together.'], ['category'], TRACING_DIMENSIONS),
+        [PARTIAL, NOT_ADDED, 'The three breakdowns are levels of one hierarchy: a subtotal and its own parts are never added together.'], ['category'], TRACING_DIMENSIONS, TRACING_PACKING),
       def(`${e.id}_by_marking`, `${e.name}, by marking`, 'firearms',
         `${e.what}, by marking status (uniquely marked, no marking, altered marking, unknown). The total is the one reported with this table${e.id === 'fa_arms_surrendered' ? ' (labelled "Surrendered" in the export)' : ''}.`,
         [PARTIAL, NOT_ADDED], ['category'], exclusive(DIM.marking)),
@@ -400,7 +417,7 @@ export const INDICATORS: IndicatorDef[] = [
     [PERSONS_CAVEAT, 'A near-duplicate series broken down by type of offence is fa_persons_arrested_by_offence; the two are published separately and never added.'], ['sex']),
   def('fa_persons_arrested_by_offence', 'Persons arrested or suspected, by type of offence', 'persons',
     'Individuals arrested or suspected in connection with arms trafficking, by the combination of offences (IAFQ "Individuals arrested/suspected", by type of offences). No total row is published for this table.',
-    [PERSONS_CAVEAT, 'Near-duplicate of fa_persons_arrested (which carries the total); never added to it.', 'The export gives "Illicit trafficking of arms and other types of trafficking" to two different quantities for some country-years; where the two values differ neither is published.'], ['category'], exclusive(DIM.arrestOffence)),
+    [PERSONS_CAVEAT, 'Near-duplicate of fa_persons_arrested (which carries the total); never added to it.', 'The export gives "Illicit trafficking of arms and other types of trafficking" to two different quantities for some country-years; where the two values differ neither is published.'], ['category'], exclusive(DIM.arrestOffence), ARREST_PACKING),
   def('fa_persons_prosecuted', 'Persons prosecuted for illicit trafficking in weapons', 'persons',
     'Individuals prosecuted for illicit trafficking in weapons (IAFQ), total and by sex.', [PERSONS_CAVEAT], ['sex']),
   def('fa_persons_convicted', 'Persons convicted for illicit trafficking in weapons', 'persons',
@@ -414,5 +431,25 @@ for (const r of ROUTES.values()) {
   if ('indicator' in r && !INDICATOR_BY_ID.has(r.indicator)) throw new Error(`unodc-iafq: route to undefined indicator ${r.indicator}`);
 }
 
-const source: SourceModule = { id: SOURCE, indicators: INDICATORS, normalize };
+/** IAFQ's label columns and what the release makes of each (catalog.json and the data page show it). */
+const LABEL_COLUMNS = unodcLabelColumns({
+  indicator: {
+    release: 'indicator',
+    how: 'Indicator and Dimension together choose the indicator: one per event and breakdown (fa_arms_seized, fa_arms_seized_by_location, fa_arms_seized_by_tracing, fa_arms_seized_by_marking…), one per persons series (fa_persons_arrested…).',
+  },
+  dimension: {
+    release: 'dimension (and indicator)',
+    how: "Total and by type → the event's own indicator (dimension 'total', 'firearm type'). by location holds two tables: places of seizure ('place of seizure') and the tracing hierarchy (…_by_tracing: 'identifiability through marking', 'tracing outcome (uniquely identifiable)', 'why not identifiable'). Every other breakdown → its indicator's one dimension.",
+  },
+  category: {
+    release: 'category',
+    how: "Total (and Surrendered under by marking) → 'total'; five spelling slips corrected for display (illicit posession → illicit possession…); every other label as published, prefixes included.",
+  },
+  sex: { release: 'sex', how: 'na (not applicable: arms, ammunition, parts) → total; Total, Female, Male, Unknown → total, female, male, unknown.' },
+  age: { release: 'age', how: 'na → total; Total → total.' },
+  unit: { release: 'unit', how: "Always Counts (checked); the release's unit is the indicator's: firearms, rounds of ammunition, parts and components, seizure cases or persons." },
+  source: { release: 'note', how: "Also in note ('UNODC Source column: …'). The codes (IAFQ, IAFQ/SOF, ATF, UNODA…) are not explained in the file." },
+});
+
+const source: SourceModule = { id: SOURCE, indicators: INDICATORS, normalize, labelColumns: LABEL_COLUMNS };
 export default source;

@@ -118,6 +118,7 @@ const INDICATORS: IndicatorDef[] = [
     dimensions: DIMENSIONS,
     derived: false,
     sources: [ID],
+    label_packing: null,
   },
   {
     id: 'med_samples_failed',
@@ -130,6 +131,7 @@ const INDICATORS: IndicatorDef[] = [
     dimensions: DIMENSIONS,
     derived: false,
     sources: [ID],
+    label_packing: null,
   },
   {
     id: 'med_failure_rate',
@@ -142,6 +144,7 @@ const INDICATORS: IndicatorDef[] = [
     dimensions: DIMENSIONS,
     derived: true,
     sources: [ID],
+    label_packing: null,
   },
   {
     id: 'med_samples_counterfeit',
@@ -154,6 +157,7 @@ const INDICATORS: IndicatorDef[] = [
     dimensions: DIMENSIONS,
     derived: false,
     sources: [ID],
+    label_packing: null,
   },
 ];
 

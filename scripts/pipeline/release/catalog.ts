@@ -1,4 +1,4 @@
-import type { IndicatorDef, Observation } from '../model.ts';
+import type { IndicatorDef, LabelColumn, Observation } from '../model.ts';
 import type { PartialPeriod, SourceManifest } from '../manifest.ts';
 import type { FileAccount } from '../ledger.ts';
 import { datasetRows, type ReleaseDataset } from './tables.ts';
@@ -82,6 +82,8 @@ export interface CatalogInput {
   accounts: FileAccount[];
   qualityNotes: number;
   countryCodes: Set<string>;
+  /** Per source id, the publisher's label columns kept in publisher_labels and what each became. */
+  labelColumns: Record<string, LabelColumn[]>;
   /** The CSV downloads and the tables withheld from them. */
   downloads: Downloads;
   /** The whole release as one zip; null while the archive's own datapackage.json is built. */
@@ -145,6 +147,8 @@ export function buildCatalog(input: CatalogInput) {
       citation: m.citation,
       caveats: m.caveats,
       partial_periods: m.partial_periods ?? [],
+      /** The publisher's label columns kept in publisher_labels, and the release columns each decides; empty for none. */
+      label_columns: input.labelColumns[m.id] ?? [],
       files: m.files.map((f) => {
         const a = input.accounts.find((x) => x.source === m.id && x.file === f.name);
         return { name: f.name, sha256: f.sha256, url: f.url, sheet: f.sheet ?? null, header_row: f.header_row, read: a?.read ?? null, emitted: a?.emitted ?? null, quarantined: a?.quarantined ?? null };

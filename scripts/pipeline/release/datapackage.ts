@@ -6,7 +6,7 @@
  * The package's profile is 'data-package', not 'tabular-data-package': that profile admits only tabular resources,
  * and the Parquet files and quality.json are not. Each CSV resource carries the tabular profile itself.
  */
-import { AGES, DOMAINS, SEXES, type ColumnDef } from '../model.ts';
+import { AGES, DOMAINS, SEXES, type ColumnDef, type ReferencedTable } from '../model.ts';
 import type { SourceManifest } from '../manifest.ts';
 import { OBSERVATION_COLUMNS } from './tables.ts';
 import { WIDE_KEY } from './indicator-wide.ts';
@@ -19,9 +19,18 @@ export const OBSERVATION_KEY = ['indicator', 'geo', 'year', 'sex', 'age', 'dimen
 
 const GEO_KINDS = ['country', 'subnational', 'territory', 'region', 'subregion', 'intermediate', 'world', 'unodc grouping'];
 
+/** The key each referenced table is pointed at by (ColumnDef.references). */
+const REFERENCED_KEY: Record<ReferencedTable, string> = { geo: 'geo', publisher_labels: 'labels_id' };
+
 /** Primary keys of the observatory's own tables; an event table's key is the publisher's row it came from. */
 function primaryKey(table: string, columns: readonly ColumnDef[]): string[] | undefined {
-  const own: Record<string, string[]> = { observations: OBSERVATION_KEY, geo: ['geo'], population: ['geo', 'year'], quarantine: ['source', 'file', 'sheet', 'row'] };
+  const own: Record<string, string[]> = {
+    observations: OBSERVATION_KEY,
+    publisher_labels: [REFERENCED_KEY.publisher_labels],
+    geo: [REFERENCED_KEY.geo],
+    population: ['geo', 'year'],
+    quarantine: ['source', 'file', 'sheet', 'row'],
+  };
   if (own[table]) return own[table];
   return columns.some((c) => c.name === 'source_ref') ? ['source_ref'] : undefined;
 }
@@ -35,12 +44,14 @@ interface SchemaOptions {
   /** Allowed values by column name. */
   enums: Record<string, readonly string[]>;
   primaryKey?: string[];
-  /** The resource that holds geo codes: 'geo', or '' when the resource is the geo table itself. */
-  geoResource: string;
+  /** The table the resource holds, when it is a table (a reference to itself is written as resource ''). */
+  table?: string;
 }
 
 function schema(columns: readonly ColumnDef[], o: SchemaOptions) {
-  const foreignKeys = columns.filter((c) => c.references === 'geo').map((c) => ({ fields: [c.name], reference: { resource: o.geoResource, fields: ['geo'] } }));
+  const foreignKeys = columns.flatMap((c) =>
+    c.references ? [{ fields: [c.name], reference: { resource: c.references === o.table ? '' : slug(c.references), fields: [REFERENCED_KEY[c.references]] } }] : [],
+  );
   return {
     fields: columns.map((c) => {
       const allowed = o.enums[c.name];
@@ -81,7 +92,7 @@ export function buildDatapackage(input: CatalogInput) {
     const enums = { source: d.sources, ...(t.name === 'observations' ? observationEnums : {}), ...(t.name === 'geo' ? { kind: GEO_KINDS } : {}) };
     const about = sourcesOf(d.sources, manifests);
     return [
-      { ...csvResource(slug(t.name), d.csv, t.title, t.description, files), schema: schema(t.columns, { enums, primaryKey: primaryKey(t.name, t.columns), geoResource: t.name === 'geo' ? '' : 'geo' }), ...about },
+      { ...csvResource(slug(t.name), d.csv, t.title, t.description, files), schema: schema(t.columns, { enums, primaryKey: primaryKey(t.name, t.columns), table: t.name }), ...about },
       { name: `${slug(t.name)}-parquet`, path: `${t.name}.parquet`, profile: 'data-resource', title: `${t.title} (Parquet)`, description: `The same rows as ${d.csv}, typed, in Parquet.`, format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...fileFacts(files, `${t.name}.parquet`), ...about },
     ];
   });
@@ -91,10 +102,10 @@ export function buildDatapackage(input: CatalogInput) {
     const about = sourcesOf(i.sources, manifests);
     const enums = { ...observationEnums, indicator: [i.indicator], source: i.sources };
     return [
-      { ...csvResource(`indicator-${slug(i.indicator)}`, i.csv, `${title} (long)`, `The observations of ${i.indicator}, one value per row, as in the observations table.`, files), schema: schema(OBSERVATION_COLUMNS, { enums, primaryKey: OBSERVATION_KEY, geoResource: 'geo' }), ...about },
+      { ...csvResource(`indicator-${slug(i.indicator)}`, i.csv, `${title} (long)`, `The observations of ${i.indicator}, one value per row, as in the observations table.`, files), schema: schema(OBSERVATION_COLUMNS, { enums, primaryKey: OBSERVATION_KEY }), ...about },
       {
         ...csvResource(`indicator-${slug(i.indicator)}-wide`, i.wide, `${title} (wide by year)`, `${i.indicator}: one row per place and breakdown, one column per year. A censored cell is its mark (e.g. '<5'), never a number; an empty cell is missing.`, files),
-        schema: schema(i.wideColumns, { enums: { sex: SEXES, age: AGES }, primaryKey: [...WIDE_KEY], geoResource: 'geo' }),
+        schema: schema(i.wideColumns, { enums: { sex: SEXES, age: AGES }, primaryKey: [...WIDE_KEY] }),
         ...about,
       },
     ];

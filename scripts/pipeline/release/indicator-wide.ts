@@ -6,6 +6,7 @@
  */
 import { column, geoColumn, type ColumnDef } from '../model.ts';
 import type { CsvValue } from './write-csv.ts';
+import { compareKeys } from '../arrays.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -25,18 +26,6 @@ const KEY_COLUMNS: ColumnDef[] = [
 export interface WideTable {
   columns: ColumnDef[];
   rows: Record<string, CsvValue>[];
-}
-
-function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 function text(v: Cell): string | null {

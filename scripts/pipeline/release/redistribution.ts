@@ -1,11 +1,12 @@
 /**
  * Which released tables the release may also offer as downloads. A table of row-level records (an event table) from
  * a link-only source is withheld: no CSV, not in the archive, not a datapackage resource; the data page links to the
- * publisher. Tables of the observatory's own making (observations, geo, population, quarantine) are always offered.
+ * publisher. Tables of the observatory's own making (observations, publisher_labels, geo, population, quarantine) are always
+ * offered.
  */
 import type { SourceManifest } from '../manifest.ts';
 
-const OWN_TABLES = new Set(['observations', 'geo', 'population', 'quarantine']);
+const OWN_TABLES = new Set(['observations', 'publisher_labels', 'geo', 'population', 'quarantine']);
 
 export interface Withheld {
   table: string;

@@ -1,4 +1,5 @@
 import { column, geoColumn, type ColumnDef, type EventTable, type GeoRow, type Observation, type PopulationRow } from '../model.ts';
+import type { LabelIndex } from './publisher-labels.ts';
 
 /** A table ready to be written: schema plus rows in their final, deterministic order. */
 export interface ReleaseTable {
@@ -52,6 +53,22 @@ export const OBSERVATION_COLUMNS: ColumnDef[] = [
   column('source', 'VARCHAR', 'Source id (mirror folder name)'),
   column('source_ref', 'VARCHAR', "file:sheet:row in the publisher's file, row as seen in a spreadsheet program"),
   column('note', 'VARCHAR', 'Publisher note or how the value was derived'),
+  {
+    ...column('labels_id', 'INTEGER', "The publisher's own labels of the row the value was read from: a labels_id of the publisher_labels table (dataUNODC's Indicator, Dimension, Category, Sex, Age, Unit of measurement and Source, as published); null for aggregates and derived values. Join within one release only"),
+    references: 'publisher_labels',
+  },
+];
+
+export const PUBLISHER_LABEL_COLUMNS: ColumnDef[] = [
+  column('labels_id', 'INTEGER', 'Key of the row, which observations.labels_id names; numbered in the order of the labels within this release, so not stable from one release to the next'),
+  column('source', 'VARCHAR', 'Source id (mirror folder name)'),
+  column('publisher_indicator', 'VARCHAR', "The publisher's Indicator cell, as published"),
+  column('publisher_dimension', 'VARCHAR', "The publisher's Dimension cell, as published"),
+  column('publisher_category', 'VARCHAR', "The publisher's Category cell, as published (a citizenship label in its own language and spelling, a prefix such as 'Uniquely identifiable - ')"),
+  column('publisher_sex', 'VARCHAR', "The publisher's Sex cell, as published ('na': not applicable)"),
+  column('publisher_age', 'VARCHAR', "The publisher's Age cell, as published"),
+  column('publisher_unit', 'VARCHAR', "The publisher's Unit of measurement cell, as published"),
+  column('publisher_source', 'VARCHAR', "The publisher's Source cell, as published: UNODC's code of where the figure came from (GLOTIP, CTS/MoI, IAFQ/SOF…)"),
 ];
 
 export const GEO_COLUMNS: ColumnDef[] = [
@@ -113,13 +130,28 @@ export function sortObservations(rows: Observation[]): Observation[] {
   });
 }
 
-export function observationTable(rows: Observation[]): ReleaseTable {
+/** The observations as released: the publisher's labels, where an observation has them, become its labels_id. */
+export function observationTable(rows: Observation[], labels: LabelIndex): ReleaseTable {
   return {
     name: 'observations',
     title: 'Observations',
     description: 'Tidy table: one value per row, every domain and indicator, with its source row.',
     columns: OBSERVATION_COLUMNS,
-    rows: sortObservations(rows) as unknown as ReleaseTable['rows'],
+    rows: sortObservations(rows).map((o) => {
+      const { publisher: _labels, ...row } = o;
+      return { ...row, labels_id: labels.idOf(o) };
+    }),
+  };
+}
+
+export function publisherLabelsTable(labels: LabelIndex): ReleaseTable {
+  return {
+    name: 'publisher_labels',
+    title: "Publishers' labels",
+    description:
+      "The publisher's own label cells of the rows observations were read from (dataUNODC's Indicator, Dimension, Category, Sex, Age, Unit of measurement, Source), each distinct set once: join observations on labels_id to map a row back to the publisher's columns.",
+    columns: PUBLISHER_LABEL_COLUMNS,
+    rows: labels.rows as unknown as ReleaseTable['rows'],
   };
 }
 

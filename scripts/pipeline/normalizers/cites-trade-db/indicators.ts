@@ -1,5 +1,5 @@
 import { indicatorDef, type IndicatorDef, type IndicatorSpec } from '../../model.ts';
-import { DIM, REPORTERS } from '../cites-codes.ts';
+import { DIM, REPORTERS, reporterPacking } from '../cites-codes.ts';
 import { COUNT_ID, QUANTITY_ID } from './observations.ts';
 import { SOURCE_ID } from './shipments.ts';
 
@@ -17,6 +17,7 @@ const SPECS: IndicatorSpec[] = [
     caveat: `${CAVEAT} Records with an unknown importer (XX) or the former USSR (SU) are in the shipment table only.`,
     breakdowns: ['category', 'counterpart'],
     dimensions: REPORTERS.map((s) => ({ name: DIM.exporter(s), exclusive: true, geo: true })),
+    label_packing: reporterPacking('exporter'),
   },
   {
     id: QUANTITY_ID,
@@ -27,6 +28,7 @@ const SPECS: IndicatorSpec[] = [
     caveat: `${CAVEAT} Quantities in different units are not comparable and are never added.`,
     breakdowns: ['category', 'counterpart'],
     dimensions: REPORTERS.map((s) => ({ name: DIM.item(s), exclusive: true })),
+    label_packing: reporterPacking('item traded'),
   },
 ];
 

@@ -25,6 +25,7 @@ import { ID, VALUE } from './id.ts';
 import { INDICATORS } from './indicators.ts';
 import { normalizeRow, type Placed } from './normalize-row.ts';
 import { qualityNotes } from './quality.ts';
+import { LABEL_COLUMNS } from './label-columns.ts';
 
 export { NON_COUNTRY_LABELS } from './labels.ts';
 export { REASONS } from './reasons.ts';
@@ -50,5 +51,5 @@ function normalize(input: NormalizeInput): NormalizeOutput {
   return { observations: placed.map((p) => p.obs), events: [], quality: qualityNotes(placed, t.file, t.sheet) };
 }
 
-const source: SourceModule = { id: ID, indicators: INDICATORS, normalize };
+const source: SourceModule = { id: ID, indicators: INDICATORS, normalize, labelColumns: LABEL_COLUMNS };
 export default source;

@@ -3,7 +3,7 @@ import type { NormalizeInput } from '../../source-module.ts';
 import type { RawRow, RawTable } from '../../read-table.ts';
 import type { FileLedger } from '../../ledger.ts';
 import { censoredCount, text } from '../../values.ts';
-import { unodcGeo } from '../unodc-common.ts';
+import { unodcGeo, unodcLabels } from '../unodc-common.ts';
 import { derivedBlockReason, rawKey } from './appended-blocks.ts';
 import { breakdown } from './breakdown.ts';
 import { ID, VALUE } from './id.ts';
@@ -40,6 +40,6 @@ export function normalizeRow(input: NormalizeInput, t: RawTable, r: RawRow, ledg
   const { indicator, year, sex, age } = key;
   const { dimension, category, counterpart, note } = place;
   const source_ref = sourceRef(t.file, t.sheet, r.row);
-  const obs: Observation = { domain: DOMAIN, indicator, geo, year, sex, age, dimension, category, counterpart, ...v, unit: key.series.unit, source: ID, source_ref, note };
+  const obs: Observation = { domain: DOMAIN, indicator, geo, year, sex, age, dimension, category, counterpart, ...v, unit: key.series.unit, source: ID, source_ref, note, publisher: unodcLabels(t, r) };
   return { obs, row: r.row };
 }
