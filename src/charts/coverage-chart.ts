@@ -64,7 +64,7 @@ export function coverageChart(data: CoverageYear[], options: CoverageChartOption
   const description = describe(years, partial, options, locale);
   const view: View = { years, partial, options, description };
   const layouts = allLayouts(options.id, WIDE_SMALL, (id, size, name) => draw(view, id, sizeFor(size, name), locale));
-  return { ...layouts, description, table: tableOf(years, partial, locale) };
+  return { ...layouts, description, table: { ...tableOf(years, partial, locale), derived: locale.t('coverage.derived') } };
 }
 
 function sizeFor(size: Size, name: LayoutName): Size {

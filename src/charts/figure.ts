@@ -62,7 +62,7 @@ export function tableHtml(table: DataTable, caption: string, locale: Locale): st
     return ref === undefined ? undefined : shortRef(ref, prefix);
   };
   const body = table.rows.map((r, i) => el('tr', {}, table.columns.map((c) => cell(r[c.key] ?? null, c.numeric, locale, refOf(i, c.key)))));
-  return el('table', { class: 'data-table', 'data-ref-prefix': prefix }, el('caption', {}, text(caption)), el('thead', {}, head), el('tbody', {}, body));
+  return el('table', { class: 'data-table', 'data-ref-prefix': prefix, 'data-derived': table.derived ?? null }, el('caption', {}, text(caption)), el('thead', {}, head), el('tbody', {}, body));
 }
 
 /**

@@ -69,6 +69,12 @@ export interface DataTable {
    * it (a `data-ref` attribute) and a chart's CSV download cites each value's row (src/export/chart-csv.ts).
    */
   refs?: (Record<string, string> | null)[];
+  /**
+   * How the observatory computed the values that cite no publisher's row (a count of countries reporting, a sum over
+   * them): the table says so (`data-derived`) and a chart's CSV writes `derived: <this>` as their source_ref, so a
+   * computed value is declared as one, never left with a blank ref.
+   */
+  derived?: string;
 }
 
 /** The widths a chart is laid out for (layout.ts). */

@@ -149,7 +149,10 @@ async function headlineOf(domain: DomainSpec, locale: Locale): Promise<HomeHeadl
   // The home page shows the narrow layout only (site.css .headlines): its cards are about 20rem wide at every screen
   // width, and one layout is half the bytes of two.
   const narrow = drawn.layouts!.find((l) => l.name === 'narrow')!;
-  const chart: ChartOutput = { ...drawn, svg: narrow.svg, layouts: [narrow], table: tableWithCounts(drawn.table, choice, series, locale) };
+  const counted = tableWithCounts(drawn.table, choice, series, locale);
+  // A sum or a pooled share is the site's arithmetic over many rows: its table says how it was computed.
+  const table = choice.kind === 'publisher' ? counted : { ...counted, derived: locale.t(`headline.derived.${choice.kind}`, { indicator }) };
+  const chart: ChartOutput = { ...drawn, svg: narrow.svg, layouts: [narrow], table };
   const source = sourceLine(indicatorsOf(choice).flatMap((i) => indicatorDef(i).sources).filter((s, i, all) => all.indexOf(s) === i));
   const publisher = getCatalog().sources.find((s) => s.id === def.sources[0])?.publisher ?? source;
   const figureChart: FramedChart = {

@@ -81,11 +81,8 @@ async function compute(spec: OverTimeSpec): Promise<OverTimeFigures> {
     };
     const panels = order.slice(0, MAX_PANELS).map((name, k): FramedChart => {
       const own = points.filter((p) => p.series === name);
-      const chart = lineChart(own, { id: `panel-${u}-${k}`, title: name, unit, size: PANEL_SIZE, yearDomain: years, partial, breaks: new Map([[name, breaks.get(name) ?? []]]) }, locale);
-      // A small chart has no download of its own, so its table does not carry the publisher's rows (IOM's run to
-      // hundreds per value): the overview's download and the release's files do.
       return {
-        chart: { ...chart, table: { columns: chart.table.columns, rows: chart.table.rows } },
+        chart: lineChart(own, { id: `panel-${u}-${k}`, title: name, unit, size: PANEL_SIZE, yearDomain: years, partial, breaks: new Map([[name, breaks.get(name) ?? []]]) }, locale),
         frame: frameFor(spec.indicator, `panel-${u}-${k}-figure`, years, name),
       };
     });

@@ -57,11 +57,12 @@ export function reportingSumCharts(sums: readonly YearSum[], o: ReportingSumOpti
   // A year whose every report is suppressed has no sum: it is drawn as missing, and its count still says who reported.
   const points = sums.map((s) => ({ series: o.series, ...(o.short ? { short: o.short } : {}), year: s.year, value: s.sum, censored: null, min: null, max: null }));
   const line = lineChart(points, { id: o.id, title: o.title, unit: o.unit, yearDomain: o.yearDomain, ...(o.partial ? { partial: o.partial } : {}) }, locale);
-  const sum: ChartOutput = sums.length === 0 ? line : { ...line, description: `${line.description} ${coverageSentence(sums, locale)}`, table: withCoverage(line.table, sums, locale) };
+  const derived = locale.t('region.sum.derived');
+  const sum: ChartOutput = sums.length === 0 ? { ...line, table: { ...line.table, derived } } : { ...line, description: `${line.description} ${coverageSentence(sums, locale)}`, table: { ...withCoverage(line.table, sums, locale), derived } };
   // Every year of the domain gets a bar: a year nobody reported is a count of 0 countries, not a missing value.
   const byYear = new Map(sums.map((s) => [s.year, s.reporting]));
   const years = Array.from({ length: o.yearDomain[1] - o.yearDomain[0] + 1 }, (_, i) => o.yearDomain[0] + i);
   const bars = years.map((y) => ({ key: String(y), label: yearLabel(y), value: byYear.get(y) ?? 0, censored: null, min: null, max: null }));
   const count = barChart(bars, { id: `${o.id}-count`, title: o.countTitle, unit: locale.t('region.sum.countUnit'), categoryLabel: locale.t('chart.year'), ...(o.partial ? { partial: o.partial } : {}) }, locale);
-  return { sum, count };
+  return { sum, count: { ...count, table: { ...count.table, derived: locale.t('region.count.derived') } } };
 }

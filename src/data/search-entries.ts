@@ -30,6 +30,8 @@ export interface SearchData {
   entries: SearchEntry[];
   /** Regions with the countries (with a page) in each, for /search/. */
   regions: { m49: string; name: string; kind: string; href: string; members: { name: string; href: string }[] }[];
+  /** The publishers' groupings (membership not published), for /search/. */
+  groupings: { code: string; name: string; href: string }[];
 }
 
 async function gather(locale: Locale): Promise<SearchData> {
@@ -53,6 +55,7 @@ async function gather(locale: Locale): Promise<SearchData> {
   });
 
   const regionRows = geoRows.filter((g) => REGION_KINDS.has(g.kind));
+  const groupings = geoRows.filter((g) => g.kind === GROUPING_KIND).map((g) => ({ code: g.geo, name: g.name, href: groupingPath(g.geo) }));
   const regions = regionRows.map((r) => {
     const members = places
       .filter((p) => {
@@ -95,7 +98,7 @@ async function gather(locale: Locale): Promise<SearchData> {
     regions: [
       ...regionRows.map((r) => ({ m49: r.geo, name: r.name, context: regionContext(r), href: regionPath(r.geo) })),
       // A publisher's grouping is found by its code and name, and said to be one: its members are not published.
-      ...geoRows.filter((g) => g.kind === GROUPING_KIND).map((g) => ({ m49: g.geo, name: g.name, context: t('grouping.note'), href: groupingPath(g.geo) })),
+      ...groupings.map((g) => ({ m49: g.code, name: g.name, context: t('grouping.note'), href: g.href })),
     ],
     indicators: indicators.map((i) => ({ id: i.id, title: i.title, unit: i.unit, definition: i.definition, domainTitle: domainTitle(i.domain), dimensions: i.dimensions.map((d) => d.name) })),
     breakdowns: breakdowns.filter((b) => indicators.some((i) => i.id === b.indicator)),
@@ -106,7 +109,7 @@ async function gather(locale: Locale): Promise<SearchData> {
       breakdownContext: (dimension, indicator) => t('search.breakdown', { dimension, indicator }),
     },
   });
-  return { entries, regions };
+  return { entries, regions, groupings };
 }
 
 let cache: Promise<SearchData> | undefined;

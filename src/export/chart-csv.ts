@@ -23,6 +23,8 @@ export interface TableCell {
 export interface ReadTable {
   columns: { label: string; numeric: boolean }[];
   rows: TableCell[][];
+  /** How the site computed the values that cite no row (DataTable.derived). */
+  derived?: string;
 }
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
@@ -51,14 +53,15 @@ export function chartCsv(table: ReadTable, sources: readonly string[]): ChartCsv
     for (const i of values) {
       const c = row[i];
       if (!c || c.missing) continue;
-      if (!c.ref) throw new Error(`chart CSV: the value in row ${r + 1}, column ${table.columns[i]!.label} has no source_ref`);
+      const ref = c.ref ?? (table.derived ? `derived: ${table.derived}` : null);
+      if (!ref) throw new Error(`chart CSV: the value in row ${r + 1}, column ${table.columns[i]!.label} has no source_ref`);
       const v = valueOf(c);
       lines.push([
         ...keys.map((k) => textField(row[k]?.text ?? '')),
         textField(table.columns[i]!.label),
         typeof v === 'number' ? numberField(v, `chart CSV, column ${table.columns[i]!.label}`) : textField(v),
         textField(source),
-        textField(c.ref),
+        textField(ref),
       ].join(','));
     }
   }

@@ -18,5 +18,5 @@ export function readTable(table: HTMLTableElement): ReadTable {
       };
     }),
   );
-  return { columns, rows };
+  return { columns, rows, ...(table.dataset['derived'] ? { derived: table.dataset['derived'] } : {}) };
 }

@@ -237,6 +237,13 @@ export const en: Record<string, string> = {
   'search.results': 'Matches',
   'search.dashboards': 'Dashboards',
   'search.regions': 'UN regions and sub-regions',
+  'search.groupings': 'UNODC groupings',
+  // How a table's computed values were made, for its CSV's source_ref (DataTable.derived)
+  'headline.derived.panel': 'computed by the observatory: the sum of the exact values of {indicator} (total, all ages and sexes) of the countries listed, each reporting every year of the span; their rows are in observations.csv',
+  'headline.derived.pooled': 'computed by the observatory: samples failed ÷ samples tested over all samples of the year, and the countries and samples counted; their rows are in observations.csv',
+  'region.sum.derived': 'computed by the observatory: the sum of the exact values the area’s countries reported each year (suppressed values left out and counted), and how many reported; their rows are in observations.csv',
+  'region.count.derived': 'computed by the observatory: the number of the area’s countries with a value or a suppressed value that year in observations.csv',
+  'coverage.derived': 'computed by the observatory: the number of countries with a value (or only suppressed values) that year in the table',
   'search.regionsIntro': 'The UN M49 regions, each with the countries and areas in it that have figures in this release.',
   'search.regionMembers': '{n} countries and areas with figures',
   'search.worldMembers': 'Every country and area below.',

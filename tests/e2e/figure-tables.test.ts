@@ -237,7 +237,8 @@ describe.skipIf(!BUILT)(title('every value a figure’s table shows cites the pu
         t.cells.forEach((row, r) => row.forEach((c, i) => {
           if (!t.valueColumns[i] || c.missing) return;
           values++;
-          if (c.ref === null || !REF.test(c.ref)) problems.push(`${where(r, i)}: cites “${c.ref ?? ''}”`);
+          // A value the site computed may cite no row only where its table says how it was computed.
+          if (c.ref === null ? !t.derived : !REF.test(c.ref)) problems.push(`${where(r, i)}: cites “${c.ref ?? ''}”`);
         }));
         // The reported total (the sum of the parts shown as numbers) cites the rows of those parts, no fewer, no more.
         const total = t.columns.indexOf('Total reported');
@@ -258,7 +259,7 @@ describe.skipIf(!BUILT)(title('every value a figure’s table shows cites the pu
         // The CSV a reader downloads: written from this table by the download's own code, every line citing its rows.
         if (!t.valueColumns.some(Boolean)) continue;
         try {
-          const csv = chartCsv({ columns: t.columns.map((label, i) => ({ label, numeric: t.valueColumns[i]! })), rows: t.cells.map((row) => row.map((c) => ({ text: c.text, ...(c.value !== null ? { value: c.value } : {}), ...(c.ref !== null ? { ref: c.ref } : {}), ...(c.missing ? { missing: true } : {}) }))) }, ['source']);
+          const csv = chartCsv({ columns: t.columns.map((label, i) => ({ label, numeric: t.valueColumns[i]! })), rows: t.cells.map((row) => row.map((c) => ({ text: c.text, ...(c.value !== null ? { value: c.value } : {}), ...(c.ref !== null ? { ref: c.ref } : {}), ...(c.missing ? { missing: true } : {}) }))), ...(t.derived ? { derived: t.derived } : {}) }, ['source']);
           const blank = csvParse(csv.csv).filter((l) => !l['source_ref']);
           if (blank.length > 0) problems.push(`${path}#${f.id}: ${blank.length} CSV lines without source_ref`);
         } catch (e) {

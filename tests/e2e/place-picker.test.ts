@@ -21,6 +21,15 @@ const INDICATOR = 'fa_arms_seized';
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const TOTALS = `sex = 'total' AND age = 'total' AND dimension = 'total' AND category = 'total' AND counterpart IS NULL`;
 
+/**
+ * The table without its "Series breaks" column: Brazil's 2018 jump is marked there (series-breaks.test.ts checks the
+ * marks); here the values are compared with the release.
+ */
+function withoutBreaks(table: string[][]): string[][] {
+  const at = table[0]!.indexOf('Series breaks');
+  return at < 0 ? table : table.map((r) => r.filter((_, i) => i !== at));
+}
+
 /** A place's name in the release's geo table (not from the page). */
 async function nameOf(geo: string): Promise<string> {
   return String((await sql('SELECT name FROM geo WHERE geo = ?', [geo]))[0]!['name']);
@@ -134,7 +143,7 @@ describe.skipIf(!BUILT)(title('place picker: combobox by keyboard, did-not-repor
     const row = table.find((r) => r[0] === String(latest!['year']))!;
     // Firearms are counted in whole numbers: the cell, without its thousands separators, is the release's value.
     expect(Number(row[column]!.replaceAll(',', ''))).toBe(Number(latest!['value']));
-    expect(table).toEqual(await expectedTable(INDICATOR, withIvory.geo, c.defaultYears));
+    expect(withoutBreaks(table)).toEqual(await expectedTable(INDICATOR, withIvory.geo, c.defaultYears));
 
     // Home and End reach the ends of the list once a place is active; Escape closes, then clears.
     await page.keyboard.type('a');
@@ -198,7 +207,7 @@ describe.skipIf(!BUILT)(title('place picker: combobox by keyboard, did-not-repor
     const kept = await form.evaluate((f) => [...f.querySelectorAll<HTMLElement>('.picker-chips button')].map((b) => b.dataset['code']!));
     await waitForView(page, { geo: kept, years: c.defaultYears, defaultYears: c.defaultYears });
     expect(new URL(page.url()).searchParams.get('geo')!.split(',').sort()).toEqual([...kept].sort());
-    expect(await figureTable(page, TREND_HOST)).toEqual(await expectedTable(INDICATOR, kept, c.defaultYears));
+    expect(withoutBreaks(await figureTable(page, TREND_HOST))).toEqual(await expectedTable(INDICATOR, kept, c.defaultYears));
   });
 
   it('axe finds no serious or critical violation with the list open', async () => {

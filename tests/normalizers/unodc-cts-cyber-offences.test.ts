@@ -99,10 +99,10 @@ describe('unodc-cts-cyber-offences normalizer', () => {
     expect(repeat.quarantine.map((q) => [q.row, q.reason])).toEqual([[5, 'exact duplicate of row 4']]);
   });
 
-  it('quarantines a documented regional grouping code with its reason', async () => {
-    const { accounts, quarantine } = await run([row('CAR', '', 'Fraud', 2019, 'Counts', 7)]);
-    expect(accounts[0]).toMatchObject({ read: 1, emitted: 0, quarantined: 1 });
-    expect(quarantine[0]!.reason).toMatch(/^UNODC regional grouping code with empty country fields/);
+  it("publishes a UNODC grouping's row at the grouping itself (a geo whose membership is not published)", async () => {
+    const { accounts, output } = await run([row('CAR', '', 'Fraud', 2019, 'Counts', 7)]);
+    expect(accounts[0]).toMatchObject({ read: 1, emitted: 1, quarantined: 0 });
+    expect(output.observations.map((o) => [o.geo, o.year, o.value])).toEqual([['CAR', 2019, 7]]);
   });
 
   it('stops on a conflicting repeat, naming both rows', async () => {

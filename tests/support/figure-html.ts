@@ -22,6 +22,8 @@ export interface HtmlTable {
    * table's `data-ref-prefix`), the exact value where the text rounds it (`data-value`), and whether it is "No data".
    */
   cells: HtmlCell[][];
+  /** The table's statement of how the site computed the values that cite no row (`data-derived`), or null. */
+  derived: string | null;
 }
 
 export interface HtmlCell {
@@ -116,6 +118,7 @@ function decoded(value: string | null): string | null {
 export function parseTable(tableHtml: string): HtmlTable {
   const caption = textOf(/<caption\b[^>]*>([\s\S]*?)<\/caption>/i.exec(tableHtml)?.[1] ?? '');
   const prefix = decoded(attribute(/<table\b([^>]*)>/i.exec(tableHtml)?.[1] ?? '', 'data-ref-prefix'));
+  const derived = decoded(attribute(/<table\b([^>]*)>/i.exec(tableHtml)?.[1] ?? '', 'data-derived'));
   const rows = [...tableHtml.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((m) => m[1]!);
   const head = rows.findIndex((r) => /<th\b/i.test(r) && !/<td\b/i.test(r));
   const body = rows.filter((_, i) => i !== head);
@@ -132,6 +135,7 @@ export function parseTable(tableHtml: string): HtmlTable {
       ref: whole(decoded(attribute(c.attrs, 'data-ref'))),
       missing: hasClass(c.attrs, 'missing'),
     }))),
+    derived,
   };
 }
 
@@ -164,7 +168,7 @@ export function pageFigures(html: string): PageFigure[] {
       id,
       title,
       description: textOf(desc?.[2] ?? ''),
-      table: table ? parseTable(table) : { caption: '', columns: [], rows: [], valueColumns: [], cells: [] },
+      table: table ? parseTable(table) : { caption: '', columns: [], rows: [], valueColumns: [], cells: [], derived: null },
       tableHref: link ? attribute(link[1]!, 'href') : null,
       tableLink: link ? textOf(link[2]!) : null,
       caveat: textOf(elementsWithClass(inner, 'p', 'caveat')[0]?.inner ?? ''),
