@@ -32,6 +32,14 @@ describe('chartCsv', () => {
     const table: ReadTable = { ...TABLE, rows: [[{ text: '2021' }, { text: '7' }, { text: 'No data', missing: true }]] };
     expect(() => chartCsv(table, ['s'])).toThrow('chart CSV: the value in row 1, column Kenya has no source_ref');
   });
+  it("writes a computed value's source_ref as the table's statement of how it was computed, a cited value's as its row", () => {
+    const table: ReadTable = {
+      columns: [{ label: 'Year', numeric: false }, { label: 'Sum', numeric: true }, { label: 'One', numeric: true }],
+      rows: [[{ text: '2021' }, { text: '12' }, { text: '5', ref: 'f.csv::9' }]],
+      derived: 'sum of the countries listed',
+    };
+    expect(chartCsv(table, ['s']).csv).toBe('Year,series,value,source,source_ref\r\n2021,Sum,12,s,derived: sum of the countries listed\r\n2021,One,5,s,f.csv::9\r\n');
+  });
   it('refuses a table with nothing numeric', () => {
     expect(() => chartCsv({ columns: [{ label: 'Year', numeric: false }], rows: [] }, [])).toThrow(/no numeric column/);
   });
