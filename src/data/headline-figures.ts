@@ -151,7 +151,8 @@ async function headlineOf(domain: DomainSpec, locale: Locale): Promise<HomeHeadl
   const narrow = drawn.layouts!.find((l) => l.name === 'narrow')!;
   const counted = tableWithCounts(drawn.table, choice, series, locale);
   // A sum or a pooled share is the site's arithmetic over many rows: its table says how it was computed.
-  const table = choice.kind === 'publisher' ? counted : { ...counted, derived: locale.t(`headline.derived.${choice.kind}`, { indicator }) };
+  const derived = choice.kind === 'pooled' ? locale.t('headline.derived.pooled', { indicator }) : locale.t('headline.derived.panel', { indicator });
+  const table = choice.kind === 'publisher' ? counted : { ...counted, derived };
   const chart: ChartOutput = { ...drawn, svg: narrow.svg, layouts: [narrow], table };
   const source = sourceLine(indicatorsOf(choice).flatMap((i) => indicatorDef(i).sources).filter((s, i, all) => all.indexOf(s) === i));
   const publisher = getCatalog().sources.find((s) => s.id === def.sources[0])?.publisher ?? source;

@@ -103,7 +103,7 @@ describe('unodc-glotip: golden', () => {
 
   it("keeps each row's dataUNODC labels exactly as its cells are published (Gana, DESCONOCIDA, Total…)", async () => {
     const { output } = await run(rows);
-    expect(output.observations).toHaveLength(13);
+    expect(output.observations).toHaveLength(14);
     const { got, want } = labelsByRow(output.observations, headerOf('unodc-glotip'), rows, 4);
     expect(got).toEqual(want);
   });

@@ -154,6 +154,7 @@ describe('displayed-value', () => {
       table: {
         caption: 'Flows',
         columns: ['Origin', 'Value', 'Lat'],
+        derived: null,
         rows: [['Mexico', '5,998', '19.4'], ['Albania', '3,777', '41.3'], ['Chad', 'No data', '15.5']],
         // A value column is numeric and not a row's coordinate; a short ref is completed by the table's prefix.
         valueColumns: [false, true, false],
@@ -166,5 +167,7 @@ describe('displayed-value', () => {
       back: ['/d/#flow-figure-0', '/d/#flow-figure-0'],
     });
     expect(() => tablePage('<main><p>no table</p></main>')).toThrow(/holds 0/);
+    const summed = tablePage('<main><table class="data-table" data-derived="computed by the observatory: a sum &amp; more"><caption>S</caption><thead><tr><th>Year</th></tr></thead><tbody><tr><td>2020</td></tr></tbody></table></main>');
+    expect(summed.table.derived).toBe('computed by the observatory: a sum & more');
   });
 });
