@@ -5,12 +5,13 @@
  * (no text round trip on the way in).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { column, type ColumnDef } from '../../scripts/pipeline/model.ts';
 import { formatCsv, type CsvValue } from '../../scripts/pipeline/release/write-csv.ts';
 import { copyCsvSql, defineCsvMacros } from '../../scripts/pipeline/release/csv-sql.ts';
+import { sliceBounds, writeParquetCsv } from '../../scripts/pipeline/release/csv-slices.ts';
 import { tempDir } from '../support/fixtures.ts';
 
 const COLUMNS: ColumnDef[] = [
@@ -112,28 +113,47 @@ describe('CSV written by DuckDB COPY (csv-sql.ts)', () => {
   });
 });
 
-describe('CSV written by DuckDB COPY on several threads', () => {
-  it("keeps a Parquet file's row order across row groups", async () => {
+describe('CSV written in row ranges at once (csv-slices.ts)', () => {
+  it('cuts the rows into consecutive ranges that cover them once', () => {
+    expect(sliceBounds(10, 3)).toEqual([[0, 4], [4, 8], [8, 10]]);
+    expect(sliceBounds(2, 4)).toEqual([[0, 1], [1, 2]]);
+    expect(sliceBounds(0, 2)).toEqual([[0, 0]]);
+  });
+
+  it("keeps a Parquet file's row order across row groups and ranges, with one header", async () => {
     const dir = tempDir('cto-csv-order-');
-    const db = await DuckDBInstance.create(':memory:', { threads: '4' });
+    const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
+    const parquet = join(dir, 't.parquet');
     try {
-      await defineCsvMacros(conn);
-      await conn.run('SET preserve_insertion_order = true');
-      // 600,000 rows in row groups of 10,000: sixty groups the threads share; the numbers run backwards, so any
-      // reordering (or sorting) shows.
-      const parquet = join(dir, 't.parquet');
+      // 600,000 rows in row groups of 10,000, the numbers running backwards, so any reordering (or sorting) shows.
       await conn.run(`COPY (SELECT 600000 - i AS n, 'r' || i AS label FROM range(600000) r(i)) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 10000)`);
-      const out = join(dir, 'out.csv');
-      await conn.run(copyCsvSql(`SELECT n, label FROM read_parquet('${parquet}')`, [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out));
-      const lines = readFileSync(out, 'utf8').split('\r\n');
-      expect(lines[0]).toBe('n,label');
-      expect(lines.length).toBe(600_002);
-      const misplaced = lines.slice(1, -1).findIndex((l, i) => l !== `${600000 - i},r${i}`);
-      expect(misplaced).toBe(-1);
     } finally {
       conn.closeSync();
       db.closeSync();
     }
+    const out = join(dir, 'out.csv');
+    await writeParquetCsv(parquet, 'n, label', [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out, { slices: 3 });
+    const lines = readFileSync(out, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('n,label');
+    expect(lines.length).toBe(600_002);
+    const misplaced = lines.slice(1, -1).findIndex((l, i) => l !== `${600000 - i},r${i}`);
+    expect(misplaced).toBe(-1);
+    expect(readdirSync(dir).sort(), 'no part left behind').toEqual(['out.csv', 't.parquet']);
+  });
+
+  it('writes the header alone for a Parquet file without rows', async () => {
+    const dir = tempDir('cto-csv-empty-');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const parquet = join(dir, 'e.parquet');
+    try {
+      await conn.run(`COPY (SELECT 1 AS n WHERE false) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+    }
+    await writeParquetCsv(parquet, 'n', [column('n', 'INTEGER', '')], join(dir, 'e.csv'), { slices: 2 });
+    expect(readFileSync(join(dir, 'e.csv'), 'utf8')).toBe('n\r\n');
   });
 });

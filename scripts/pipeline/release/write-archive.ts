@@ -7,10 +7,10 @@
  * JavaScript deflate on a CSV, and it runs on libuv's thread pool. fflate writes no Zip64 records, so a file or an
  * archive past 4 GiB is refused with the reason rather than written broken.
  */
-import { Zip, ZipPassThrough } from 'fflate';
+import { Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
 import { createDeflateRaw, type DeflateRaw } from 'node:zlib';
 import { once } from 'node:events';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ArchiveEntry {
@@ -26,6 +26,13 @@ export interface ArchiveEntry {
 const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
 const CHUNK = 1 << 22;
 const DEFLATE_LEVEL = 6;
+/**
+ * Past this size an entry is deflated at level 1: seven times faster than level 6 on CSV (200 MB: 1.2 s against
+ * 8.7 s) for a third more bytes. It keeps a 23 M-row table's CSV (gigabytes) within the pipeline's time budget; every
+ * file of today's release is far below it, so their bytes are as before.
+ */
+const LARGE_ENTRY = 64 * 2 ** 20;
+const LARGE_DEFLATE_LEVEL = 1;
 /** The largest size and offset a zip without Zip64 records can state. */
 const ZIP32_LIMIT = 0xffffffff;
 
@@ -37,11 +44,14 @@ const stored = (name: string) => name.endsWith('.parquet');
  * bytes to zlib, whose output reaches the zip as it comes. fflate documents overriding process() for this.
  */
 class NativeDeflate extends ZipPassThrough {
-  private readonly zlib: DeflateRaw = createDeflateRaw({ level: DEFLATE_LEVEL });
+  private readonly zlib: DeflateRaw;
   readonly finished: Promise<void>;
 
-  constructor(name: string) {
+  constructor(name: string, level: number) {
     super(name);
+    this.zlib = createDeflateRaw({ level });
+    // The entry's flags state the level, as fflate's own deflate sets them (1 → "super fast", 2–5 → "fast", 9 → "maximum").
+    (this as ZipInputFile).flag = level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0;
     this.compression = 8;
     // zlib's output is in ordinary (never shared) ArrayBuffers.
     this.zlib.on('data', (d: Buffer) => this.ondata(null, d as Uint8Array<ArrayBuffer>, false));
@@ -63,6 +73,12 @@ class NativeDeflate extends ZipPassThrough {
   async drained(): Promise<void> {
     if (this.zlib.writableNeedDrain) await once(this.zlib, 'drain');
   }
+}
+
+/** Exported for its test. */
+export function deflateLevel(entry: ArchiveEntry): number {
+  const size = 'text' in entry.from ? Buffer.byteLength(entry.from.text) : statSync(entry.from.file).size;
+  return size > LARGE_ENTRY ? LARGE_DEFLATE_LEVEL : DEFLATE_LEVEL;
 }
 
 export function sha256sums(entries: readonly { name: string; sha256: string }[]): string {
@@ -100,7 +116,7 @@ export async function writeArchive(path: string, entries: readonly ArchiveEntry[
       writeSync(out, data);
     });
     for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const file = stored(e.name) ? new ZipPassThrough(e.name) : new NativeDeflate(e.name);
+      const file = stored(e.name) ? new ZipPassThrough(e.name) : new NativeDeflate(e.name, deflateLevel(e));
       file.mtime = FIXED_TIME;
       zip.add(file);
       let size = 0;

@@ -3,7 +3,7 @@
  * table that may be redistributed as csv/<table>.csv, and every indicator as csv/indicators/<id>.csv (long: the
  * observations columns) and <id>_wide.csv (indicator-wide.ts). Tables are read a batch at a time, so a streamed
  * source's large table is never held whole. Every CSV follows write-csv.ts's rules: whole tables through DuckDB's
- * COPY (csv-sql.ts, the same bytes), indicators through write-csv.ts itself.
+ * COPY (csv-sql.ts, the same bytes; csv-slices.ts), indicators through write-csv.ts itself.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import type { ColumnDef } from '../model.ts';
 import type { SourceManifest } from '../manifest.ts';
 import { OBSERVATION_COLUMNS, type ReleaseDataset } from './tables.ts';
 import { formatCsv, type CsvValue } from './write-csv.ts';
-import { copyCsvSql, defineCsvMacros } from './csv-sql.ts';
+import { writeParquetCsv } from './csv-slices.ts';
 import { widen } from './indicator-wide.ts';
 import { indicatorCsvPath, indicatorWidePath, tableCsvPath } from './download-paths.ts';
 import { withheldTables, type Withheld } from './redistribution.ts';
@@ -57,10 +57,10 @@ async function distinctSources(conn: DuckDBConnection, file: string, columns: re
 }
 
 /** A whole table by DuckDB's COPY with write-csv.ts's rules in SQL (csv-sql.ts): 23 M rows never become JS objects. */
-async function writeTableCsv(conn: DuckDBConnection, parquet: string, columns: readonly ColumnDef[], path: string): Promise<void> {
+async function writeTableCsv(parquet: string, columns: readonly ColumnDef[], path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
-  // File order: the Parquet's rows are already in the release's order, and preserve_insertion_order keeps it.
-  await conn.run(copyCsvSql(`SELECT ${selectList(columns)} FROM read_parquet('${q(parquet)}')`, columns, path));
+  // File order: the Parquet's rows are already in the release's order.
+  await writeParquetCsv(parquet, selectList(columns), columns, path);
 }
 
 function writeWhole(path: string, columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): void {
@@ -70,21 +70,19 @@ function writeWhole(path: string, columns: readonly ColumnDef[], rows: readonly 
 
 /** `dir` is the staging folder holding the tables' Parquet files. */
 export async function writeDownloads(dir: string, tables: readonly ReleaseDataset[], manifests: readonly SourceManifest[]): Promise<Downloads> {
-  // Every core: with insertion order preserved, DuckDB's parallel COPY still writes rows in file order.
-  const db = await DuckDBInstance.create(':memory:');
+  // Bounded: without a limit DuckDB may take most of the machine's memory (the 23 M-row bench peaked at 3.7 GB).
+  const db = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '768MB' });
   const conn = await db.connect();
   const downloads: Downloads = { tables: [], withheld: [], indicators: [], files: [] };
   const add = async (name: string) => downloads.files.push({ name, ...(await hashFile(join(dir, name))) });
   try {
-    await conn.run('SET preserve_insertion_order = true');
-    await defineCsvMacros(conn);
     const sources = new Map<string, string[]>();
     for (const t of tables) sources.set(t.name, await distinctSources(conn, join(dir, `${t.name}.parquet`), t.columns));
     downloads.withheld = withheldTables(sources, manifests);
     for (const t of tables) {
       if (downloads.withheld.some((w) => w.table === t.name)) continue;
       const csv = tableCsvPath(t.name);
-      await writeTableCsv(conn, join(dir, `${t.name}.parquet`), t.columns, join(dir, csv));
+      await writeTableCsv(join(dir, `${t.name}.parquet`), t.columns, join(dir, csv));
       await add(csv);
       downloads.tables.push({ table: t.name, csv, columns: t.columns, sources: sources.get(t.name) ?? [] });
     }

@@ -1,0 +1,73 @@
+/**
+ * A Parquet file's rows as one CSV (csv-sql.ts's rules), written by several single-threaded DuckDB instances at once,
+ * each taking a consecutive range of the file's rows, their parts joined in order. One thread per COPY is what keeps
+ * a row's place (DuckDB's parallel COPY may reorder chunks); several ranges at once give the cores back.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { availableParallelism } from 'node:os';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import type { ColumnDef } from '../model.ts';
+import { copyCsvSql, defineCsvMacros } from './csv-sql.ts';
+
+export interface SliceOptions {
+  /** Row ranges written at once; default: the machine's cores. */
+  slices?: number;
+  /** Per instance; the ranges' instances together stay under slices × this. */
+  memoryLimit?: string;
+}
+
+const q = (s: string) => s.replaceAll("'", "''");
+
+/** [from, to) row numbers of `slices` consecutive ranges covering `rows` (one empty range when there are none). */
+export function sliceBounds(rows: number, slices: number): [number, number][] {
+  const n = Math.max(1, Math.min(slices, rows));
+  const size = Math.ceil(rows / n);
+  return Array.from({ length: n }, (_, i) => [Math.min(i * size, rows), Math.min((i + 1) * size, rows)]);
+}
+
+/** Appends `part` to the file open as `out` a chunk at a time (a part may be gigabytes), then deletes it. */
+function appendPart(out: number, part: string): void {
+  const buf = Buffer.alloc(1 << 22);
+  const fd = openSync(part, 'r');
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) writeSync(out, buf, 0, n);
+  } finally {
+    closeSync(fd);
+  }
+  unlinkSync(part);
+}
+
+async function copySlice(parquet: string, select: string, columns: readonly ColumnDef[], path: string, [from, to]: [number, number], header: boolean, memoryLimit: string): Promise<void> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: memoryLimit });
+  const conn = await db.connect();
+  try {
+    await defineCsvMacros(conn);
+    const rows = `SELECT ${select} FROM read_parquet('${q(parquet)}', file_row_number = true) WHERE file_row_number >= ${from} AND file_row_number < ${to}`;
+    await conn.run(copyCsvSql(rows, columns, path, header));
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
+
+/** `select` names the columns of `columns` (expressions over the Parquet's columns, e.g. casts); rows in file order. */
+export async function writeParquetCsv(parquet: string, select: string, columns: readonly ColumnDef[], path: string, options: SliceOptions = {}): Promise<void> {
+  const counter = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const conn = await counter.connect();
+  let rows: number;
+  try {
+    rows = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${q(parquet)}')`)).getRowObjectsJS()[0]!['n']);
+  } finally {
+    conn.closeSync();
+    counter.closeSync();
+  }
+  const bounds = sliceBounds(rows, options.slices ?? availableParallelism());
+  const parts = bounds.map((_, i) => (i === 0 ? path : `${path}.part${i}`));
+  await Promise.all(bounds.map((b, i) => copySlice(parquet, select, columns, parts[i]!, b, i === 0, options.memoryLimit ?? '512MB')));
+  const out = openSync(path, 'a');
+  try {
+    for (const part of parts.slice(1)) appendPart(out, part);
+  } finally {
+    closeSync(out);
+  }
+}

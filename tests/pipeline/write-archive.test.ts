@@ -1,0 +1,40 @@
+/**
+ * The zip writer on an entry past the large-entry size (deflated at level 1 for speed): unzip reads it back byte for
+ * byte, and the entry records deflate level 1 in its flags (zip general-purpose bits 1–2 = 11: "super fast"), while a small
+ * entry keeps level 6 ("normal", bits 00) — so the size rule, not chance, chose the level.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { deflateLevel, writeArchive, type ArchiveEntry } from '../../scripts/pipeline/release/write-archive.ts';
+import { tempDir } from '../support/fixtures.ts';
+
+const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('release zip: entry size and deflate level', () => {
+  it('deflates a file over 64 MiB at level 1 and a small one at level 6, and unzip gives both back', async () => {
+    const dir = tempDir('cto-zip-large-');
+    // 65 MiB of CSV-like lines: just over the 64 MiB threshold.
+    const line = Buffer.from('KEN,2019,tip_victims_detected,283,unodc-glotip,GLOTIP.xlsx:data:4512\r\n');
+    const big = Buffer.alloc(65 * 2 ** 20);
+    for (let o = 0; o < big.length; o += line.length) line.copy(big, o);
+    writeFileSync(join(dir, 'big.csv'), big);
+    const entries: ArchiveEntry[] = [
+      { name: 'big.csv', from: { file: join(dir, 'big.csv') }, sha256: hash(big) },
+      { name: 'README.txt', from: { text: 'small\r\n' }, sha256: hash(Buffer.from('small\r\n')) },
+    ];
+    expect(entries.map(deflateLevel)).toEqual([1, 6]);
+
+    const zip = join(dir, 'a.zip');
+    await writeArchive(zip, entries);
+    expect(hash(execFileSync('unzip', ['-p', zip, 'big.csv'], { maxBuffer: 2 ** 28 }))).toBe(hash(big));
+    expect(execFileSync('unzip', ['-p', zip, 'README.txt'], { encoding: 'utf8' })).toBe('small\r\n');
+    // `zipinfo -v` names the compression sub-type from the entry's flags.
+    const info = execFileSync('zipinfo', ['-v', zip], { encoding: 'utf8', maxBuffer: 2 ** 24 });
+    const levels = [...info.matchAll(/compression sub-type \(deflation\):\s+(\w+)/g)].map((m) => m[1]);
+    expect(levels).toEqual(['normal', 'superfast']); // README.txt first: entries sorted by name
+    expect(readFileSync(zip).length).toBeLessThan(big.length / 10);
+  });
+});
