@@ -15,9 +15,15 @@ const mirror = process.env['SCALE_MIRROR']!;
 const synthetic = JSON.parse(readFileSync(process.env['SCALE_MANIFEST']!, 'utf8')) as SourceManifest;
 const manifests = [...loadManifests(join(PROJECT_DIR, 'data', 'sources')).filter((m) => m.domain === 'reference'), synthetic];
 
+// The process's resident set every 250 ms, to say which stage holds the peak (VmHWM gives only the peak itself).
+const rssSamples: [number, number][] = [];
+const vmRss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
+const sampler = setInterval(() => rssSamples.push([performance.now(), vmRss()]), 250);
+
 const t0 = performance.now();
 const res = await runPipeline({ projectDir: PROJECT_DIR, sourcesDir: mirror, downloadDir: join(mirror, '.downloads'), outDir: releaseDir(), manifests, modules: [tradeDb] });
 const wall = performance.now() - t0;
+clearInterval(sampler);
 
 const catalog = JSON.parse(readFileSync(join(res.dir, 'catalog.json'), 'utf8')) as { datasets: { name: string; rows: number; bytes: number }[]; coverage: { observations: number } };
 const status = readFileSync('/proc/self/status', 'utf8');
@@ -27,6 +33,7 @@ process.stdout.write(
     wall_ms: Math.round(wall),
     vmhwm_kb: kb('VmHWM'),
     timings: res.timings,
+    rss_by_stage_mb: peakByStage(res.timings),
     version: res.version,
     accounts: res.accounts.filter((a) => a.source === tradeDb.id),
     quarantine: res.quarantine.filter((q) => q.source === tradeDb.id),
@@ -35,6 +42,22 @@ process.stdout.write(
     seized: await seizedSums(join(res.dir, 'observations.parquet')),
   }) + '\n',
 );
+
+/**
+ * The largest resident set sampled in each top-level stage. Stages run one after another, so each one's window is
+ * the sum of those before it (normalize's sub-stages overlap and are left out; a window's edges are ±250 ms).
+ */
+function peakByStage(timings: Record<string, number>): Record<string, number> {
+  const top = Object.entries(timings).filter(([k]) => k !== 'write' && !/^normalize:[^:]+:/.test(k));
+  const out: Record<string, number> = {};
+  let from = t0;
+  for (const [stage, ms] of top) {
+    const inside = rssSamples.filter(([t]) => t >= from && t < from + ms).map(([, kb]) => kb);
+    out[stage] = inside.length > 0 ? Math.round(Math.max(...inside) / 1024) : 0;
+    from += ms;
+  }
+  return out;
+}
 
 /** Shipment counts per reporting side, summed from the released observations. */
 async function seizedSums(path: string): Promise<Record<string, number>> {

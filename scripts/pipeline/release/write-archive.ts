@@ -1,17 +1,16 @@
 /**
  * The whole release as one zip: README.txt, LICENCES.txt, SHA256SUMS (for `sha256sum -c`), datapackage.json and the
- * data files. Same files → same bytes: entries sorted by name, one fixed timestamp, fixed deflate level. Files are
- * read and zipped a chunk at a time, so a large table is never held whole.
+ * data files. Same files → same bytes: entries sorted by name, one fixed timestamp, a deflate level fixed by size.
+ * Files are read and zipped a chunk at a time, so a large table is never held whole.
  *
- * fflate lays out the zip; the deflating is Node's zlib (NativeDeflate below): four times faster than fflate's
+ * fflate lays out the zip; the deflating is Node's zlib (zip-deflaters.ts): four times faster than fflate's
  * JavaScript deflate on a CSV, and it runs on libuv's thread pool. fflate writes no Zip64 records, so a file or an
  * archive past 4 GiB is refused with the reason rather than written broken.
  */
-import { Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
-import { createDeflateRaw, type DeflateRaw } from 'node:zlib';
-import { once } from 'node:events';
+import { Zip, ZipPassThrough } from 'fflate';
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ChunkedDeflate, StreamDeflate, type Deflater } from './zip-deflaters.ts';
 
 export interface ArchiveEntry {
   /** Path inside the zip. */
@@ -27,9 +26,10 @@ const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
 const CHUNK = 1 << 22;
 const DEFLATE_LEVEL = 6;
 /**
- * Past this size an entry is deflated at level 1: seven times faster than level 6 on CSV (200 MB: 1.2 s against
- * 8.7 s) for a third more bytes. It keeps a 23 M-row table's CSV (gigabytes) within the pipeline's time budget; every
- * file of today's release is far below it, so their bytes are as before.
+ * Past this size an entry is deflated at level 1, in chunks on every core (zip-deflaters.ts): level 1 is seven times
+ * faster than level 6 on CSV (200 MB: 1.2 s against 8.7 s) for a third more bytes. It keeps a 23 M-row table's CSV
+ * (gigabytes) within the pipeline's time budget; every file of today's release is far below it, so their bytes are
+ * as before.
  */
 const LARGE_ENTRY = 64 * 2 ** 20;
 const LARGE_DEFLATE_LEVEL = 1;
@@ -39,47 +39,20 @@ const ZIP32_LIMIT = 0xffffffff;
 /** Parquet is compressed inside already; deflating it again costs time for nothing. */
 const stored = (name: string) => name.endsWith('.parquet');
 
-/**
- * A zip entry deflated by zlib. ZipPassThrough counts the size and the CRC of what is pushed; process() hands the
- * bytes to zlib, whose output reaches the zip as it comes. fflate documents overriding process() for this.
- */
-class NativeDeflate extends ZipPassThrough {
-  private readonly zlib: DeflateRaw;
-  readonly finished: Promise<void>;
-
-  constructor(name: string, level: number) {
-    super(name);
-    this.zlib = createDeflateRaw({ level });
-    // The entry's flags state the level, as fflate's own deflate sets them (1 → "super fast", 2–5 → "fast", 9 → "maximum").
-    (this as ZipInputFile).flag = level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0;
-    this.compression = 8;
-    // zlib's output is in ordinary (never shared) ArrayBuffers.
-    this.zlib.on('data', (d: Buffer) => this.ondata(null, d as Uint8Array<ArrayBuffer>, false));
-    this.finished = new Promise((resolve, reject) => {
-      this.zlib.on('end', () => {
-        this.ondata(null, new Uint8Array(0), true);
-        resolve();
-      });
-      this.zlib.on('error', reject);
-    });
-  }
-
-  protected override process(chunk: Uint8Array, final: boolean): void {
-    if (chunk.length > 0) this.zlib.write(chunk);
-    if (final) this.zlib.end();
-  }
-
-  /** Waits while zlib's input buffer is full, so a large file is not read faster than it is compressed. */
-  async drained(): Promise<void> {
-    if (this.zlib.writableNeedDrain) await once(this.zlib, 'drain');
-  }
-}
-
-/** Exported for its test. */
-export function deflateLevel(entry: ArchiveEntry): number {
+/** How an entry is compressed: stored, or deflated at a level, in one stream or in chunks at once. */
+export function deflaterFor(entry: ArchiveEntry): { level: 0 } | { level: number; chunked: boolean } {
+  if (stored(entry.name)) return { level: 0 };
   const size = 'text' in entry.from ? Buffer.byteLength(entry.from.text) : statSync(entry.from.file).size;
-  return size > LARGE_ENTRY ? LARGE_DEFLATE_LEVEL : DEFLATE_LEVEL;
+  return size > LARGE_ENTRY ? { level: LARGE_DEFLATE_LEVEL, chunked: true } : { level: DEFLATE_LEVEL, chunked: false };
 }
+
+function zipFile(entry: ArchiveEntry): ZipPassThrough | Deflater {
+  const how = deflaterFor(entry);
+  if (!('chunked' in how)) return new ZipPassThrough(entry.name);
+  return how.chunked ? new ChunkedDeflate(entry.name, how.level) : new StreamDeflate(entry.name, how.level);
+}
+
+const deflating = (f: ZipPassThrough | Deflater): f is Deflater => f instanceof StreamDeflate || f instanceof ChunkedDeflate;
 
 export function sha256sums(entries: readonly { name: string; sha256: string }[]): string {
   return [...entries].sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => `${e.sha256}  ${e.name}\n`).join('');
@@ -116,7 +89,7 @@ export async function writeArchive(path: string, entries: readonly ArchiveEntry[
       writeSync(out, data);
     });
     for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const file = stored(e.name) ? new ZipPassThrough(e.name) : new NativeDeflate(e.name, deflateLevel(e));
+      const file = zipFile(e);
       file.mtime = FIXED_TIME;
       zip.add(file);
       let size = 0;
@@ -124,10 +97,10 @@ export async function writeArchive(path: string, entries: readonly ArchiveEntry[
         size += chunk.length;
         if (size > ZIP32_LIMIT) throw new Error(`${path}: ${e.name} is over 4 GiB, which needs Zip64 records this writer does not make`);
         file.push(chunk, false);
-        if (file instanceof NativeDeflate) await file.drained();
+        if (deflating(file)) await file.drained();
       }
       file.push(new Uint8Array(0), true);
-      if (file instanceof NativeDeflate) await file.finished;
+      if (deflating(file)) await file.finished;
       if (failures[0]) throw failures[0];
     }
     zip.end();
