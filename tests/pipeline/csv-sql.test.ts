@@ -133,7 +133,7 @@ describe('CSV written in row ranges at once (csv-slices.ts)', () => {
       db.closeSync();
     }
     const out = join(dir, 'out.csv');
-    await writeParquetCsv(parquet, 'n, label', [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out, { slices: 3 });
+    await writeParquetCsv(parquet, 'n, label', [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out, { slices: 3, minRowsPerSlice: 1 });
     const lines = readFileSync(out, 'utf8').split('\r\n');
     expect(lines[0]).toBe('n,label');
     expect(lines.length).toBe(600_002);
@@ -153,7 +153,7 @@ describe('CSV written in row ranges at once (csv-slices.ts)', () => {
       conn.closeSync();
       db.closeSync();
     }
-    await writeParquetCsv(parquet, 'n', [column('n', 'INTEGER', '')], join(dir, 'e.csv'), { slices: 2 });
+    await writeParquetCsv(parquet, 'n', [column('n', 'INTEGER', '')], join(dir, 'e.csv'), { slices: 2, minRowsPerSlice: 1 });
     expect(readFileSync(join(dir, 'e.csv'), 'utf8')).toBe('n\r\n');
   });
 });

@@ -14,6 +14,8 @@ export interface SliceOptions {
   slices?: number;
   /** Per instance; the ranges' instances together stay under slices × this. */
   memoryLimit?: string;
+  /** Fewer rows than this per range are not worth an instance of their own (a small table is written in one). */
+  minRowsPerSlice?: number;
 }
 
 const q = (s: string) => s.replaceAll("'", "''");
@@ -61,7 +63,8 @@ export async function writeParquetCsv(parquet: string, select: string, columns: 
     conn.closeSync();
     counter.closeSync();
   }
-  const bounds = sliceBounds(rows, options.slices ?? availableParallelism());
+  const slices = Math.min(options.slices ?? availableParallelism(), Math.ceil(rows / (options.minRowsPerSlice ?? 500_000)));
+  const bounds = sliceBounds(rows, slices);
   const parts = bounds.map((_, i) => (i === 0 ? path : `${path}.part${i}`));
   await Promise.all(bounds.map((b, i) => copySlice(parquet, select, columns, parts[i]!, b, i === 0, options.memoryLimit ?? '512MB')));
   const out = openSync(path, 'a');
