@@ -93,6 +93,7 @@ export const en: Record<string, string> = {
   'map.censoredCount': 'Suppressed small counts: {n}.',
   'map.notDrawn': 'Too small to show on this map (values in the table): {list}.',
   'map.withoutData': 'Countries or areas on the map without data: {n}.',
+  'map.logScale': 'Colours on a logarithmic scale: each class holds values ten times those of the class below (the values span more than three orders of magnitude); zero has a colour of its own.',
   'map.points.description': '{title}. Map of {n} located points ({unit}), total {total}.',
   'map.largest': 'Largest: {list}.',
   'map.points.zero': 'Points with value 0, not drawn: {n}.',
