@@ -118,7 +118,8 @@ async function flowView(host: HTMLElement, spec: FlowControl, choice: MapChoice,
 
 function summaryOf(year: string | null, measure: string, n: number, measures: boolean, locale: Locale): string {
   const view = year ?? locale.t('map.control.latest');
-  return locale.t(measures ? 'map.status.measure' : 'map.status.year', { view, measure, n: locale.number(n) });
+  const params = { view, measure, n: locale.number(n) };
+  return measures ? locale.t('map.status.measure', params) : locale.t('map.status.year', params);
 }
 
 /** Reads and draws `choice` of the map `spec` shown in `host`. */

@@ -128,6 +128,8 @@ function placeYearsPage(spec: MeasureSpec, values: PlaceYearValue[], places: Map
  * for the control, and every measure's years page. Null when no country has a value.
  */
 export async function choroplethWithYears(indicator: string, pagePath: string): Promise<MapWithYears | null> {
+  // An indicator published only in breakdowns (by citizenship…) has no totals, and no view of them, to map.
+  if (!indicatorDef(indicator).views.series) return null;
   const measures = measuresOf(indicator);
   const places = await mapPlaces(measures.map((m) => m.indicator));
   const built = await Promise.all(measures.map((m) => measureSpec(m, places, pagePath)));
@@ -201,7 +203,8 @@ export async function flowsWithYears(o: FlowFigureOptions): Promise<MapWithYears
     names: pick(nameMap),
     shortNames: pick(short),
     anchors: geometry.anchors,
-    atlasNames: geometry.names,
+    // The atlas's name is only read for a code the release does not name.
+    atlasNames: Object.fromEntries(Object.entries(geometry.names).filter(([c]) => !nameMap.has(c))),
     yearsHref,
   };
   const years: [number, number] = [byYear[0]!.year, byYear[byYear.length - 1]!.year];

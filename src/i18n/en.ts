@@ -111,7 +111,7 @@ export const en: Record<string, string> = {
   'map.status.failed': 'Not updated to {view}: {error}.',
   'map.measure.count': 'Number of {unit}',
   'map.measure.rate': 'Per 100,000 population',
-  'map.measure.derivedNote': 'Rates per 100,000 population are computed by the observatory from the release’s population table ({population}) for the same country and year. Where the population is unknown or the count is suppressed (<5), no rate is computed: the country shows “No data”.',
+  'map.measure.derivedNote': 'Per 100,000 population: computed by the observatory from the release’s population table ({population}), same country and year. Where the population is unknown or the count suppressed (<5), no rate is computed and the country shows “No data”.',
   'map.measure.publishedNote': 'Rates per 100,000 population as published by {publisher}, from its own population figures; not recomputed by the observatory.',
   'map.years.title': '{title}: every year, by country or area',
   'map.years.description': 'Every value the map can show: {n} countries or areas (rows) by year, {years} (columns). “No data” where the release has no value for that country and year.',
@@ -286,7 +286,7 @@ export const en: Record<string, string> = {
 
   // Domain dashboards (src/pages/[domain]/index.astro; texts of each domain under domain.<slug>.*)
   'dashboard.trend': 'Trend',
-  'dashboard.map': 'Latest figure by country',
+  'dashboard.map': 'By country: the latest figures, or any year',
   'dashboard.breakdowns': 'Breakdowns',
   'dashboard.flows': 'Flows',
   'dashboard.points': 'Incidents on the map',

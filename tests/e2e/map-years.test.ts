@@ -17,6 +17,8 @@ import { distRelease, ROOT, serve, type StaticServer } from './support/server.ts
 import { openSession, requireChromium, type Session } from './support/browser.ts';
 import { BUILT, setUp, title } from './support/suite.ts';
 import { shows, type RawValue } from '../support/displayed-value.ts';
+import { tablePage } from '../support/figure-html.ts';
+import { DIST } from './support/server.ts';
 
 const REDRAW = 30_000;
 const DASHBOARD = '/trafficking-in-persons/';
@@ -261,7 +263,8 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
     await page.waitForSelector(`.figure-host[data-years="${years[1]}-${years[1]}"]:not([aria-busy]) #map-figure`, { timeout: REDRAW });
 
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    await page.reload();
+    // The page without the year the steps above put in its address: Play starts from the latest values.
+    await page.goto(new URL(DASHBOARD, server.origin).href);
     const play = page.locator('[data-map-controls="map"] button[data-play]');
     await play.waitFor({ state: 'visible' });
     expect(await play.textContent()).toBe('Play');
@@ -277,6 +280,48 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
     expect(await play.evaluate((b) => getComputedStyle(b).outlineStyle)).toBe('solid');
   });
 
+  it('without JavaScript, the map links a page of every year, each value as the release has it, citing its row', () => {
+    const dashboard = readFileSync(join(DIST, 'trafficking-in-persons', 'index.html'), 'utf8');
+    expect(dashboard).toMatch(/<p class="years-link"><a href="\/trafficking-in-persons\/years\/map-count\/">/);
+    const page = tablePage(readFileSync(join(DIST, 'trafficking-in-persons', 'years', 'map-count', 'index.html'), 'utf8'));
+    const years = releasedYears('tip_victims_detected');
+    expect(page.table.columns).toEqual(['Country or area', ...years.map(String)]);
+    expect(new Set(page.back)).toEqual(new Set(['/trafficking-in-persons/#map-figure']));
+    const rows = new Map(page.table.rows.map((r, i) => [r[0]!, i]));
+    let checked = 0;
+    for (const year of years) {
+      const col = page.table.columns.indexOf(String(year));
+      for (const r of releasedYear('tip_victims_detected', year).values()) {
+        const i = rows.get(r.name);
+        if (r.raw === null) continue;
+        expect(i, `${r.name} on the years page`).toBeDefined();
+        const cell = page.table.cells[i!]![col]!;
+        expect(shows(cell.text, r.raw), `${r.name} ${year}: "${cell.text}" vs ${JSON.stringify(r.raw)}`).toBe(true);
+        expect(cell.ref, `${r.name} ${year} cites its row`).toMatch(/:\d+$/);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('axe finds nothing serious in a map redrawn for a year (its control, legend and table) nor on a years page', async () => {
+    const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const s = await session();
+    const years = releasedYears('tip_victims_detected');
+    const check = async (page: Page, where: string) => {
+      await page.evaluate(axe);
+      const violations = await page.evaluate(async () => {
+        const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run;
+        return (await run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target) }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), where).toEqual([]);
+    };
+    const page = await s.open(DASHBOARD);
+    await chooseYear(page, 'map', 'map-figure', years, years[Math.floor(years.length / 2)]!);
+    await check(page, `${DASHBOARD} after a year change`);
+    await check(await s.open(`${DASHBOARD}years/map-count/`), 'the years page');
+  });
+
   it('screenshots of the dashboard after a year change, at 390 and 1366 px (for review)', async () => {
     const dir = join(ROOT, '.tmp', 'map-shots');
     mkdirSync(dir, { recursive: true });
@@ -286,8 +331,7 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
       const page = await s.open(DASHBOARD);
       const year = years[Math.floor(years.length / 2)]!;
       await chooseYear(page, 'map', 'map-figure', years, year);
-      await page.locator('#map-h').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(dir, `dashboard-map-${width}.png`), clip: await page.locator('section[aria-labelledby="map-h"]').boundingBox().then((b) => ({ x: 0, y: b!.y, width, height: Math.min(b!.height, 2400) })), fullPage: true });
+      await page.locator('section[aria-labelledby="map-h"]').screenshot({ path: join(dir, `dashboard-map-${width}.png`) });
     }
   });
 });
