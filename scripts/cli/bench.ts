@@ -3,7 +3,8 @@
  * scratch folder (the site's release is not touched); then the built site's pages in Chromium against the conventional
  * design (scripts/cli/bench-pages.ts; needs `npm run build` first). Timings are printed, never asserted.
  * Between them, the bytes each kind of view reads, on the release and on a 20 M-row synthetic table
- * (scripts/cli/bench-reads.ts). `BENCH_ONLY=pipeline`, `reads`, `pages`, `scale` or `workbench` (or a comma-separated
+ * (scripts/cli/bench-reads.ts); after them, the first change of each map's year control (bench-maps.ts).
+ * `BENCH_ONLY=pipeline`, `reads`, `pages`, `maps`, `scale` or `workbench` (or a comma-separated
  * list) runs those parts; `scale` (bench-scale.ts: a synthetic CITES Trade Database of 23 million records) and
  * `workbench` (bench-workbench.ts: the SQL workbench's engine cold start and example queries) run only when named.
  * `BENCH_RUNS` (pipeline), `BENCH_PAGE_RUNS` and `BENCH_WARM` (pages) set the number of runs.
@@ -13,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_DIR } from './options.ts';
+import { benchMaps } from './bench-maps.ts';
 import { benchPages } from './bench-pages.ts';
 import { benchReads } from './bench-reads.ts';
 import { benchScale } from './bench-scale.ts';
@@ -46,9 +48,10 @@ function benchPipeline(): void {
 }
 
 
-const parts = only === undefined ? ['pipeline', 'reads', 'pages'] : only.split(',');
+const parts = only === undefined ? ['pipeline', 'reads', 'pages', 'maps'] : only.split(',');
 if (parts.includes('pipeline')) benchPipeline();
 if (parts.includes('reads')) await benchReads();
 if (parts.includes('pages') && !(await benchPages())) process.exitCode = 1;
+if (parts.includes('maps') && !(await benchMaps())) process.exitCode = 1;
 if (parts.includes('scale') && !(await benchScale())) process.exitCode = 1;
 if (parts.includes('workbench') && !(await benchWorkbench())) process.exitCode = 1;

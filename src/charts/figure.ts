@@ -39,6 +39,18 @@ export function subtitleOf(unit: string, years: [number, number]): string {
 }
 
 /**
+ * The subtitle of a latest-year view: its unit and, since the countries' latest years may differ, the span of years
+ * actually drawn, said in words so a reader never takes two years for one.
+ */
+export function latestSubtitle(unit: string, years: readonly number[], t: (key: string, params?: Record<string, string | number>) => string): string {
+  const u = unit ? `${unit[0]!.toUpperCase()}${unit.slice(1)}` : '';
+  if (years.length === 0) return u;
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  return lo === hi ? t('figure.latestSubtitleOne', { unit: u, year: lo }) : t('figure.latestSubtitle', { unit: u, years: yearsText([lo, hi]) });
+}
+
+/**
  * A number is shown rounded and grouped; `data-value` keeps it as the release has it (only where the two differ) and
  * `data-ref` the publisher's row (short: ref-prefix.ts), so a CSV of the table (src/export/chart-csv.ts) holds the data,
  * not its display.

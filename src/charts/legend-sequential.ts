@@ -83,7 +83,12 @@ export interface SequentialLegendOptions {
   noDataFill: string;
   /** Swatch for suppressed values, when the map has any. */
   censored?: { fill: string; label: string };
+  /** Swatch for zero, on a log scale (where zero has no place on the ramp): drawn first of the extra swatches. */
+  zero?: { fill: string; label: string };
 }
+
+/** Zero on a log-classed map: plain white, outside the ramp (whose light end is yellow), unlike the hatch and the dots. */
+export const ZERO_FILL = '#ffffff';
 
 function swatch(x: number, y: number, fill: string, label: string, stroke: string): string {
   return (
@@ -111,7 +116,7 @@ export function sequentialLegend(o: SequentialLegendOptions, locale: Locale): Bl
     const [lo, hi] = o.extent;
     parts.push(label(o.x + box / 2, lo === hi ? locale.number(lo) : `${locale.number(lo)}–${locale.number(hi)}`));
   }
-  const extras: [string, string][] = [[o.noDataFill, locale.t('map.noDataLegend')]];
+  const extras: [string, string][] = [...(o.zero ? [[o.zero.fill, o.zero.label] as [string, string]] : []), [o.noDataFill, locale.t('map.noDataLegend')]];
   if (o.censored) extras.push([o.censored.fill, o.censored.label]);
   let x = o.x + rampWidth + 32;
   let y = rampY;

@@ -14,8 +14,11 @@ export interface BackLink {
   page: string;
 }
 
-/** What the table page's <main> holds; the page's own <h1> is the figure's title. */
-export function tablePageHtml({ chart, frame }: FramedChart, back: BackLink, locale: Locale): string {
+/**
+ * What the table page's <main> holds; the page's own <h1> is the figure's title. A `wide` table (a map's every year,
+ * a column each) scrolls sideways in its own box rather than widening a phone's page.
+ */
+export function tablePageHtml({ chart, frame }: FramedChart, back: BackLink, locale: Locale, { wide = false }: { wide?: boolean } = {}): string {
   const { t } = locale;
   const backLink = () => el('p', { class: 'back' }, el('a', { href: back.href }, text(t('tablePage.back', { page: back.page }))));
   return el(
@@ -28,7 +31,7 @@ export function tablePageHtml({ chart, frame }: FramedChart, back: BackLink, loc
     sourceHtml(frame, locale),
     el('p', {}, text(chart.description)),
     el('p', {}, text(t('tablePage.rows', { n: locale.number(chart.table.rows.length) }))),
-    tableHtml(chart.table, frame.title, locale),
+    wide ? el('div', { class: 'table-wrap', role: 'region', 'aria-labelledby': `${frame.id}-title`, tabindex: '0' }, tableHtml(chart.table, frame.title, locale)) : tableHtml(chart.table, frame.title, locale),
     backLink(),
   );
 }

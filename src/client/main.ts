@@ -3,12 +3,15 @@
  * It only wires: each redrawable chart (`.figure-host[data-chart]`) gets its form (trend-form.ts), a controller
  * (chart-controller.ts), its view on the page (chart-view.ts) and its place picker (place-picker.ts, which turns the
  * form's plain list into a combobox); the first chart's view is kept in the URL, built
- * from the page's own path (page-path.ts); the tabs, the tooltip and the notice for a link not fully used.
+ * from the page's own path (page-path.ts), with each world map's year and measure (map-figure.ts); the tabs, the
+ * tooltip and the notice for a link not fully used.
  * A link that cites another data release (`v=`) first learns the published releases (release-index.ts), then has
  * the charts redrawn from that release's view files and says so (release-notice.ts).
  * `start()` is called by ClientScript.astro.
  */
-import { parseState, serializeState, type StateSpace, type ViewState } from '../state/url-state.ts';
+import { parseState, serializeState, type Problem, type StateSpace, type ViewState } from '../state/url-state.ts';
+import { mapParams, parseMapState, serializeMapChoice, type MapChoice } from '../state/map-state.ts';
+import { readMapSpec, spaceOf, wireMap, type MapHandle } from './map-figure.ts';
 import type { Phase, View } from './chart-phase.ts';
 import { chartController, type ChartController } from './chart-controller.ts';
 import { chartView } from './chart-view.ts';
@@ -53,34 +56,65 @@ function wire(doc: Document, releases: ReleaseList): void {
     const form = spec ? findTrendForm(host, spec) : null;
     return spec && form ? [{ host, spec, form }] : [];
   });
+  // World maps with a year control: each has its own parameters in the URL (src/state/map-state.ts).
+  const maps = [...doc.querySelectorAll<HTMLElement>('.figure-host[data-map]')].flatMap((host) => {
+    const spec = readMapSpec(host.dataset['map']);
+    const box = spec ? doc.querySelector<HTMLElement>(`[data-map-controls="${CSS.escape(spec.chartId)}"]`) : null;
+    return spec && box ? [{ host, spec, box, space: spaceOf(spec) }] : [];
+  });
   // The URL describes the page's first redrawable chart (pages have one); the tabs belong to the same state.
   const first = charts[0];
   const pageRelease = doc.body.dataset['release'] ?? '';
   const versions = new Set([pageRelease, ...releases.releases.map((r) => r.version)]);
-  const space: StateSpace = first ? { ...first.form.space, versions } : {
+  const otherParams = mapParams(maps.map((m) => m.space));
+  const space: StateSpace = first ? { ...first.form.space, versions, otherParams } : {
     geos: new Set(), indicators: new Set(), yearRange: [0, 9999], maxGeos: 0,
-    defaults: { geo: [], years: [0, 9999], tab: 'chart', indicator: '' },
+    defaults: { geo: [], years: [0, 9999], tab: 'chart', indicator: '' }, versions, otherParams,
   };
-  const parsed = first ? parseState(win.location.search, space) : { state: space.defaults, problems: [], version: null };
+  const parsed = first ? parseState(win.location.search, space) : { state: space.defaults, problems: [] as Problem[], version: null };
+  const mapParsed = maps.map((m) => parseMapState(win.location.search, m.space));
   let state = canonical(parsed.state, space.defaults);
   /** The link's release, kept in every address this page writes; `cited` when it is not the page's own. */
   const version = parsed.version;
   const cited = version !== null && version !== pageRelease ? version : null;
+  const handles: MapHandle[] = [];
+
+  /** The maps' parameters, with `choice` in place of one map's own (for that map's permalink). */
+  const mapPairs = (own?: MapHandle, choice?: MapChoice) =>
+    handles.flatMap((h) => serializeMapChoice(h === own && choice ? choice : h.choice, h.space));
 
   /** Puts `state` in the address bar (the canonical form of what the link or form said), on this page's own path. */
   const writeUrl = () => {
-    if (!first || !path) return;
-    const qs = serializeState(state, space.defaults, version);
+    if ((!first && handles.length === 0) || !path) return;
+    const qs = serializeState(state, space.defaults, version, mapPairs());
     if (`${path}${qs}` !== `${win.location.pathname}${win.location.search}`) {
       win.history.replaceState(win.history.state, '', viewAddress(win.location.origin, path, qs, win.location.hash));
     }
   };
 
   const notice = doc.querySelector<HTMLElement>('[data-notice]');
-  if (notice && parsed.problems.length > 0) {
-    notice.textContent = linkNotice(parsed.problems, locale);
+  const problems = [...parsed.problems, ...mapParsed.flatMap((p) => p.problems)];
+  if (notice && problems.length > 0) {
+    notice.textContent = linkNotice(problems, locale);
     notice.hidden = false;
   }
+  maps.forEach(({ host, spec, box }, i) => {
+    const handle: MapHandle = wireMap(host, box, spec, {
+      locale,
+      release: pageRelease,
+      origin: win.location.origin,
+      href(choice) {
+        if (!path) return null;
+        const qs = serializeState(state, space.defaults, version, mapPairs(handle, choice));
+        return qs ? `${path}${qs}` : null;
+      },
+      onChange: () => writeUrl(),
+    });
+    handles.push(handle);
+    const wanted = mapParsed[i]!.choice;
+    if (wanted.year !== null || wanted.measure !== handle.choice.measure) handle.request(wanted);
+  });
+
   writeUrl(); // the address bar now says what is asked for; the notice says what was not used
   if (cited && path) {
     const newestHref = `${path}${serializeState(state, space.defaults)}`;

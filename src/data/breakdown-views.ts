@@ -4,11 +4,11 @@
  * reporting country; other dimensions, and the sex and age parts, one chart per unit for the best-covered country.
  */
 import { rankedBarChart } from '../charts/bar-chart.ts';
-import { flowMap } from '../charts/flow-map.ts';
+import type { Frame } from '../charts/figure.ts';
 import type { ChartOutput, Locale } from '../charts/types.ts';
-import type { WorldTopology } from '../charts/world.ts';
 import type { Catalog } from '../lib/release.ts';
-import { bestCovered, breakdownCharts, categoryRanking, flows, names, partRows, shortNames, type PartsBy } from './load.ts';
+import { bestCovered, breakdownCharts, categoryRanking, names, partRows, type PartsBy } from './load.ts';
+import { flowsWithYears, type MapControl, type YearsPage } from './map-figures.ts';
 
 type IndicatorEntry = Catalog['indicators'][number];
 
@@ -22,20 +22,34 @@ export interface BreakdownView {
   chart: ChartOutput;
   /** Sentences printed under the figure: which country is shown, what was left out. */
   notes: string[];
+  /** A flow map's own frame, year control and years page (src/data/map-figures.ts). */
+  frame?: Frame;
+  control?: MapControl | null;
+  pages?: YearsPage[];
 }
 
-async function placeView(def: IndicatorEntry, dimension: string, years: [number, number], world: WorldTopology, locale: Locale, i: number): Promise<BreakdownView[]> {
+async function placeView(def: IndicatorEntry, dimension: string, years: [number, number], locale: Locale, i: number, pagePath: string): Promise<BreakdownView[]> {
   const { t } = locale;
   const nameMap = await names();
   const label = (code: string) => nameMap.get(code) ?? code;
   const views: BreakdownView[] = [];
-  const flowData = await flows(def.id, years, [dimension]);
-  if (flowData.length > 0) {
-    const title = t('indicator.flowsTitle', { title: def.title, dimension, years: `${years[0]}–${years[1]}` });
+  const title = t('indicator.flowsTitle', { title: def.title, dimension, years: `${years[0]}–${years[1]}` });
+  const flows = await flowsWithYears({
+    indicator: def.id,
+    dimensions: [dimension],
+    chartId: `flows-${i}`,
+    figureId: `breakdown-flows-${i}`,
+    titles: { whole: title, year: t('indicator.flowsYearTitle', { title: def.title, dimension, year: '{year}' }) },
+    pagePath,
+  });
+  if (flows.figure.chart.table.rows.length > 0) {
     views.push({
       id: `flows-${i}`, title, years, unit: def.unit,
-      chart: flowMap(flowData, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap), shortNames: await shortNames() }, locale),
+      chart: flows.figure.chart,
       notes: [t('indicator.flowsNote', { dimension })],
+      frame: flows.figure.frame,
+      control: flows.control,
+      pages: flows.pages,
     });
   }
   const best = await bestCovered(def.id, { dimension });
@@ -72,11 +86,11 @@ async function partsView(def: IndicatorEntry, by: PartsBy, years: [number, numbe
 }
 
 /** Every breakdown the indicator has data for, in the catalog's order, then sex and age. */
-export async function breakdownViews(def: IndicatorEntry, years: [number, number], world: WorldTopology, locale: Locale): Promise<BreakdownView[]> {
+export async function breakdownViews(def: IndicatorEntry, years: [number, number], locale: Locale, pagePath: string): Promise<BreakdownView[]> {
   const withData = def.dimensions.filter((d) => (def.coverage?.dimensions[d.name] ?? 0) > 0);
   const views: BreakdownView[] = [];
   for (const [i, d] of withData.entries()) {
-    views.push(...(d.geo ? await placeView(def, d.name, years, world, locale, i) : await partsView(def, { dimension: d.name }, years, locale, i)));
+    views.push(...(d.geo ? await placeView(def, d.name, years, locale, i, pagePath) : await partsView(def, { dimension: d.name }, years, locale, i)));
   }
   for (const axis of ['sex', 'age'] as const) {
     // 'unknown' is a part like the others.

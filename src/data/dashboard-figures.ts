@@ -4,17 +4,16 @@
  * figure was drawn from.
  */
 import type { FramedChart } from '../charts/figure.ts';
-import { choropleth } from '../charts/choropleth.ts';
 import { lineChart } from '../charts/line-chart.ts';
 import { rankedBarChart } from '../charts/bar-chart.ts';
-import { flowMap } from '../charts/flow-map.ts';
 import { pointMap, binPoints } from '../charts/point-map.ts';
 import { loadWorld } from '../charts/world-node.ts';
 import { makeLocale } from '../i18n/locale.ts';
-import { frameFor, indicatorDef, latestSubtitle, yearsText } from '../lib/frames.ts';
+import { frameFor, indicatorDef, yearsText } from '../lib/frames.ts';
 import type { DomainSpec } from './domains.ts';
 import { overTimeFor } from './over-time.ts';
-import { breakdownCharts, categoryRanking, flows, mapValues, names, partialOf, run, series, shortNames, trendBreaks, yearsOf } from './load.ts';
+import { breakdownCharts, categoryRanking, names, partialOf, run, series, trendBreaks, yearsOf } from './load.ts';
+import { choroplethWithYears, flowsWithYears, type MapControl, type YearsPage } from './map-figures.ts';
 import { breaksByName, breaksBySeries } from '../lib/series-breaks.ts';
 import { seriesQuery } from './queries.ts';
 import { toSeries } from './shape.ts';
@@ -31,6 +30,11 @@ export interface LinkedChart extends FramedChart {
   overTime: OverTimeLink[];
 }
 
+/** A map with its year control (src/data/map-figures.ts; null: fewer than two years to show). */
+export interface YearMap extends FramedChart {
+  control: MapControl | null;
+}
+
 /** A figure with the heading of the section it opens (rankings and comparisons each have their own). */
 export interface HeadedChart extends FramedChart {
   heading: string;
@@ -39,11 +43,13 @@ export interface HeadedChart extends FramedChart {
 
 export interface DashboardFigures {
   trend: FramedChart;
-  map: FramedChart;
+  map: YearMap;
   breakdowns: LinkedChart[];
   rankings: HeadedChart[];
   comparisons: HeadedChart[];
-  flows: LinkedChart[];
+  flows: (LinkedChart & YearMap)[];
+  /** Every year of the maps, each measure on a page of its own (`/<domain>/years/<slug>/`). */
+  yearsPages: YearsPage[];
   points: FramedChart | null;
   /** Every indicator the figures draw (for the sources a handout cites). */
   indicators: string[];
@@ -62,12 +68,11 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
   const years = yearsOf(spec.main);
   const nameMap = await names();
 
-  const mapTitle = t('figure.latestTitle', { title: main.title });
-  const mapData = await mapValues(spec.main, years);
-  const map: FramedChart = {
-    chart: choropleth(mapData, { id: 'map', title: mapTitle, unit: main.unit, world }, locale),
-    frame: { ...frameFor(spec.main, 'map-figure', years, mapTitle), subtitle: latestSubtitle(main.unit, mapData.map((d) => d.year ?? years[1]), t) },
-  };
+  const pagePath = `/${spec.slug}/`;
+  const mapped = await choroplethWithYears(spec.main, pagePath);
+  if (!mapped) throw new Error(`${spec.slug}: no country has a value of ${spec.main} to map`);
+  const map: YearMap = { ...mapped.figure, control: mapped.control };
+  const yearsPages = [...mapped.pages];
   const trendPoints = await series(spec.main, spec.trendGeos, years);
   // Breaks over each place's whole series, as the page's redraws mark them (dashboard-trend.ts).
   const trendMarks = breaksByName(await trendBreaks(spec.main, spec.trendGeos), nameMap);
@@ -108,15 +113,22 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     }),
   );
 
+  const flowPages: YearsPage[][] = [];
   const flowCharts = await Promise.all(
-    (spec.flows ?? []).map(async (f, i): Promise<LinkedChart> => {
-      const y = yearsOf(f.indicator);
-      const def = indicatorDef(f.indicator);
+    (spec.flows ?? []).map(async (f, i): Promise<LinkedChart & YearMap> => {
       const title = t(f.titleKey);
-      const data = await flows(f.indicator, y, f.dimensions);
+      const mappedFlows = await flowsWithYears({
+        indicator: f.indicator,
+        dimensions: f.dimensions,
+        chartId: `flows-${i}`,
+        figureId: `flow-figure-${i}`,
+        titles: { whole: title, year: t('figure.titleWithYears', { title, years: '{year}' }) },
+        pagePath,
+      });
+      flowPages[i] = mappedFlows.pages;
       return {
-        chart: flowMap(data, { id: `flows-${i}`, title, unit: def.unit, world, top: 25, names: Object.fromEntries(nameMap), shortNames: await shortNames() }, locale),
-        frame: frameFor(f.indicator, `flow-figure-${i}`, y, title),
+        ...mappedFlows.figure,
+        control: mappedFlows.control,
         overTime: f.dimensions.flatMap((d) => {
           const href = overTimeFor(spec, f.indicator, { dimension: d });
           return href ? [{ href, label: t('overTime.linkFlow', { dimension: d, title }) }] : [];
@@ -124,6 +136,8 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       };
     }),
   );
+
+  yearsPages.push(...flowPages.flat());
 
   // Several indicators of one country on one chart: each series is an indicator, never summed with another.
   const comparisons = await Promise.all(
@@ -164,7 +178,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     ...(spec.comparisons ?? []).flatMap((c) => c.indicators),
     ...pointIndicator,
   ];
-  return { trend, map, breakdowns, rankings, comparisons, flows: flowCharts, points: pointChart, indicators: [...new Set(indicators)] };
+  return { trend, map, breakdowns, rankings, comparisons, flows: flowCharts, points: pointChart, yearsPages, indicators: [...new Set(indicators)] };
 }
 
 const cache = new Map<string, Promise<DashboardFigures>>();

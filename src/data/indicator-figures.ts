@@ -4,22 +4,24 @@
  * tables (src/lib/table-pages.ts) print theirs, so a table page shows the very rows the figure was drawn from.
  */
 import { subtitleOf, type FramedChart } from '../charts/figure.ts';
-import { choropleth } from '../charts/choropleth.ts';
-import { loadWorld } from '../charts/world-node.ts';
 import { makeLocale } from '../i18n/locale.ts';
-import { frameFor, indicatorDef, latestSubtitle } from '../lib/frames.ts';
+import { frameFor, indicatorDef } from '../lib/frames.ts';
 import { breakdownViews } from './breakdown-views.ts';
-import { mapValues, yearsOf } from './load.ts';
+import { yearsOf } from './load.ts';
+import { choroplethWithYears, type MapControl, type YearsPage } from './map-figures.ts';
 
-/** A breakdown with the sentences printed under it (which country is shown, what was left out). */
+/** A breakdown with the sentences printed under it (which country is shown, what was left out), and a flow map's year control. */
 export interface NotedChart extends FramedChart {
   notes: string[];
+  control?: MapControl | null;
 }
 
 export interface IndicatorFigures {
   /** Null when the indicator has no country-level value to map. */
-  map: FramedChart | null;
+  map: (FramedChart & { control: MapControl | null }) | null;
   breakdowns: NotedChart[];
+  /** Every year of the maps, each measure on a page of its own (`/indicator/<id>/years/<slug>/`). */
+  yearsPages: YearsPage[];
 }
 
 export function figureList(f: IndicatorFigures): FramedChart[] {
@@ -28,25 +30,20 @@ export function figureList(f: IndicatorFigures): FramedChart[] {
 
 async function compute(id: string): Promise<IndicatorFigures> {
   const locale = makeLocale('en');
-  const { t } = locale;
   const def = indicatorDef(id);
   const years = yearsOf(id);
-  const world = loadWorld('110m');
-  const mapData = await mapValues(id, years);
-  const mapTitle = t('figure.latestTitle', { title: def.title });
-  const map: FramedChart | null =
-    mapData.length > 0
-      ? {
-          chart: choropleth(mapData, { id: 'map', title: mapTitle, unit: def.unit, world }, locale),
-          frame: { ...frameFor(id, 'map-figure', years, mapTitle), subtitle: latestSubtitle(def.unit, mapData.map((d) => d.year ?? years[1]), t) },
-        }
-      : null;
-  const breakdowns = (await breakdownViews(def, years, world, locale)).map((v) => ({
+  const pagePath = `/indicator/${id}/`;
+  const mapped = await choroplethWithYears(id, pagePath);
+  const map = mapped ? { ...mapped.figure, control: mapped.control } : null;
+  const views = await breakdownViews(def, years, locale, pagePath);
+  const breakdowns = views.map((v): NotedChart => ({
     chart: v.chart,
-    frame: { ...frameFor(id, `breakdown-${v.id}`, v.years, v.title), subtitle: subtitleOf(v.unit, v.years) },
+    // A flow map's frame comes with it (its year control redraws it with that frame's source and caveat).
+    frame: v.frame ?? { ...frameFor(id, `breakdown-${v.id}`, v.years, v.title), subtitle: subtitleOf(v.unit, v.years) },
     notes: v.notes,
+    ...(v.control !== undefined ? { control: v.control } : {}),
   }));
-  return { map, breakdowns };
+  return { map, breakdowns, yearsPages: [...(mapped?.pages ?? []), ...views.flatMap((v) => v.pages ?? [])] };
 }
 
 const cache = new Map<string, Promise<IndicatorFigures>>();

@@ -58,6 +58,16 @@ export function latestQuery(indicator: string, years: [number, number], slice: S
   };
 }
 
+/** One year of the indicator's totals, every place (regions too: a map keeps only what it can draw): a map of that year. */
+export function yearQuery(indicator: string, year: number, slice: Slice = TOTAL_SLICE): Query {
+  return {
+    sql: `SELECT geo, year, ${VALUE_COLUMNS} FROM observations
+      WHERE indicator = ? AND sex = ? AND age = ? AND ${TOTAL_ROWS} AND year = ?
+      ORDER BY geo`,
+    params: [indicator, slice.sex, slice.age, year],
+  };
+}
+
 /**
  * The parts of one breakdown of one geography, by year, with their unit (one dimension may count in several units,
  * e.g. CITES quantities; parts in different units are never stacked). For a place dimension the category is the

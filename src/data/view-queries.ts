@@ -71,3 +71,55 @@ export function sexAgeAnswer(parts: readonly Row[], geo: string, years: readonly
     .map((r) => pickColumns(r, [['year', 'year'], ['part', axis], ['unit', 'unit']]))
     .sort(byKeys('year', 'part'));
 }
+
+/** yearQuery(indicator, year) over the series view: every place's value in one year (a map of that year). */
+export function yearAnswer(series: readonly Row[], year: number): Row[] {
+  return series
+    .filter((r) => Number(r['year']) === year)
+    .map((r) => pickColumns(r, [['geo', 'geo'], ['year', 'year']]))
+    .sort(byKeys('geo'));
+}
+
+/**
+ * flowsQuery(indicator, years, dimensions) over the parts view: each pair of places' exact values summed, its censored
+ * cells counted, its years' span, and every row it sums cited (newline-separated, in text order).
+ */
+export function flowsAnswer(parts: readonly Row[], years: readonly [number, number], dimensions: readonly string[]): Row[] {
+  const dims = new Set(dimensions);
+  const groups = new Map<string, Row[]>();
+  for (const r of parts) {
+    const [origin, destination] = [r['counterpart'], r['geo']];
+    if (origin === null || origin === undefined || origin === destination || r['sex'] !== 'total' || r['age'] !== 'total') continue;
+    if (!dims.has(String(r['dimension'])) || !inYears(r, years)) continue;
+    const key = `${String(origin)}\u0000${String(destination)}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const out: Row[] = [];
+  for (const rows of groups.values()) {
+    const exact = rows.filter((r) => r['value'] !== null && r['value'] !== undefined);
+    const refs = rows.map((r) => r['source_ref']).filter((s): s is string => typeof s === 'string').sort(compareText);
+    const yearsOf = rows.map((r) => Number(r['year']));
+    out.push({
+      origin: rows[0]!['counterpart'],
+      destination: rows[0]!['geo'],
+      value: exact.length ? exact.reduce((s, r) => s + Number(r['value']), 0) : null,
+      censored_cells: rows.filter((r) => r['censored'] !== null && r['censored'] !== undefined).length,
+      year_min: Math.min(...yearsOf),
+      year_max: Math.max(...yearsOf),
+      source_refs: refs.length ? refs.join('\n') : null,
+    });
+  }
+  // ORDER BY value DESC NULLS LAST, origin, destination
+  return out.sort((a, b) => {
+    const [x, y] = [a['value'] as number | null, b['value'] as number | null];
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return y - x;
+    }
+    return compareText(String(a['origin']), String(b['origin'])) || compareText(String(a['destination']), String(b['destination']));
+  });
+}
+

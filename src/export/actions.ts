@@ -50,13 +50,14 @@ function catalogOf(version: string): Promise<Catalog> {
   return c;
 }
 
-/** The view the figure shows: a redrawn chart's places and years (its host's `data-state`), else the build's. */
+/** The view the figure shows: a redrawn chart's places and years (its host's `data-state`, a map's `data-years`), else the build's. */
 function viewOf(host: HTMLElement | null, spec: ExportSpec): { geos: string[] | null; years: [number, number]; search: string } {
   const state = host?.dataset['state'];
   if (host?.dataset['renderedBy'] === 'browser' && state !== undefined) {
     const q = new URLSearchParams(state);
     const geo = q.get('geo');
-    const years = /^(\d{4})-(\d{4})$/.exec(q.get('years') ?? '');
+    // A map redrawn for one year says it in `data-years` (its state names the year by the map's own parameter).
+    const years = /^(\d{4})-(\d{4})$/.exec(q.get('years') ?? host.dataset['years'] ?? '');
     return { geos: geo ? geo.split(',') : spec.geos, years: years ? [Number(years[1]), Number(years[2])] : spec.years, search: state };
   }
   return { geos: spec.geos, years: spec.years, search: '' };

@@ -28,6 +28,8 @@ export interface StateSpace {
   maxGeos: number;
   /** The published data releases a link may name with `v` (the site's release index); none known: any `v` is reported. */
   versions?: ReadonlySet<string>;
+  /** Parameters other controls of the page read (a map's year, src/state/map-state.ts): not reported as unknown here. */
+  otherParams?: ReadonlySet<string>;
 }
 
 /** Why a parameter was ignored. */
@@ -40,7 +42,10 @@ export type Reason =
   | { reason: 'too-many'; max: number }
   | { reason: 'unknown-code'; codes: string[] }
   | { reason: 'outside-range'; range: [number, number] }
-  | { reason: 'bad-tab'; allowed: readonly string[] };
+  | { reason: 'bad-tab'; allowed: readonly string[] }
+  /** A map's year that the map has no values for (the first and last years it has; null: none). */
+  | { reason: 'no-map-year'; range: [number, number] | null }
+  | { reason: 'unknown-measure'; allowed: readonly string[] };
 
 export type Problem = { param: string; value: string } & Reason;
 
@@ -84,6 +89,10 @@ export function reasonText(p: Reason, locale: Locale): string {
       return t('url.yearsGiven');
     case 'unknown-version':
       return t('url.unknownVersion');
+    case 'no-map-year':
+      return p.range ? t('url.noMapYear', { from: p.range[0], to: p.range[1] }) : t('url.noMapYears');
+    case 'unknown-measure':
+      return t('url.unknownMeasure', { measures: p.allowed.join(', ') });
   }
 }
 
@@ -138,6 +147,7 @@ export function parseState(search: string, space: StateSpace): ParsedState {
   /** The first value of each single-valued parameter; a different later value is reported, not used. */
   const first = new Map<string, string>();
   for (const [param, value] of params) {
+    if (space.otherParams?.has(param)) continue; // read and reported by their own control
     if (!KNOWN.has(param)) problems.push({ param, value, reason: 'unknown-parameter' });
     else if (param === 'geo') continue; // all of them are read together below
     else if (!first.has(param)) first.set(param, value);
@@ -197,10 +207,11 @@ function inUrlOrder(problems: Problem[], keys: string[]): Problem[] {
 }
 
 /**
- * The shortest query string that reproduces the state: parameters equal to the default are left out. `version`, when
- * given, is kept as `v` (last), so the link reopens the numbers of that release.
+ * The shortest query string that reproduces the state: parameters equal to the default are left out. `others` (other
+ * controls' parameters, e.g. a map's year) follow; `version`, when given, is kept as `v` (last), so the link reopens
+ * the numbers of that release.
  */
-export function serializeState(state: ViewState, defaults: ViewState, version?: string | null): string {
+export function serializeState(state: ViewState, defaults: ViewState, version?: string | null, others: readonly [string, string][] = []): string {
   const p = new URLSearchParams();
   if (state.indicator !== defaults.indicator) p.set('indicator', state.indicator);
   if (state.geo.join(',') !== defaults.geo.join(',')) p.set('geo', state.geo.join(','));
@@ -208,6 +219,7 @@ export function serializeState(state: ViewState, defaults: ViewState, version?: 
     p.set('years', state.years[0] === state.years[1] ? String(state.years[0]) : `${state.years[0]}-${state.years[1]}`);
   }
   if (state.tab !== defaults.tab) p.set('tab', state.tab);
+  for (const [k, v] of others) p.set(k, v);
   if (version) p.set('v', version);
   const s = p.toString().replaceAll('%2C', ',');
   return s ? `?${s}` : '';

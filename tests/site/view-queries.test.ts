@@ -3,13 +3,14 @@
  * over the release's view files, read as the browser reads them: src/client/view-read.ts) returns exactly what the
  * shared SQL (src/data/queries.ts) returns in DuckDB over observations.parquet — same rows, columns, values and order.
  * Over the release the site is built from (public/data/, `npm run build`): every indicator, every place in sets of
- * eight, the full years and two sub-ranges; latest-year maps; and each place's breakdowns and sex/age parts.
+ * eight, the full years and two sub-ranges; latest-year maps and the map of every single year; each place's
+ * breakdowns and sex/age parts; and the flows of every place dimension, summed over all years and in each year.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { breakdownQuery, latestQuery, seriesQuery, sexAgeQuery } from '../../src/data/queries.ts';
-import { breakdownAnswer, latestAnswer, seriesAnswer, sexAgeAnswer } from '../../src/data/view-queries.ts';
+import { breakdownQuery, flowsQuery, latestQuery, seriesQuery, sexAgeQuery, yearQuery } from '../../src/data/queries.ts';
+import { breakdownAnswer, flowsAnswer, latestAnswer, seriesAnswer, sexAgeAnswer, yearAnswer } from '../../src/data/view-queries.ts';
 import { readPlaces } from '../../src/client/view-read.ts';
 import type { Catalog } from '../../scripts/pipeline/release/catalog.ts';
 import { openLocalView, type CountedView } from '../support/local-view.ts';
@@ -115,5 +116,41 @@ describe('view files answer as the shared SQL does', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  }, 600_000);
+
+  it('the map of each single year matches SQL', async () => {
+    let compared = 0;
+    for (const ind of catalog.indicators) {
+      const series = ind.views.series;
+      if (!series || !ind.coverage) continue;
+      const rows = await readPlaces(await view(series.path), null);
+      // Every year of the indicator, and one before it (an empty map).
+      for (let y = ind.coverage.year_min! - 1; y <= ind.coverage.year_max!; y++) {
+        expect(yearAnswer(rows, y), `${ind.id} ${y}`).toEqual(await sql(yearQuery(ind.id, y)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(catalog.indicators.length * 5);
+  }, 600_000);
+
+  it('the flows of each place dimension, over all years and in each year, match SQL', async () => {
+    let compared = 0;
+    /** DuckDB counts in BIGINT, which the JSON rows give as text; the answer counts in numbers. */
+    const counted = (rows: Rows) => rows.map((r) => ({ ...r, censored_cells: Number(r['censored_cells']) }));
+    for (const ind of catalog.indicators) {
+      const parts = ind.views.parts;
+      const places = ind.dimensions.filter((d) => (d as { geo?: boolean }).geo === true).map((d) => d.name);
+      if (!parts || places.length === 0 || !ind.coverage) continue;
+      const rows = await readPlaces(await view(parts.path), null);
+      // Each place dimension alone, and all together (a flow map over two dimensions sums them: pangolin routes).
+      for (const dims of [...places.map((d) => [d]), ...(places.length > 1 ? [places] : [])]) {
+        const [y0, y1] = [ind.coverage.year_min!, ind.coverage.year_max!];
+        for (const years of [[y0, y1], ...Array.from({ length: y1 - y0 + 1 }, (_, k) => [y0 + k, y0 + k])] as [number, number][]) {
+          expect(flowsAnswer(rows, years, dims), `${ind.id} ${dims.join('+')} ${years.join('-')}`).toEqual(counted(await sql(flowsQuery(ind.id, years, dims))));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
   }, 600_000);
 });

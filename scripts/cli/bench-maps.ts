@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`, maps: the first change of a world map's year control on the built site, in Debian's Chromium,
+ * served as a production host serves it (`npm run serve`'s handler: precompressed brotli, Range requests), each run
+ * in a fresh profile (nothing of the redraw loaded yet): the bytes the change moved (as served, by kind: the chart
+ * code and the view file), the time from the key press to the frame after the map is redrawn, on loopback and under
+ * Chromium's network emulation, and a second change (warm). Every dashboard's choropleth, a flow map, and an indicator
+ * page's map. Printed against the budget of issue 7 (≤ 100 KB moved); never asserted.
+ */
+import type { Page } from 'playwright-core';
+import { extname } from 'node:path';
+import { hasDist, serve, type ServedRequest, type StaticServer } from '../../tests/e2e/support/server.ts';
+import { openSession } from '../../tests/e2e/support/browser.ts';
+
+const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
+const TIMEOUT = 120_000;
+
+interface Target {
+  path: string;
+  /** The control's chart id: `map`, `flows-0`. */
+  control: string;
+}
+const TARGETS: Target[] = [
+  ...['trafficking-in-persons', 'migrant-smuggling', 'firearms', 'wildlife', 'falsified-medicines', 'cybercrime'].map((d) => ({ path: `/${d}/`, control: 'map' })),
+  { path: '/trafficking-in-persons/', control: 'flows-0' },
+  { path: '/indicator/tip_victims_detected/?tab=map', control: 'map' },
+];
+
+const NETWORKS = [
+  { name: 'loopback', conditions: null },
+  { name: '10 Mbit/s, 40 ms RTT', conditions: { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 } },
+  { name: '1.6 Mbit/s, 150 ms RTT', conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
+] as const;
+
+interface Run {
+  bytes: { js: number; data: number; other: number };
+  files: string[];
+  cold: number;
+  warm: number;
+}
+
+function kindOf(r: ServedRequest): 'js' | 'data' | 'other' {
+  const ext = extname(new URL(r.url, 'http://x').pathname).toLowerCase();
+  return ext === '.js' ? 'js' : ext === '.parquet' || ext === '.json' ? 'data' : 'other';
+}
+
+/** Presses `key` on the control's slider; ms until the frame after the host shows a year other than `from`. */
+async function step(page: Page, control: string, key: string): Promise<{ ms: number; year: string }> {
+  const range = page.locator(`[data-map-controls="${control}"] input[type=range]`);
+  await range.focus();
+  const before = await page.locator(`.figure-host[data-map*='"chartId":"${control}"']`).getAttribute('data-years');
+  const t0 = Date.now();
+  await page.keyboard.press(key);
+  const done = await page.waitForFunction(
+    ([c, b]) => {
+      const host = [...document.querySelectorAll<HTMLElement>('.figure-host[data-map]')].find((h) => h.dataset['map']?.includes(`"chartId":"${c}"`));
+      if (!host || host.dataset['renderedBy'] !== 'browser' || host.hasAttribute('aria-busy') || host.dataset['years'] === b) return null;
+      return new Promise<string>((resolve) => requestAnimationFrame(() => resolve(host.dataset['years'] ?? '')));
+    },
+    [control, before] as const,
+    { timeout: TIMEOUT, polling: 'raf' },
+  );
+  const year = await done.jsonValue();
+  return { ms: Date.now() - t0, year: String(year) };
+}
+
+async function measure(server: StaticServer, target: Target, network: (typeof NETWORKS)[number]): Promise<Run> {
+  const session = await openSession(server.origin, { blockForeign: false });
+  try {
+    const page = await session.newPage();
+    if (network.conditions) {
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network.conditions);
+    }
+    await page.goto(new URL(target.path, server.origin).href, { waitUntil: 'networkidle', timeout: TIMEOUT });
+    await page.locator(`[data-map-controls="${target.control}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
+    const mark = server.requests.length;
+    // From the whole view (the right end), one step left: the last year with values.
+    const cold = await step(page, target.control, 'ArrowLeft');
+    await page.waitForLoadState('networkidle');
+    const moved = server.requests.slice(mark).filter((r) => r.method === 'GET');
+    const warm = await step(page, target.control, 'ArrowLeft');
+    const bytes = { js: 0, data: 0, other: 0 };
+    for (const r of moved) bytes[kindOf(r)] += r.bytes;
+    if (session.errors.length || session.foreign.length) throw new Error(`${target.path}: ${[...session.errors, ...session.foreign].join('; ')}`);
+    return { bytes, files: moved.map((r) => `${new URL(r.url, server.origin).pathname}${r.range ? ` [${r.range}]` : ''} ${r.bytes}`), cold: cold.ms, warm: warm.ms };
+  } finally {
+    await session.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+export async function benchMaps(): Promise<boolean> {
+  if (!hasDist()) {
+    console.log('maps: skipped — dist/ does not exist; run `npm run build` first');
+    return false;
+  }
+  const server = await serve();
+  let ok = true;
+  try {
+    console.log(`\nmaps: first change of a year control, Chromium, ${RUNS} runs per cell in fresh profiles (medians; bytes as served: brotli where compressible)`);
+    console.log(`  ${'page'.padEnd(44)}${'network'.padEnd(24)}${'moved KB'.padStart(9)}${'JS'.padStart(7)}${'data'.padStart(7)}${'1st change ms'.padStart(15)}${'warm ms'.padStart(9)}  budget ≤ 100 KB`);
+    for (const network of NETWORKS) {
+      for (const target of TARGETS) {
+        const runs: Run[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await measure(server, target, network));
+        const total = median(runs.map((r) => r.bytes.js + r.bytes.data + r.bytes.other));
+        if (total > 100 * 1024) ok = false;
+        console.log(
+          `  ${`${target.path} ${target.control}`.padEnd(44)}${network.name.padEnd(24)}${kb(total).padStart(9)}${kb(median(runs.map((r) => r.bytes.js))).padStart(7)}` +
+            `${kb(median(runs.map((r) => r.bytes.data))).padStart(7)}${String(median(runs.map((r) => r.cold))).padStart(15)}${String(median(runs.map((r) => r.warm))).padStart(9)}  ${total <= 100 * 1024 ? 'ok' : 'MISS'}`,
+        );
+        if (network.conditions === null && process.env['BENCH_MAP_FILES']) for (const f of runs[0]!.files) console.log(`      ${f}`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return ok;
+}
