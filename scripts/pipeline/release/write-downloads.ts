@@ -3,7 +3,8 @@
  * table that may be redistributed as csv/<table>.csv, and every indicator as csv/indicators/<id>.csv (long: the
  * observations columns) and <id>_wide.csv (indicator-wide.ts). Tables are read a batch at a time, so a streamed
  * source's large table is never held whole. Every CSV follows write-csv.ts's rules: whole tables through DuckDB's
- * COPY (csv-sql.ts, the same bytes; csv-slices.ts), indicators through write-csv.ts itself.
+ * COPY (csv-sql.ts, the same bytes; csv-slices.ts), an indicator's long file by COPY too, its wide file through
+ * write-csv.ts itself.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,8 @@ import type { SourceManifest } from '../manifest.ts';
 import { OBSERVATION_COLUMNS, type ReleaseDataset } from './tables.ts';
 import { formatCsv, type CsvValue } from './write-csv.ts';
 import { writeParquetCsv } from './csv-slices.ts';
-import { widen } from './indicator-wide.ts';
+import { copyCsvSql, defineCsvMacros } from './csv-sql.ts';
+import { widen, WIDE_KEY } from './indicator-wide.ts';
 import { indicatorCsvPath, indicatorWidePath, tableCsvPath } from './download-paths.ts';
 import { withheldTables, type Withheld } from './redistribution.ts';
 import { hashFile } from './files.ts';
@@ -89,16 +91,21 @@ export async function writeDownloads(dir: string, tables: readonly ReleaseDatase
 
     await conn.run(`CREATE TABLE obs AS SELECT ${selectList(OBSERVATION_COLUMNS)} FROM read_parquet('${q(join(dir, 'observations.parquet'))}')`);
     const ids = (await conn.runAndReadAll('SELECT DISTINCT indicator FROM obs ORDER BY indicator')).getRowObjectsJS().map((r) => String(r['indicator']));
+    await defineCsvMacros(conn);
+    const wideSelect = [...WIDE_KEY, 'year', 'value', 'censored'].map(ident).join(', ');
     for (const id of ids) {
-      const rows = (await conn.runAndReadAll('SELECT * FROM obs WHERE indicator = $1 ORDER BY rowid', [id])).getRowObjectsJS() as Record<string, CsvValue>[];
+      // The long file by COPY (one thread and ORDER BY rowid keep the rows' order); only the wide file's columns
+      // become JS objects: a 23 M-row source's count indicators hold hundreds of thousands of rows.
       const long = indicatorCsvPath(id);
-      writeWhole(join(dir, long), OBSERVATION_COLUMNS, rows);
+      mkdirSync(dirname(join(dir, long)), { recursive: true });
+      await conn.run(copyCsvSql(`SELECT * FROM obs WHERE indicator = '${q(id)}' ORDER BY rowid`, OBSERVATION_COLUMNS, join(dir, long)));
+      const rows = (await conn.runAndReadAll(`SELECT ${wideSelect} FROM obs WHERE indicator = $1 ORDER BY rowid`, [id])).getRowObjectsJS() as Record<string, CsvValue>[];
       const wide = widen(rows);
       const widePath = indicatorWidePath(id);
       writeWhole(join(dir, widePath), wide.columns, wide.rows);
       await add(long);
       await add(widePath);
-      const ofIndicator = [...new Set(rows.map((r) => String(r['source'])))].sort();
+      const ofIndicator = (await conn.runAndReadAll('SELECT DISTINCT source FROM obs WHERE indicator = $1 ORDER BY source', [id])).getRowObjectsJS().map((r) => String(r['source']));
       downloads.indicators.push({ indicator: id, csv: long, wide: widePath, wideColumns: wide.columns, sources: ofIndicator });
     }
   } finally {
