@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { extname } from 'node:path';
 import { hasDist, serve, type ServedRequest, type StaticServer } from '../../tests/e2e/support/server.ts';
 import { openSession } from '../../tests/e2e/support/browser.ts';
+import { emulateNetwork, FAST, LOOPBACK, SLOW, type Network } from './bench-networks.ts';
 
 const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
 const TIMEOUT = 120_000;
@@ -25,11 +26,7 @@ const TARGETS: Target[] = [
   { path: '/indicator/tip_victims_detected/?tab=map', control: 'map' },
 ];
 
-const NETWORKS = [
-  { name: 'loopback', conditions: null },
-  { name: '10 Mbit/s, 40 ms RTT', conditions: { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 } },
-  { name: '1.6 Mbit/s, 150 ms RTT', conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
-] as const;
+const NETWORKS = [LOOPBACK, FAST, SLOW];
 
 interface Run {
   bytes: { js: number; data: number; other: number };
@@ -63,15 +60,11 @@ async function step(page: Page, control: string, key: string): Promise<{ ms: num
   return { ms: Date.now() - t0, year: String(year) };
 }
 
-async function measure(server: StaticServer, target: Target, network: (typeof NETWORKS)[number]): Promise<Run> {
+async function measure(server: StaticServer, target: Target, network: Network): Promise<Run> {
   const session = await openSession(server.origin, { blockForeign: false });
   try {
     const page = await session.newPage();
-    if (network.conditions) {
-      const cdp = await session.context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network.conditions);
-    }
+    await emulateNetwork(session.context, page, network);
     await page.goto(new URL(target.path, server.origin).href, { waitUntil: 'networkidle', timeout: TIMEOUT });
     await page.locator(`[data-map-controls="${target.control}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });
     const mark = server.requests.length;

@@ -22,6 +22,7 @@ import { DIST, hasDist, ROOT, serve, type ServedRequest, type StaticServer } fro
 import { precompressSite } from '../hosting/precompress-site.ts';
 import { precompressCacheDir } from './options.ts';
 import { openSession, type Session } from '../../tests/e2e/support/browser.ts';
+import { emulateNetwork, FAST, LOOPBACK, SLOW, type Network } from './bench-networks.ts';
 import { geosWithData } from '../../tests/e2e/support/release.ts';
 
 const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
@@ -47,15 +48,7 @@ const TARGETS: Target[] = [
 const CONVENTIONAL = TARGETS[3]!;
 const FLOOR = TARGETS[4]!;
 
-interface Network {
-  name: string;
-  conditions: { offline: false; latency: number; downloadThroughput: number; uploadThroughput: number } | null;
-}
-const NETWORKS: Network[] = [
-  { name: 'loopback', conditions: null },
-  { name: '10 Mbit/s, 40 ms RTT', conditions: { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 } },
-  { name: '1.6 Mbit/s, 150 ms RTT', conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
-];
+const NETWORKS: Network[] = [LOOPBACK, FAST, SLOW];
 
 const KINDS = ['html', 'css', 'js', 'data', 'engine', 'other'] as const;
 type Kind = (typeof KINDS)[number];
@@ -149,10 +142,7 @@ async function prepare(session: Session, network: Network): Promise<Page> {
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Page.enable');
   await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: OBSERVER, worldName: 'bench', runImmediately: true });
-  if (network.conditions) {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', network.conditions);
-  }
+  await emulateNetwork(session.context, page, network);
   return page;
 }
 

@@ -10,15 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { hasDist, serve, type StaticServer } from '../../tests/e2e/support/server.ts';
 import { openSession } from '../../tests/e2e/support/browser.ts';
+import { emulateNetwork, FAST, LOOPBACK, type Network } from './bench-networks.ts';
 
 const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
 const WARM = Math.max(1, Number(process.env['BENCH_WARM'] ?? 5));
 const TIMEOUT = 180_000;
 
-const NETWORKS = [
-  { name: 'loopback', conditions: null },
-  { name: '10 Mbit/s, 40 ms RTT', conditions: { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 } },
-] as const;
+const NETWORKS = [LOOPBACK, FAST];
 
 /** Click → the status says the result is shown (or that it failed), timed in the page. */
 function timedRun(page: Page, click: string): Promise<{ ms: number; status: string }> {
@@ -39,15 +37,11 @@ const median = (xs: number[]) => {
 };
 const summary = (xs: number[]) => xs.length === 0 ? '—' : `median ${Math.round(median(xs))} ms (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}, n=${xs.length})`;
 
-async function coldStart(server: StaticServer, network: (typeof NETWORKS)[number]): Promise<number> {
+async function coldStart(server: StaticServer, network: Network): Promise<number> {
   const session = await openSession(server.origin, { blockForeign: false });
   try {
     const page = await session.newPage();
-    if (network.conditions) {
-      const cdp = await session.context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network.conditions);
-    }
+    await emulateNetwork(session.context, page, network);
     await page.goto(new URL('/explore/', server.origin).href, { waitUntil: 'load', timeout: TIMEOUT });
     await page.fill('#sql', 'SELECT 42 AS answer');
     const { ms, status } = await timedRun(page, '#run');
@@ -87,7 +81,7 @@ export async function benchWorkbench(): Promise<boolean> {
   try {
     const load = () => `${execFileSync('uptime', { encoding: 'utf8' }).trim()} (loadavg ${loadavg().map((x) => x.toFixed(2)).join(' ')})`;
     console.log(`\nworkbench (/explore/), Chromium; load before: ${load()}`);
-    await coldStart(server, NETWORKS[0]); // untimed: warms the OS file cache
+    await coldStart(server, LOOPBACK); // untimed: warms the OS file cache
     console.log(`  engine cold start, fresh profile, Run on SELECT 42 → result shown (engine download and start included), ${RUNS} runs:`);
     for (const network of NETWORKS) {
       const times: number[] = [];

@@ -113,6 +113,20 @@ describe('CSV written by DuckDB COPY (csv-sql.ts)', () => {
   });
 });
 
+/** A Parquet file of a query's rows, written by DuckDB. */
+async function parquetOf(dir: string, name: string, sql: string, options = ''): Promise<string> {
+  const path = join(dir, name);
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    await conn.run(`COPY (${sql}) TO '${path}' (FORMAT parquet${options ? `, ${options}` : ''})`);
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+  return path;
+}
+
 describe('CSV written in row ranges at once (csv-slices.ts)', () => {
   it('cuts the rows into consecutive ranges that cover them once', () => {
     expect(sliceBounds(10, 3)).toEqual([[0, 4], [4, 8], [8, 10]]);
@@ -122,16 +136,8 @@ describe('CSV written in row ranges at once (csv-slices.ts)', () => {
 
   it("keeps a Parquet file's row order across row groups and ranges, with one header", async () => {
     const dir = tempDir('cto-csv-order-');
-    const db = await DuckDBInstance.create(':memory:');
-    const conn = await db.connect();
-    const parquet = join(dir, 't.parquet');
-    try {
-      // 600,000 rows in row groups of 10,000, the numbers running backwards, so any reordering (or sorting) shows.
-      await conn.run(`COPY (SELECT 600000 - i AS n, 'r' || i AS label FROM range(600000) r(i)) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 10000)`);
-    } finally {
-      conn.closeSync();
-      db.closeSync();
-    }
+    // 600,000 rows in row groups of 10,000, the numbers running backwards, so any reordering (or sorting) shows.
+    const parquet = await parquetOf(dir, 't.parquet', `SELECT 600000 - i AS n, 'r' || i AS label FROM range(600000) r(i)`, 'ROW_GROUP_SIZE 10000');
     const out = join(dir, 'out.csv');
     await writeParquetCsv(parquet, 'n, label', [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out, { slices: 3, minRowsPerSlice: 1 });
     const lines = readFileSync(out, 'utf8').split('\r\n');
@@ -144,15 +150,7 @@ describe('CSV written in row ranges at once (csv-slices.ts)', () => {
 
   it('writes the header alone for a Parquet file without rows', async () => {
     const dir = tempDir('cto-csv-empty-');
-    const db = await DuckDBInstance.create(':memory:');
-    const conn = await db.connect();
-    const parquet = join(dir, 'e.parquet');
-    try {
-      await conn.run(`COPY (SELECT 1 AS n WHERE false) TO '${parquet}' (FORMAT parquet)`);
-    } finally {
-      conn.closeSync();
-      db.closeSync();
-    }
+    const parquet = await parquetOf(dir, 'e.parquet', 'SELECT 1 AS n WHERE false');
     await writeParquetCsv(parquet, 'n', [column('n', 'INTEGER', '')], join(dir, 'e.csv'), { slices: 2, minRowsPerSlice: 1 });
     expect(readFileSync(join(dir, 'e.csv'), 'utf8')).toBe('n\r\n');
   });

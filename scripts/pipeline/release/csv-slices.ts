@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import type { ColumnDef } from '../model.ts';
 import { copyCsvSql, defineCsvMacros } from './csv-sql.ts';
+import { sqlText } from '../stream/duckdb-session.ts';
 
 export interface SliceOptions {
   /** Row ranges written at once; default: the machine's cores. */
@@ -17,8 +18,6 @@ export interface SliceOptions {
   /** Fewer rows than this per range are not worth an instance of their own (a small table is written in one). */
   minRowsPerSlice?: number;
 }
-
-const q = (s: string) => s.replaceAll("'", "''");
 
 /** [from, to) row numbers of `slices` consecutive ranges covering `rows` (one empty range when there are none). */
 export function sliceBounds(rows: number, slices: number): [number, number][] {
@@ -44,7 +43,7 @@ async function copySlice(parquet: string, select: string, columns: readonly Colu
   const conn = await db.connect();
   try {
     await defineCsvMacros(conn);
-    const rows = `SELECT ${select} FROM read_parquet('${q(parquet)}', file_row_number = true) WHERE file_row_number >= ${from} AND file_row_number < ${to}`;
+    const rows = `SELECT ${select} FROM read_parquet(${sqlText(parquet)}, file_row_number = true) WHERE file_row_number >= ${from} AND file_row_number < ${to}`;
     await conn.run(copyCsvSql(rows, columns, path, header));
   } finally {
     conn.closeSync();
@@ -58,7 +57,7 @@ export async function writeParquetCsv(parquet: string, select: string, columns: 
   const conn = await counter.connect();
   let rows: number;
   try {
-    rows = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${q(parquet)}')`)).getRowObjectsJS()[0]!['n']);
+    rows = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlText(parquet)})`)).getRowObjectsJS()[0]!['n']);
   } finally {
     conn.closeSync();
     counter.closeSync();

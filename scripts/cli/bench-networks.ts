@@ -1,0 +1,22 @@
+/**
+ * The networks every browser bench runs on (issue 7's two links plus loopback), and how a page is put on one:
+ * Chromium's DevTools network emulation on that page.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface Network {
+  name: string;
+  conditions: { offline: false; latency: number; downloadThroughput: number; uploadThroughput: number } | null;
+}
+
+export const LOOPBACK: Network = { name: 'loopback', conditions: null };
+export const FAST: Network = { name: '10 Mbit/s, 40 ms RTT', conditions: { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 } };
+export const SLOW: Network = { name: '1.6 Mbit/s, 150 ms RTT', conditions: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } };
+
+/** Throttles `page` to `network` (nothing for loopback). */
+export async function emulateNetwork(context: BrowserContext, page: Page, network: Network): Promise<void> {
+  if (!network.conditions) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', network.conditions);
+}
