@@ -15,10 +15,10 @@ import { validateEventTables } from './validate-events.ts';
 import { checkSomethingEmitted } from './row-expectation.ts';
 import { eventReleaseTable, geoTable, observationTable, populationTable, publisherLabelsTable, QUARANTINE_COLUMNS, type ReleaseDataset, type ReleaseTable, type WrittenTable } from './release/tables.ts';
 import { indexPublisherLabels } from './release/publisher-labels.ts';
-import { runStreamedSource, scanSource } from './stream/run-streamed-source.ts';
+import { locateSource, runStreamedSource, verifySource } from './stream/run-streamed-source.ts';
 import { stopwatch } from './stopwatch.ts';
 import { append } from './arrays.ts';
-import type { ScannedFile } from './stream/scan-file.ts';
+import type { StreamedFile } from './stream/scan-file.ts';
 
 export interface BuildOptions extends ResolveOptions {
   /** The project root: reference tables in data/reference. */
@@ -61,20 +61,36 @@ export function quarantineTable(rows: QuarantineEntry[]): ReleaseTable {
 
 /** Raw files → normalized, validated tables. Any defect in the input stops here, before anything is written. */
 export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> {
+  const stop = new AbortController();
+  try {
+    return await build(opts, stop.signal);
+  } finally {
+    // A run that failed elsewhere stops the checksum passes still reading; after a success they are all done.
+    stop.abort();
+  }
+}
+
+async function build(opts: BuildOptions, signal: AbortSignal): Promise<ReleaseContent> {
   const log = opts.log ?? (() => {});
   const { timings, lap } = stopwatch();
   const { manifests } = opts;
   const modules = opts.modules ?? SOURCE_MODULES;
   checkCoreSources(manifests, modules);
 
-  // Every checksum is verified before any normalizing starts, so a bad file fails fast and names itself. A streamed
-  // source's files are hashed as a stream, never held.
+  // A file's checksum is verified before any normalizing starts, so a bad file fails fast and names itself. A streamed
+  // source's files (gigabytes) have their headers checked now, and their checksum pass starts now and runs beside the
+  // normalizing (runStreamedSource); either way nothing is written before every checksum has passed.
   const resolved = new Map<string, Map<string, ResolvedFile>>();
-  const scanned = new Map<string, ScannedFile[]>();
+  const streamed = new Map<string, { files: StreamedFile[]; verifying: Promise<number> }>();
   for (const m of manifests) {
     const module = modules.find((x) => x.id === m.id);
-    if (module && isStreamed(module)) scanned.set(m.id, await scanSource(opts, m));
-    else resolved.set(m.id, await resolveSource(opts, m));
+    if (module && isStreamed(module)) {
+      const files = await locateSource(opts, m);
+      const verifying = verifySource(files, signal);
+      // Awaited in runStreamedSource; until then a failure must not count as unhandled (it would end the process).
+      verifying.catch(() => {});
+      streamed.set(m.id, { files, verifying });
+    } else resolved.set(m.id, await resolveSource(opts, m));
   }
   lap('resolve');
 
@@ -96,7 +112,8 @@ export async function buildRelease(opts: BuildOptions): Promise<ReleaseContent> 
     let run;
     if (isStreamed(module)) {
       if (!opts.workDir) throw new Error(`${module.id} is a streamed source and needs a work folder (runPipeline gives one)`);
-      run = await runStreamedSource(module, manifest, scanned.get(module.id)!, ref.geo, opts.workDir);
+      const { files, verifying } = streamed.get(module.id)!;
+      run = await runStreamedSource(module, manifest, files, ref.geo, opts.workDir, verifying);
       append(written, run.tables);
       for (const [step, ms] of Object.entries(run.timings)) timings[`normalize:${module.id}:${step}`] = ms;
     } else {

@@ -4,7 +4,7 @@ import type { RawTable } from './read-table.ts';
 import type { FileLedger, QuarantineEntry } from './ledger.ts';
 import type { GeoIndex, GeoResolution } from './reference/geo-index.ts';
 import type { WrittenTable } from './release/tables.ts';
-import type { ScannedFile } from './stream/scan-file.ts';
+import type { StreamedFile } from './stream/scan-file.ts';
 
 /** A place where the publisher's file contradicts itself; published as is, and listed in the quality report. */
 export interface QualityNote {
@@ -58,8 +58,8 @@ export function onlyTable(input: NormalizeInput, name: string): { table: RawTabl
  */
 export interface StreamInput {
   manifest: SourceManifest;
-  /** Checksums verified and headers checked, in manifest order. */
-  files: ScannedFile[];
+  /** Headers checked, in manifest order; their checksums are verified beside the normalizing, before anything is written. */
+  files: StreamedFile[];
   geo: GeoIndex;
   /** A scratch folder on the release's file system: written tables go here and are moved into the release. */
   workDir: string;

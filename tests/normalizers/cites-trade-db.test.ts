@@ -266,4 +266,13 @@ describe('cites-trade-db stops on a malformed file, naming file, row and column'
     writeFileSync(join(mini.mirror, 'wildlife', 'cites-trade-db', F1), lf(file1Lines().slice(0, -1)));
     await expect(mini.run()).rejects.toThrow(`file ${join(mini.mirror, 'wildlife', 'cites-trade-db', F1)}: checksum mismatch`);
   });
+
+  it('a changed file names its checksum, not what the normalizer made of the change', async () => {
+    // The checksum pass runs beside the normalizing: a record broken by the change must not be reported as the cause.
+    const files = { [F1]: lf(file1Lines()) };
+    const mini = miniRelease([tradeDb], { 'cites-trade-db': files }, { 'cites-trade-db': manifest(files) });
+    const short = file1Lines()[2]!.split(',').slice(0, -1).join(',');
+    writeFileSync(join(mini.mirror, 'wildlife', 'cites-trade-db', F1), lf(file1Lines().map((l, i) => (i === 2 ? short : l))));
+    await expect(mini.run()).rejects.toThrow(`file ${join(mini.mirror, 'wildlife', 'cites-trade-db', F1)}: checksum mismatch`);
+  });
 });

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanFile } from '../../scripts/pipeline/stream/scan-file.ts';
+import { readHeader, scanFile } from '../../scripts/pipeline/stream/scan-file.ts';
 import { CountedLedger, type QuarantineEntry } from '../../scripts/pipeline/ledger.ts';
 import type { FileLayout } from '../../scripts/pipeline/manifest.ts';
 import { sha256 } from '../../scripts/pipeline/resolve-files.ts';
@@ -18,10 +18,10 @@ const layout: FileLayout = { name: 'f.csv', url: null, sha256: '', format: 'csv'
 async function scan(text: string, chunk: number) {
   const path = join(tempDir('cto-scan-'), 'f.csv');
   writeFileSync(path, text);
-  return scanFile(path, layout, 'src', '2024-01-01', chunk);
+  return { sha256: await scanFile(path, layout, chunk), header: await readHeader(path, layout) };
 }
 
-describe('scanFile', () => {
+describe('scanFile and readHeader', () => {
   it('hashes the bytes and reads the header, at any chunk size', async () => {
     const text = '\ufeff"a",b\n1,2\n3,4\n';
     for (const chunk of [1, 2, 3, 7, 1 << 20]) {

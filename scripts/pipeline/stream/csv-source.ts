@@ -11,14 +11,14 @@
 import { PipelineError } from '../errors.ts';
 import type { DuckSession } from './duckdb-session.ts';
 import { sqlName, sqlText } from './duckdb-session.ts';
-import type { ScannedFile } from './scan-file.ts';
+import type { StreamedFile } from './scan-file.ts';
 
 /** The column after the header's last: NULL on a well-formed record. */
 const BEYOND = '__beyond_the_header';
 /** No cell reads as NULL by its text: only a field the record lacks is NULL. */
 const NEVER_NULL = 'no cell is null by its text 7c1f';
 
-export function readCsvSql(file: ScannedFile, opts: { storeRejects: boolean }): string {
+export function readCsvSql(file: StreamedFile, opts: { storeRejects: boolean }): string {
   const { columns, header_row, delimiter } = file.layout;
   const spec = [...columns, BEYOND].map((c) => `${sqlText(c)}: 'VARCHAR'`).join(', ');
   return `read_csv(${sqlText(file.path)}, columns = {${spec}}, header = true, skip = ${header_row - 1}, auto_detect = false, ` +
@@ -36,7 +36,7 @@ function shapeSql(columns: string[]): string {
  * Each record of a file, numbered as a spreadsheet shows it (the header row counts), in file order, with its
  * `shape` and its cells (an empty cell as NULL).
  */
-export function numberedRowsSql(file: ScannedFile, fileNo: number, opts: { storeRejects: boolean }): string {
+export function numberedRowsSql(file: StreamedFile, fileNo: number, opts: { storeRejects: boolean }): string {
   const { columns, header_row, name } = file.layout;
   const cells = columns.map((c) => `NULLIF(${sqlName(c)}, '') AS ${sqlName(c)}`).join(', ');
   return `SELECT ${fileNo}::USMALLINT AS file_no, ${sqlText(name)} AS file, (row_number() OVER () + ${header_row})::INTEGER AS line, ` +
@@ -44,7 +44,7 @@ export function numberedRowsSql(file: ScannedFile, fileNo: number, opts: { store
 }
 
 /** The error for a record whose `shape` is not NULL. */
-export function misshapen(file: ScannedFile, row: number, shape: number): PipelineError {
+export function misshapen(file: StreamedFile, row: number, shape: number): PipelineError {
   const { columns, name } = file.layout;
   if (shape === 0) {
     return new PipelineError(
@@ -60,17 +60,17 @@ export function misshapen(file: ScannedFile, row: number, shape: number): Pipeli
 }
 
 /** Every file's numbered records, one file after the other (UNION ALL and an empty OVER () keep file order). */
-export function allRowsSql(files: ScannedFile[], opts: { storeRejects: boolean }): string {
+export function allRowsSql(files: StreamedFile[], opts: { storeRejects: boolean }): string {
   return files.map((f, i) => numberedRowsSql(f, i + 1, opts)).join('\nUNION ALL\n');
 }
 
-function rejectColumn(file: ScannedFile, errorType: string, name: string | null): string | undefined {
+function rejectColumn(file: StreamedFile, errorType: string, name: string | null): string | undefined {
   if (errorType === 'TOO MANY COLUMNS') return `#${file.layout.columns.length + 1} (beyond the header)`;
   return name ?? undefined;
 }
 
 /** The first record the reader refused, as a PipelineError naming its place; null when it refused none. */
-export async function firstReject(session: DuckSession, files: ScannedFile[]): Promise<PipelineError | null> {
+export async function firstReject(session: DuckSession, files: StreamedFile[]): Promise<PipelineError | null> {
   const rows = await session.rows(
     `SELECT s.file_path, e.line::INTEGER AS line, e.column_name, e.error_type::VARCHAR AS error_type, e.error_message, e.csv_line ` +
       `FROM reject_errors e JOIN reject_scans s ON e.scan_id = s.scan_id AND e.file_id = s.file_id ` +

@@ -1,7 +1,7 @@
 /**
- * Read, normalize and account for one streamed source: every file is checksummed and its header checked in one
- * streaming pass, the module does its SQL in DuckDB sessions of bounded memory, and each file's counts go through a
- * CountedLedger, so read = emitted + quarantined holds per file or the run stops.
+ * Read, normalize and account for one streamed source: every file's header is checked first, the module does its SQL
+ * in DuckDB sessions of bounded memory while a streaming pass checksums the same files, and each file's counts go
+ * through a CountedLedger, so read = emitted + quarantined holds per file or the run stops.
  */
 import { join } from 'node:path';
 import type { SourceManifest } from '../manifest.ts';
@@ -14,7 +14,7 @@ import { append } from '../arrays.ts';
 import type { GeoIndex } from '../reference/geo-index.ts';
 import type { NormalizeOutput, StreamedSourceModule, StreamOutput } from '../source-module.ts';
 import type { WrittenTable } from '../release/tables.ts';
-import { scanFile, type ScannedFile } from './scan-file.ts';
+import { readHeader, scanFile, type StreamedFile } from './scan-file.ts';
 
 export interface StreamedRun {
   output: NormalizeOutput;
@@ -24,17 +24,30 @@ export interface StreamedRun {
   quarantine: QuarantineEntry[];
 }
 
-/** Each file located, checksummed against the manifest and its header checked, without holding its bytes. */
-export async function scanSource(opts: ResolveOptions, m: SourceManifest): Promise<ScannedFile[]> {
-  const out: ScannedFile[] = [];
+/** Each file located and its header checked, from its first bytes: a file in another layout stops the run at once. */
+export async function locateSource(opts: ResolveOptions, m: SourceManifest): Promise<StreamedFile[]> {
+  const out: StreamedFile[] = [];
   for (const f of m.files) {
     if (f.format !== 'csv') throw new PipelineError({ file: f.name }, 'a streamed source reads CSV files only');
-    const scanned = await scanFile(await locateFile(opts, m, f), f, m.id, m.release_date);
-    if (scanned.sha256 !== f.sha256) throw checksumMismatch(scanned.path, f, scanned.sha256);
-    checkHeader(f, scanned.header);
-    out.push(scanned);
+    const path = await locateFile(opts, m, f);
+    const header = await readHeader(path, f);
+    checkHeader(f, header);
+    out.push({ layout: f, sourceId: m.id, published: m.release_date, path, header });
   }
   return out;
+}
+
+/**
+ * Every file checksummed against the manifest, and passed for blank lines, one after another without holding their
+ * bytes. Resolves to the time it took. Its caller starts it beside the normalizing (see runStreamedSource).
+ */
+export async function verifySource(files: StreamedFile[], signal?: AbortSignal): Promise<number> {
+  const start = performance.now();
+  for (const f of files) {
+    const got = await scanFile(f.path, f.layout, undefined, signal);
+    if (got !== f.layout.sha256) throw checksumMismatch(f.path, f.layout, got);
+  }
+  return Math.round(performance.now() - start);
 }
 
 /** The SQL addresses columns by their published names; a manifest without one of them cannot be read. */
@@ -45,7 +58,7 @@ function checkReads(module: StreamedSourceModule, m: SourceManifest): void {
   }
 }
 
-function account(m: SourceManifest, files: ScannedFile[], out: StreamOutput): { accounts: FileAccount[]; quarantine: QuarantineEntry[] } {
+function account(m: SourceManifest, files: StreamedFile[], out: StreamOutput): { accounts: FileAccount[]; quarantine: QuarantineEntry[] } {
   const accounts: FileAccount[] = [];
   const quarantine: QuarantineEntry[] = [];
   for (const f of files) {
@@ -62,9 +75,19 @@ function account(m: SourceManifest, files: ScannedFile[], out: StreamOutput): { 
   return { accounts, quarantine };
 }
 
-export async function runStreamedSource(module: StreamedSourceModule, manifest: SourceManifest, files: ScannedFile[], geo: GeoIndex, workDir: string): Promise<StreamedRun> {
+/**
+ * `verifying` is the files' verifySource pass, already under way. A gigabyte-sized source read twice in a row, once to
+ * checksum it and once to normalize it, waits on the disk twice; read side by side, the pass costs little more than
+ * the normalizing. Nothing is written before both are done, and a failed check outranks whatever the normalizer made
+ * of the file (a changed file can fail to parse, and "checksum mismatch" is the true cause).
+ */
+export async function runStreamedSource(module: StreamedSourceModule, manifest: SourceManifest, files: StreamedFile[], geo: GeoIndex, workDir: string, verifying: Promise<number>): Promise<StreamedRun> {
   checkReads(module, manifest);
-  const out = await module.stream({ manifest, files, geo, workDir: join(workDir, module.id) });
+  const [run, check] = await Promise.allSettled([module.stream({ manifest, files, geo, workDir: join(workDir, module.id) }), verifying]);
+  if (check.status === 'rejected') throw check.reason;
+  if (run.status === 'rejected') throw run.reason;
+  const out = run.value;
   const output = { observations: out.observations, events: [], quality: out.quality };
-  return { output, tables: out.tables, timings: out.timings, ...account(manifest, files, out) };
+  const timings = { ...out.timings, 'verify checksums (beside the normalizing)': check.value };
+  return { output, tables: out.tables, timings, ...account(manifest, files, out) };
 }

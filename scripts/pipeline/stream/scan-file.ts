@@ -1,22 +1,23 @@
 /**
- * One streaming pass over a raw file too large to hold in memory: its sha256, its header line, and any blank line.
- * DuckDB's CSV reader skips blank lines without a word, which would shift every row number below them, so a blank
- * line inside the data stops the run here, naming its line. Blank lines at the very end are not records (as in
- * read-table.ts) and pass.
+ * A raw file too large to hold in memory: its header line, read from the first bytes, and one streaming pass for its
+ * sha256 and any blank line. DuckDB's CSV reader skips blank lines without a word, which would shift every row number
+ * below them, so a blank line inside the data stops the run, naming its line. Blank lines at the very end are not
+ * records (as in read-table.ts) and pass.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { csvParseRows, dsvFormat } from 'd3';
 import { PipelineError } from '../errors.ts';
 import type { FileLayout } from '../manifest.ts';
 
-export interface ScannedFile {
+/** A streamed source's file, located and its header read; its bytes are checked by `scanFile`, beside the reading. */
+export interface StreamedFile {
   layout: FileLayout;
   sourceId: string;
   /** The source's release_date: nothing in the file can be dated later. */
   published: string;
   path: string;
-  sha256: string;
   /** The header row's cells as the file has them. */
   header: string[];
 }
@@ -65,19 +66,29 @@ function parseHeader(first: Buffer, layout: FileLayout): string[] {
   return (d === ',' ? csvParseRows(line) : dsvFormat(d).parseRows(line))[0] ?? [];
 }
 
-/** `chunkBytes` is the read size (tests make it tiny, to put line ends across chunk boundaries). */
-export async function scanFile(path: string, layout: FileLayout, sourceId: string, published: string, chunkBytes = 1 << 22): Promise<ScannedFile> {
+/** The header row's cells, from the file's first bytes only. */
+export async function readHeader(path: string, layout: FileLayout): Promise<string[]> {
+  const handle = await open(path, 'r');
+  try {
+    const first = Buffer.alloc(HEADER_BYTES);
+    const { bytesRead } = await handle.read(first, 0, HEADER_BYTES, 0);
+    return parseHeader(first.subarray(0, bytesRead), layout);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The file's sha256, after one pass that stops on a blank line among the records. `chunkBytes` is the read size
+ * (tests make it tiny, to put line ends across chunk boundaries); `signal` stops the pass when the run has failed
+ * elsewhere, rather than reading gigabytes nobody will use.
+ */
+export async function scanFile(path: string, layout: FileLayout, chunkBytes = 1 << 22, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   const blanks = new BlankLines();
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     blanks.feed(chunk);
-    if (headBytes < HEADER_BYTES) {
-      head.push(chunk.subarray(0, HEADER_BYTES - headBytes));
-      headBytes += head.at(-1)!.length;
-    }
   }
   if (blanks.firstInside !== null) {
     throw new PipelineError(
@@ -85,5 +96,5 @@ export async function scanFile(path: string, layout: FileLayout, sourceId: strin
       'a blank line among the records: the CSV reader would skip it and misnumber every row below it (or a quoted value spans a blank line)',
     );
   }
-  return { layout, sourceId, published, path, sha256: hash.digest('hex'), header: parseHeader(Buffer.concat(head), layout) };
+  return hash.digest('hex');
 }

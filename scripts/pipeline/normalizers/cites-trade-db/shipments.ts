@@ -5,7 +5,7 @@
 import { column, geoColumn, type ColumnDef } from '../../model.ts';
 import { allRowsSql } from '../../stream/csv-source.ts';
 import { sqlName, sqlText, type DuckSession } from '../../stream/duckdb-session.ts';
-import type { ScannedFile } from '../../stream/scan-file.ts';
+import type { StreamedFile } from '../../stream/scan-file.ts';
 import type { WrittenTable } from '../../release/tables.ts';
 import { extent } from '../../arrays.ts';
 import { BLANK_UNIT_LABEL, NOT_A_PLACE, SEIZED_SOURCE } from '../cites-codes.ts';
@@ -16,7 +16,7 @@ import type { GeoCodes } from './geo-codes.ts';
 export const SOURCE_ID = 'cites-trade-db';
 const TABLE = 'cites_trade_db_shipments';
 
-export function classifiedSql(files: ScannedFile[], list: Check[], geo: GeoCodes, opts: { storeRejects: boolean }): string {
+export function classifiedSql(files: StreamedFile[], list: Check[], geo: GeoCodes, opts: { storeRejects: boolean }): string {
   return `SELECT *,
   ${faultSql(list)} AS fault,
   ${geo.geoOf('importer')} AS importer_geo,
@@ -113,7 +113,7 @@ export async function writtenCounts(session: DuckSession, path: string): Promise
 /** Source-I records with an importer that is a place, from the written table: what the observations count and sum. */
 export const SEIZED_TABLE = 'seized';
 
-export async function collectSeized(session: DuckSession, path: string, files: ScannedFile[]): Promise<void> {
+export async function collectSeized(session: DuckSession, path: string, files: StreamedFile[]): Promise<void> {
   const names = `[${files.map((f) => sqlText(f.layout.name)).join(', ')}]`;
   await session.run(`CREATE TEMP TABLE ${SEIZED_TABLE} AS
 SELECT list_position(${names}, file) AS file_no, * FROM (
