@@ -11,6 +11,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { column, type ColumnDef } from '../../scripts/pipeline/model.ts';
 import { formatCsv, type CsvValue } from '../../scripts/pipeline/release/write-csv.ts';
 import { copyCsvSql, defineCsvMacros } from '../../scripts/pipeline/release/csv-sql.ts';
+import { createHash } from 'node:crypto';
 import { sliceBounds, writeParquetCsv } from '../../scripts/pipeline/release/csv-slices.ts';
 import { tempDir } from '../support/fixtures.ts';
 
@@ -139,7 +140,9 @@ describe('CSV written in row ranges at once (csv-slices.ts)', () => {
     // 600,000 rows in row groups of 10,000, the numbers running backwards, so any reordering (or sorting) shows.
     const parquet = await parquetOf(dir, 't.parquet', `SELECT 600000 - i AS n, 'r' || i AS label FROM range(600000) r(i)`, 'ROW_GROUP_SIZE 10000');
     const out = join(dir, 'out.csv');
-    await writeParquetCsv(parquet, 'n, label', [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out, { slices: 3, minRowsPerSlice: 1 });
+    const written = await writeParquetCsv(parquet, 'n, label', [column('n', 'INTEGER', ''), column('label', 'VARCHAR', '')], out, { slices: 3, minRowsPerSlice: 1 });
+    const bytes = readFileSync(out);
+    expect(written, 'the size and sha256 of the joined file, hashed as it was joined').toEqual({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     const lines = readFileSync(out, 'utf8').split('\r\n');
     expect(lines[0]).toBe('n,label');
     expect(lines.length).toBe(600_002);

@@ -1,11 +1,13 @@
 /**
  * A Parquet file's rows as one CSV (csv-sql.ts's rules), written by several single-threaded DuckDB instances at once,
  * each taking a consecutive range of the file's rows, their parts joined in order. One thread per COPY is what keeps
- * a row's place (DuckDB's parallel COPY may reorder chunks); several ranges at once give the cores back.
+ * a row's place (DuckDB's parallel COPY may reorder chunks); several ranges at once give the cores back. The file is
+ * hashed as its parts are joined: a CSV of gigabytes is read once more, not twice (join, then hash).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
 import type { ColumnDef } from '../model.ts';
 import { copyCsvSql, defineCsvMacros } from './csv-sql.ts';
 import { sqlText } from '../stream/duckdb-session.ts';
@@ -26,16 +28,21 @@ export function sliceBounds(rows: number, slices: number): [number, number][] {
   return Array.from({ length: n }, (_, i) => [Math.min(i * size, rows), Math.min((i + 1) * size, rows)]);
 }
 
-/** Appends `part` to the file open as `out` a chunk at a time (a part may be gigabytes), then deletes it. */
-function appendPart(out: number, part: string): void {
+/** Feeds `part` to the hash a chunk at a time (a part may be gigabytes), appending it to the file open as `out` if given; returns its size. */
+function readPart(part: string, hash: Hash, out: number | null): number {
   const buf = Buffer.alloc(1 << 22);
   const fd = openSync(part, 'r');
+  let bytes = 0;
   try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) writeSync(out, buf, 0, n);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
+      hash.update(buf.subarray(0, n));
+      if (out !== null) writeSync(out, buf, 0, n);
+      bytes += n;
+    }
   } finally {
     closeSync(fd);
   }
-  unlinkSync(part);
+  return bytes;
 }
 
 async function copySlice(parquet: string, select: string, columns: readonly ColumnDef[], path: string, [from, to]: [number, number], header: boolean, memoryLimit: string): Promise<void> {
@@ -51,8 +58,11 @@ async function copySlice(parquet: string, select: string, columns: readonly Colu
   }
 }
 
-/** `select` names the columns of `columns` (expressions over the Parquet's columns, e.g. casts); rows in file order. */
-export async function writeParquetCsv(parquet: string, select: string, columns: readonly ColumnDef[], path: string, options: SliceOptions = {}): Promise<void> {
+/**
+ * `select` names the columns of `columns` (expressions over the Parquet's columns, e.g. casts); rows in file order.
+ * Resolves to the written file's size and sha256.
+ */
+export async function writeParquetCsv(parquet: string, select: string, columns: readonly ColumnDef[], path: string, options: SliceOptions = {}): Promise<{ bytes: number; sha256: string }> {
   const counter = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await counter.connect();
   let rows: number;
@@ -66,10 +76,16 @@ export async function writeParquetCsv(parquet: string, select: string, columns: 
   const bounds = sliceBounds(rows, slices);
   const parts = bounds.map((_, i) => (i === 0 ? path : `${path}.part${i}`));
   await Promise.all(bounds.map((b, i) => copySlice(parquet, select, columns, parts[i]!, b, i === 0, options.memoryLimit ?? '512MB')));
+  const hash = createHash('sha256');
+  let bytes = readPart(path, hash, null);
   const out = openSync(path, 'a');
   try {
-    for (const part of parts.slice(1)) appendPart(out, part);
+    for (const part of parts.slice(1)) {
+      bytes += readPart(part, hash, out);
+      unlinkSync(part);
+    }
   } finally {
     closeSync(out);
   }
+  return { bytes, sha256: hash.digest('hex') };
 }

@@ -59,10 +59,10 @@ async function distinctSources(conn: DuckDBConnection, file: string, columns: re
 }
 
 /** A whole table by DuckDB's COPY with write-csv.ts's rules in SQL (csv-sql.ts): 23 M rows never become JS objects. */
-async function writeTableCsv(parquet: string, columns: readonly ColumnDef[], path: string): Promise<void> {
+async function writeTableCsv(parquet: string, columns: readonly ColumnDef[], path: string): Promise<{ bytes: number; sha256: string }> {
   mkdirSync(dirname(path), { recursive: true });
   // File order: the Parquet's rows are already in the release's order.
-  await writeParquetCsv(parquet, selectList(columns), columns, path);
+  return writeParquetCsv(parquet, selectList(columns), columns, path);
 }
 
 function writeWhole(path: string, columns: readonly ColumnDef[], rows: readonly Record<string, CsvValue>[]): void {
@@ -84,8 +84,7 @@ export async function writeDownloads(dir: string, tables: readonly ReleaseDatase
     for (const t of tables) {
       if (downloads.withheld.some((w) => w.table === t.name)) continue;
       const csv = tableCsvPath(t.name);
-      await writeTableCsv(join(dir, `${t.name}.parquet`), t.columns, join(dir, csv));
-      await add(csv);
+      downloads.files.push({ name: csv, ...(await writeTableCsv(join(dir, `${t.name}.parquet`), t.columns, join(dir, csv))) });
       downloads.tables.push({ table: t.name, csv, columns: t.columns, sources: sources.get(t.name) ?? [] });
     }
 
