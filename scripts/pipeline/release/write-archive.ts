@@ -10,7 +10,7 @@
 import { Zip, ZipPassThrough } from 'fflate';
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChunkedDeflate, StreamDeflate, type Deflater } from './zip-deflaters.ts';
+import { ChunkedDeflate, StreamDeflate, withNativeCrc, type Deflater } from './zip-deflaters.ts';
 
 export interface ArchiveEntry {
   /** Path inside the zip. */
@@ -48,8 +48,8 @@ export function deflaterFor(entry: ArchiveEntry): { level: 0 } | { level: number
 
 function zipFile(entry: ArchiveEntry): ZipPassThrough | Deflater {
   const how = deflaterFor(entry);
-  if (!('chunked' in how)) return new ZipPassThrough(entry.name);
-  return how.chunked ? new ChunkedDeflate(entry.name, how.level) : new StreamDeflate(entry.name, how.level);
+  if (!('chunked' in how)) return withNativeCrc(new ZipPassThrough(entry.name));
+  return withNativeCrc(how.chunked ? new ChunkedDeflate(entry.name, how.level) : new StreamDeflate(entry.name, how.level));
 }
 
 const deflating = (f: ZipPassThrough | Deflater): f is Deflater => f instanceof StreamDeflate || f instanceof ChunkedDeflate;
