@@ -88,17 +88,21 @@ export async function writeDownloads(dir: string, tables: readonly ReleaseDatase
       downloads.tables.push({ table: t.name, csv, columns: t.columns, sources: sources.get(t.name) ?? [] });
     }
 
-    await conn.run(`CREATE TABLE obs AS SELECT ${selectList(OBSERVATION_COLUMNS)} FROM read_parquet('${q(join(dir, 'observations.parquet'))}')`);
+    // A view, not a table: the observations are sorted by indicator in row groups of 32,768, so each indicator's
+    // queries read only its own row groups, where a table held every observation (and a 23 M-row source's long
+    // source_ref lists) in memory for the whole stage. file_row_number is the release's order, as rowid was.
+    await conn.run(`CREATE VIEW obs AS SELECT ${selectList(OBSERVATION_COLUMNS)}, file_row_number FROM read_parquet('${q(join(dir, 'observations.parquet'))}', file_row_number = true)`);
+    const longSelect = OBSERVATION_COLUMNS.map((c) => ident(c.name)).join(', ');
     const ids = (await conn.runAndReadAll('SELECT DISTINCT indicator FROM obs ORDER BY indicator')).getRowObjectsJS().map((r) => String(r['indicator']));
     await defineCsvMacros(conn);
     const wideSelect = [...WIDE_KEY, 'year', 'value', 'censored'].map(ident).join(', ');
     for (const id of ids) {
-      // The long file by COPY (one thread and ORDER BY rowid keep the rows' order); only the wide file's columns
+      // The long file by COPY (one thread and ORDER BY file_row_number keep the rows' order); only the wide file's columns
       // become JS objects: a 23 M-row source's count indicators hold hundreds of thousands of rows.
       const long = indicatorCsvPath(id);
       mkdirSync(dirname(join(dir, long)), { recursive: true });
-      await conn.run(copyCsvSql(`SELECT * FROM obs WHERE indicator = '${q(id)}' ORDER BY rowid`, OBSERVATION_COLUMNS, join(dir, long)));
-      const rows = (await conn.runAndReadAll(`SELECT ${wideSelect} FROM obs WHERE indicator = $1 ORDER BY rowid`, [id])).getRowObjectsJS() as Record<string, CsvValue>[];
+      await conn.run(copyCsvSql(`SELECT ${longSelect} FROM obs WHERE indicator = '${q(id)}' ORDER BY file_row_number`, OBSERVATION_COLUMNS, join(dir, long)));
+      const rows = (await conn.runAndReadAll(`SELECT ${wideSelect} FROM obs WHERE indicator = $1 ORDER BY file_row_number`, [id])).getRowObjectsJS() as Record<string, CsvValue>[];
       const wide = widen(rows);
       const widePath = indicatorWidePath(id);
       writeWhole(join(dir, widePath), wide.columns, wide.rows);
