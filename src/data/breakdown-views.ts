@@ -36,7 +36,7 @@ async function placeView(def: IndicatorEntry, dimension: string, years: [number,
   const title = t('indicator.flowsTitle', { title: def.title, dimension, years: `${years[0]}–${years[1]}` });
   const flows = await flowsWithYears({
     indicator: def.id,
-    dimensions: [dimension],
+    dimension,
     chartId: `flows-${i}`,
     figureId: `breakdown-flows-${i}`,
     titles: { whole: title, year: t('indicator.flowsYearTitle', { title: def.title, dimension, year: '{year}' }) },

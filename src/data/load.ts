@@ -143,8 +143,8 @@ export async function bestCovered(indicator: string, by: PartsBy): Promise<{ geo
   return row ? { geo: String(row['geo']), n: Number(row['n']) } : null;
 }
 
-export async function flows(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null) {
-  return toFlows(await run(flowsQuery(indicator, years, dimensions, geo)), await names());
+export async function flows(indicator: string, years: [number, number], dimension: string, geo: string | null = null) {
+  return toFlows(await run(flowsQuery(indicator, years, dimension, geo)), await names());
 }
 
 export async function categoryRanking(indicator: string, geo: string, year: number, dimension: string) {

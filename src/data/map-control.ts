@@ -43,7 +43,7 @@ export interface FlowControl {
   kind: 'flows';
   chartId: string;
   indicator: string;
-  dimensions: string[];
+  dimension: string;
   unit: string;
   /** The indicator's parts view file (its flows). */
   view: { path: string; bytes: number };

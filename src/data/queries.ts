@@ -120,18 +120,20 @@ export function bestCoveredSexAgeQuery(indicator: string, axis: 'sex' | 'age'): 
 /**
  * Flows of one place dimension summed over the years: exact values are added; censored cells are counted separately so
  * that a flow with a suppressed part is shown as "at least" its exact sum, never as if complete. The direction is
- * counterpart → geo (origin of victims → country of detection; origin or transit → country of seizure).
+ * counterpart → geo (origin of victims → country of detection; origin → country of seizure). One dimension only:
+ * two place dimensions of one indicator (a seizure's origin and the country it came through) can name the same
+ * event twice, so their sum would count it twice.
  */
-export function flowsQuery(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null): Query {
+export function flowsQuery(indicator: string, years: [number, number], dimension: string, geo: string | null = null): Query {
   return {
     sql: `SELECT counterpart AS origin, geo AS destination, sum(value) AS value, count(censored) AS censored_cells,
         min(year) AS year_min, max(year) AS year_max, string_agg(source_ref, chr(10) ORDER BY source_ref) AS source_refs
       FROM observations
       WHERE indicator = ? AND counterpart IS NOT NULL AND counterpart <> geo AND sex = 'total' AND age = 'total'
-        AND dimension IN (${placeholders(dimensions.length)}) AND year BETWEEN ? AND ?
+        AND dimension = ? AND year BETWEEN ? AND ?
         AND (? IS NULL OR geo = ? OR counterpart = ?)
       GROUP BY counterpart, geo ORDER BY value DESC NULLS LAST, origin, destination`,
-    params: [indicator, ...dimensions, years[0], years[1], geo, geo, geo],
+    params: [indicator, dimension, years[0], years[1], geo, geo, geo],
   };
 }
 

@@ -81,16 +81,15 @@ export function yearAnswer(series: readonly Row[], year: number): Row[] {
 }
 
 /**
- * flowsQuery(indicator, years, dimensions) over the parts view: each pair of places' exact values summed, its censored
+ * flowsQuery(indicator, years, dimension) over the parts view: each pair of places' exact values summed, its censored
  * cells counted, its years' span, and every row it sums cited (newline-separated, in text order).
  */
-export function flowsAnswer(parts: readonly Row[], years: readonly [number, number], dimensions: readonly string[]): Row[] {
-  const dims = new Set(dimensions);
+export function flowsAnswer(parts: readonly Row[], years: readonly [number, number], dimension: string): Row[] {
   const groups = new Map<string, Row[]>();
   for (const r of parts) {
     const [origin, destination] = [r['counterpart'], r['geo']];
     if (origin === null || origin === undefined || origin === destination || r['sex'] !== 'total' || r['age'] !== 'total') continue;
-    if (!dims.has(String(r['dimension'])) || !inYears(r, years)) continue;
+    if (r['dimension'] !== dimension || !inYears(r, years)) continue;
     const key = `${String(origin)}\u0000${String(destination)}`;
     const group = groups.get(key);
     if (group) group.push(r);

@@ -412,6 +412,30 @@ const FIGURES: { path: string; figures: FigureCheck[] }[] = [
           ],
         },
       },
+      // EIA's route roles, one map each, counted in the file's Origin and "Via (coming from, before seized)" columns.
+      // Row 1033 (Uganda, 2019) names DRC in both: once on each map. A map adding the two roles shows 2, 8 and 20.
+      {
+        title: /^Pangolin seizures by country named as origin → country of seizure/,
+        items: {
+          key: 'Flow',
+          rows: [
+            { item: 'Democratic Republic of the Congo → Uganda', raw: 1, from: `${EIA}: Country Uganda, Origin "DRC": row 1033` },
+            { item: 'Nigeria → China, Hong Kong Special Administrative Region', raw: 1, from: `${EIA}: Country "China - Hong Kong", Origin Nigeria: row 798` },
+            { item: 'Viet Nam → China', raw: 1, from: `${EIA}: Country China, Origin Vietnam: row 800` },
+          ],
+        },
+      },
+      {
+        title: /^Pangolin seizures by country the consignment came from/,
+        items: {
+          key: 'Flow',
+          rows: [
+            { item: 'Democratic Republic of the Congo → Uganda', raw: 1, from: `${EIA}: Country Uganda, Via "South Sudan, DRC": row 1033` },
+            { item: 'Nigeria → China, Hong Kong Special Administrative Region', raw: 7, from: `${EIA}: Country "China - Hong Kong", Via naming Nigeria: rows 441, 667, 720, 865, 887, 941, 1030` },
+            { item: 'Viet Nam → China', raw: 19, from: `${EIA}: Country China, Via naming Vietnam: rows 41, 319, 330, 348, 538, 548, 550, 556, 568, 569, 618, 636, 639, 648, 969, 1053, 1056, 1062, 1087` },
+          ],
+        },
+      },
     ],
   },
   {
