@@ -425,6 +425,7 @@ export const en: Record<string, string> = {
   // Indicators (src/pages/indicators/index.astro, src/pages/indicator/[id].astro)
   'indicators.title': 'Indicators',
   'indicators.intro': '{n} indicators. Derived indicators are computed by the observatory (rates per 100,000, failure rates) and say so.',
+  'indicator.about': 'About this indicator: definition, unit, caveat and coverage',
   'indicator.definition': 'Definition',
   'indicator.unit': 'Unit',
   'indicator.derivedNote': '— derived by the observatory, not published as such',
