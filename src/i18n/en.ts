@@ -168,6 +168,7 @@ export const en: Record<string, string> = {
   'handout.print': 'Print',
   'handout.release': 'Data release {version}, published {date}.',
   'handout.online': 'Online, with every view and each figure’s data table: {link}',
+  'handout.figures': 'Figures',
   'handout.sources': 'Sources and citations',
   // {date} is a <time> the page script fills with the day the handout was opened (and again when it is printed);
   // without a script it keeps handout.printDate: the reader's copy was accessed the day it was printed.
