@@ -44,6 +44,8 @@ export interface FlowControl {
   chartId: string;
   indicator: string;
   dimension: string;
+  /** The dimension's flows leave the reporting country (geo → counterpart). */
+  outward: boolean;
   unit: string;
   /** The indicator's parts view file (its flows). */
   view: { path: string; bytes: number };

@@ -17,7 +17,7 @@ import { subtitleOf, yearsText } from '../charts/figure.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { frameFor, indicatorDef, latestSubtitle } from '../lib/frames.ts';
 import { drawnOnMap } from '../lib/map-places.ts';
-import { flows, geos, getCatalog, names, run, shortNames, yearsOf } from './load.ts';
+import { flows, geos, getCatalog, names, outwardOf, run, shortNames, yearsOf } from './load.ts';
 import { latestQuery, seriesQuery } from './queries.ts';
 import { mapValuesOf } from './map-views.ts';
 import { toMapValues } from './shape.ts';
@@ -194,6 +194,7 @@ export async function flowsWithYears(o: FlowFigureOptions): Promise<MapWithYears
     chartId: o.chartId,
     indicator: o.indicator,
     dimension: o.dimension,
+    outward: outwardOf(o.indicator, o.dimension),
     unit: def.unit,
     view: { path: parts.path, bytes: parts.bytes },
     years: byYear.map((b) => b.year),

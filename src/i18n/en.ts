@@ -445,6 +445,8 @@ export const en: Record<string, string> = {
   'indicator.breakdownTitle': '{title}, by {dimension}, {place}',
   'indicator.flowsTitle': '{title}, by {dimension}: flows to the reporting country, summed over {years}',
   'indicator.flowsYearTitle': '{title}, by {dimension}: flows to the reporting country in {year}',
+  'indicator.flowsOutTitle': '{title}, by {dimension}: flows from the reporting country, summed over {years}',
+  'indicator.flowsOutYearTitle': '{title}, by {dimension}: flows from the reporting country in {year}',
   'indicator.rankingTitle': '{title}, by {dimension}, {place}, {year}',
   'indicator.axis.sex': 'sex',
   'indicator.axis.age': 'age group',
@@ -452,6 +454,7 @@ export const en: Record<string, string> = {
   'indicator.partsShown': 'Only the {shown} largest of {total} categories are drawn (by their sum over the years); the others are in the release.',
   'indicator.noTotals': 'The publisher gives no total for this indicator: it is published as the breakdowns below.',
   'indicator.flowsNote': 'Arrows run from the {dimension} to the reporting country. A flow with a suppressed part (<5) is shown as at least its exact sum.',
+  'indicator.flowsOutNote': 'Arrows run from the reporting country to the {dimension}. A flow with a suppressed part (<5) is shown as at least its exact sum.',
 
   // Data release page (src/pages/data/index.astro)
   'data.title': 'Data release',

@@ -536,6 +536,27 @@ const FIGURES: { path: string; figures: FigureCheck[] }[] = [
     ],
   },
   {
+    // EIA's Outbound ("going to, before seized") and Destination columns name where a seizure was going: the arrows
+    // leave the country of seizure. Drawn the other way, India's 21 would read as Myanmar → India.
+    path: '/indicator/wl_pangolin_seizure_routes/',
+    figures: [
+      {
+        title: /, by outbound: flows from the reporting country, summed over 2000–2019$/,
+        items: {
+          key: 'Flow',
+          rows: [
+            { item: 'India → Myanmar', raw: 21, from: `${EIA}: Country India, Outbound naming Myanmar: rows 46, 56, 59, 64, 66, 81, 82, 97, 98, 120, 123–125, 137, 140, 143, 145, 149, 169, 181, 627` },
+            { item: 'Viet Nam → China', raw: 16, from: `${EIA}: Country Vietnam, Outbound naming China: rows 20, 40, 76, 132, 146, 401, 406, 445, 537, 547, 561, 565, 606, 672, 873, 966` },
+          ],
+        },
+      },
+      {
+        title: /, by destination: flows from the reporting country, summed over 2000–2019$/,
+        items: { key: 'Flow', rows: [{ item: 'Viet Nam → China', raw: 4, from: `${EIA}: Country Vietnam, Destination naming China: rows 246, 445, 565, 822` }] },
+      },
+    ],
+  },
+  {
     path: '/indicator/fa_arms_seized_by_location/',
     figures: [
       {
