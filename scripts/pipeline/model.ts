@@ -36,6 +36,11 @@ export interface DimensionDef {
   exclusive: boolean;
   /** True when the categories are geo codes (a flow's other end); the same code is in `counterpart`. */
   geo?: boolean;
+  /**
+   * With `geo`: true when the flow runs from geo to the counterpart (where a seized consignment was going); otherwise
+   * it runs from the counterpart to geo (where victims or a consignment came from).
+   */
+  outward?: boolean;
 }
 
 /** One value per row. `value` is null when censored or missing; a censored value carries its bounds. */

@@ -109,7 +109,7 @@ async function flowView(host: HTMLElement, spec: FlowControl, choice: MapChoice,
   io.signal?.throwIfAborted();
   const year = choice.year;
   if (year === null) throw failureOf('code', new Error('the summed view is the one the page was built with'));
-  const flows = toFlows(flowsAnswer(rows, [year, year], spec.dimensions), new Map(Object.entries(spec.names)));
+  const flows = toFlows(flowsAnswer(rows, [year, year], spec.dimension, spec.outward), new Map(Object.entries(spec.names)));
   const title = spec.titles.year.replace('{year}', String(year));
   const chart = drawFlowMap(shapes, flows, { id: spec.chartId, title, unit: spec.unit, top: spec.top, names: spec.names, shortNames: spec.shortNames, maxValue: spec.maxValue }, locale);
   const frame: Frame = { ...spec.frame, title, subtitle: subtitleOf(spec.unit, [year, year]), years: [year, year], ...(ctx.href ? { href: ctx.href } : {}) };

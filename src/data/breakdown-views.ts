@@ -7,7 +7,7 @@ import { rankedBarChart } from '../charts/bar-chart.ts';
 import type { Frame } from '../charts/figure.ts';
 import type { ChartOutput, Locale } from '../charts/types.ts';
 import type { Catalog } from '../lib/release.ts';
-import { bestCovered, breakdownCharts, categoryRanking, names, partRows, type PartsBy } from './load.ts';
+import { bestCovered, breakdownCharts, categoryRanking, names, outwardOf, partRows, type PartsBy } from './load.ts';
 import { flowsWithYears, type MapControl, type YearsPage } from './map-figures.ts';
 
 type IndicatorEntry = Catalog['indicators'][number];
@@ -33,20 +33,24 @@ async function placeView(def: IndicatorEntry, dimension: string, years: [number,
   const nameMap = await names();
   const label = (code: string) => nameMap.get(code) ?? code;
   const views: BreakdownView[] = [];
-  const title = t('indicator.flowsTitle', { title: def.title, dimension, years: `${years[0]}–${years[1]}` });
+  // Which way the arrows run: into the reporting country (origins, citizenships), or out of it (where a seizure was going).
+  const outward = outwardOf(def.id, dimension);
+  const span = { title: def.title, dimension, years: `${years[0]}–${years[1]}` };
+  const title = outward ? t('indicator.flowsOutTitle', span) : t('indicator.flowsTitle', span);
+  const oneYear = { title: def.title, dimension, year: '{year}' };
   const flows = await flowsWithYears({
     indicator: def.id,
-    dimensions: [dimension],
+    dimension,
     chartId: `flows-${i}`,
     figureId: `breakdown-flows-${i}`,
-    titles: { whole: title, year: t('indicator.flowsYearTitle', { title: def.title, dimension, year: '{year}' }) },
+    titles: { whole: title, year: outward ? t('indicator.flowsOutYearTitle', oneYear) : t('indicator.flowsYearTitle', oneYear) },
     pagePath,
   });
   if (flows.figure.chart.table.rows.length > 0) {
     views.push({
       id: `flows-${i}`, title, years, unit: def.unit,
       chart: flows.figure.chart,
-      notes: [t('indicator.flowsNote', { dimension })],
+      notes: [outward ? t('indicator.flowsOutNote', { dimension }) : t('indicator.flowsNote', { dimension })],
       frame: flows.figure.frame,
       control: flows.control,
       pages: flows.pages,

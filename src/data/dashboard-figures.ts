@@ -117,9 +117,10 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
   const flowCharts = await Promise.all(
     (spec.flows ?? []).map(async (f, i): Promise<LinkedChart & YearMap> => {
       const title = t(f.titleKey);
+      const overTime = overTimeFor(spec, f.indicator, { dimension: f.dimension });
       const mappedFlows = await flowsWithYears({
         indicator: f.indicator,
-        dimensions: f.dimensions,
+        dimension: f.dimension,
         chartId: `flows-${i}`,
         figureId: `flow-figure-${i}`,
         titles: { whole: title, year: t('figure.titleWithYears', { title, years: '{year}' }) },
@@ -129,10 +130,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
       return {
         ...mappedFlows.figure,
         control: mappedFlows.control,
-        overTime: f.dimensions.flatMap((d) => {
-          const href = overTimeFor(spec, f.indicator, { dimension: d });
-          return href ? [{ href, label: t('overTime.linkFlow', { dimension: d, title }) }] : [];
-        }),
+        overTime: overTime ? [{ href: overTime, label: t('overTime.linkFlow', { dimension: f.dimension, title }) }] : [],
       };
     }),
   );

@@ -28,8 +28,12 @@ export interface DomainSpec {
   breakdowns: BreakdownSpec[];
   /** Ranked values of one world-level breakdown (routes, causes) in one complete year. */
   rankings?: { indicator: string; geo: string; dimension: string; year: number; titleKey: string; categoryKey: string }[];
-  /** Origin → destination views of place dimensions whose direction is counterpart → geo. */
-  flows?: { indicator: string; titleKey: string; dimensions: string[] }[];
+  /**
+   * Origin → destination views of a place dimension whose direction is counterpart → geo. One dimension each: two
+   * dimensions of one indicator (a seizure's origin and the country it came from) describe the same events twice, so a
+   * map summing them would count one seizure twice.
+   */
+  flows?: { indicator: string; titleKey: string; dimension: string }[];
   /** Several indicators of one country on one chart (e.g. the four cyber offence types). */
   comparisons?: { indicators: string[]; geo: string; titleKey: string }[];
   points?: 'migrant_incidents' | 'pangolin_seizures';
@@ -48,7 +52,7 @@ export const DOMAINS: DomainSpec[] = [
       { indicator: 'tip_victims_detected', by: { axis: 'sex' }, geo: 'MEX', titleKey: 'domain.trafficking-in-persons.breakdown.sex' },
       { indicator: 'tip_victims_detected', by: { axis: 'age' }, geo: 'NGA', titleKey: 'domain.trafficking-in-persons.breakdown.age' },
     ],
-    flows: [{ indicator: 'tip_victims_by_citizenship', titleKey: 'domain.trafficking-in-persons.flows', dimensions: ['citizenship'] }],
+    flows: [{ indicator: 'tip_victims_by_citizenship', titleKey: 'domain.trafficking-in-persons.flows', dimension: 'citizenship' }],
     more: ['tip_victims_detected_rate', 'tip_persons_prosecuted', 'tip_persons_convicted', 'tip_persons_convicted_rate', 'tip_persons_formal_contact', 'tip_offences', 'tip_victims_repatriated_from', 'tip_persons_convicted_by_citizenship'],
   },
   {
@@ -82,8 +86,10 @@ export const DOMAINS: DomainSpec[] = [
     trendGeos: ['CHN', 'VNM', 'IND', 'MYS', 'NGA'],
     breakdowns: [{ indicator: 'wl_pangolin_seized_kg', by: { dimension: 'product' }, geo: 'CHN', titleKey: 'domain.wildlife.breakdown.product' }],
     flows: [
-      { indicator: 'wl_cites_confiscated_shipments', titleKey: 'domain.wildlife.flows', dimensions: ['exporter (reported by importer)'] },
-      { indicator: 'wl_pangolin_seizure_routes', titleKey: 'domain.wildlife.flows.routes', dimensions: ['origin', 'via'] },
+      { indicator: 'wl_cites_confiscated_shipments', titleKey: 'domain.wildlife.flows', dimension: 'exporter (reported by importer)' },
+      // EIA's route roles, one map each: the indicator's caveat forbids adding roles (an incident can name a country as both).
+      { indicator: 'wl_pangolin_seizure_routes', titleKey: 'domain.wildlife.flows.origin', dimension: 'origin' },
+      { indicator: 'wl_pangolin_seizure_routes', titleKey: 'domain.wildlife.flows.via', dimension: 'via' },
     ],
     points: 'pangolin_seizures',
     more: ['wl_pangolin_seized_kg', 'wl_pangolin_seized_animals', 'wl_pangolin_seizure_routes', 'wl_cites_confiscated_quantity', 'wl_rhinos_poached', 'wl_rhino_horn_seized_kg', 'wl_rhino_horns_seized', 'wl_offences_protected_species', 'wl_offences_protected_species_rate'],

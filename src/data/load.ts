@@ -128,6 +128,11 @@ export function exclusiveOf(indicator: string, by: PartsBy): boolean {
   return getCatalog().indicators.find((i) => i.id === indicator)?.dimensions.find((d) => d.name === by.dimension)?.exclusive === true;
 }
 
+/** Whether a place dimension's flows leave the reporting country (the catalog's `outward`: where a seizure was going). */
+export function outwardOf(indicator: string, dimension: string): boolean {
+  return getCatalog().indicators.find((i) => i.id === indicator)?.dimensions.find((d) => d.name === dimension)?.outward === true;
+}
+
 /**
  * One breakdown of one place as its charts (parts-chart.ts): the parts, the place's own totals drawn beside them, and
  * the years the source covers only in part.
@@ -143,8 +148,8 @@ export async function bestCovered(indicator: string, by: PartsBy): Promise<{ geo
   return row ? { geo: String(row['geo']), n: Number(row['n']) } : null;
 }
 
-export async function flows(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null) {
-  return toFlows(await run(flowsQuery(indicator, years, dimensions, geo)), await names());
+export async function flows(indicator: string, years: [number, number], dimension: string, geo: string | null = null) {
+  return toFlows(await run(flowsQuery(indicator, years, dimension, { geo, outward: outwardOf(indicator, dimension) })), await names());
 }
 
 export async function categoryRanking(indicator: string, geo: string, year: number, dimension: string) {

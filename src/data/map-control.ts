@@ -43,7 +43,9 @@ export interface FlowControl {
   kind: 'flows';
   chartId: string;
   indicator: string;
-  dimensions: string[];
+  dimension: string;
+  /** The dimension's flows leave the reporting country (geo → counterpart). */
+  outward: boolean;
   unit: string;
   /** The indicator's parts view file (its flows). */
   view: { path: string; bytes: number };

@@ -17,7 +17,7 @@ import { subtitleOf, yearsText } from '../charts/figure.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { frameFor, indicatorDef, latestSubtitle } from '../lib/frames.ts';
 import { drawnOnMap } from '../lib/map-places.ts';
-import { flows, geos, getCatalog, names, run, shortNames, yearsOf } from './load.ts';
+import { flows, geos, getCatalog, names, outwardOf, run, shortNames, yearsOf } from './load.ts';
 import { latestQuery, seriesQuery } from './queries.ts';
 import { mapValuesOf } from './map-views.ts';
 import { toMapValues } from './shape.ts';
@@ -151,7 +151,8 @@ export async function choroplethWithYears(indicator: string, pagePath: string): 
 
 export interface FlowFigureOptions {
   indicator: string;
-  dimensions: string[];
+  /** The one place dimension drawn (flowsQuery). */
+  dimension: string;
   /** The chart's id (`flows-0`), which is also the URL parameter of its year, and the figure's id. */
   chartId: string;
   figureId: string;
@@ -167,7 +168,7 @@ export async function flowsWithYears(o: FlowFigureOptions): Promise<MapWithYears
   const world = loadWorld('110m');
   const nameMap = await names();
   const short = await shortNames();
-  const whole = await flows(o.indicator, span, o.dimensions);
+  const whole = await flows(o.indicator, span, o.dimension);
   const top = 25;
   const figure: FramedChart = {
     chart: flowMap(whole, { id: o.chartId, title: o.titles.whole, unit: def.unit, world, top, names: Object.fromEntries(nameMap), shortNames: short }, locale),
@@ -175,7 +176,7 @@ export async function flowsWithYears(o: FlowFigureOptions): Promise<MapWithYears
   };
   const byYear: { year: number; flows: FlowDatum[] }[] = [];
   for (let y = span[0]; y <= span[1]; y++) {
-    const f = await flows(o.indicator, [y, y], o.dimensions);
+    const f = await flows(o.indicator, [y, y], o.dimension);
     if (f.length > 0) byYear.push({ year: y, flows: f });
   }
   const parts = def.views.parts;
@@ -192,7 +193,8 @@ export async function flowsWithYears(o: FlowFigureOptions): Promise<MapWithYears
     kind: 'flows',
     chartId: o.chartId,
     indicator: o.indicator,
-    dimensions: o.dimensions,
+    dimension: o.dimension,
+    outward: outwardOf(o.indicator, o.dimension),
     unit: def.unit,
     view: { path: parts.path, bytes: parts.bytes },
     years: byYear.map((b) => b.year),

@@ -13,7 +13,7 @@ import type { SeriesPoint } from '../charts/types.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { frameFor } from '../lib/frames.ts';
 import { breaksBySeries } from '../lib/series-breaks.ts';
-import { names, partialOf, partRows, run, yearsOf } from './load.ts';
+import { names, outwardOf, partialOf, partRows, run, yearsOf } from './load.ts';
 import { flowSeriesQuery } from './queries.ts';
 import { toFlowSeries, toPartSeries, type Row } from './shape.ts';
 import type { OverTimeSpec } from './over-time.ts';
@@ -52,7 +52,10 @@ function ranked(points: SeriesPoint[]): string[] {
 }
 
 async function rowsOf(spec: OverTimeSpec, years: [number, number]): Promise<Row[]> {
-  if (spec.kind === 'flows') return run(flowSeriesQuery(spec.indicator, years, (spec.by as { dimension: string }).dimension));
+  if (spec.kind === 'flows') {
+    const { dimension } = spec.by as { dimension: string };
+    return run(flowSeriesQuery(spec.indicator, years, dimension, outwardOf(spec.indicator, dimension)));
+  }
   return partRows(spec.indicator, spec.geo!, years, spec.by, true);
 }
 

@@ -2,8 +2,7 @@
  * The breakdowns a dashboard shows, each followed over the years on a static page of its own,
  * `/<domain>/breakdown/<slug>/`, linked from the dashboard's chart. Configuration only, derived from the dashboard's
  * (domains.ts): one page per ranking (one year's routes, causes…), per breakdown (its parts by year) and per
- * dimension of a flow view (origin → destination pairs; a flow view over two dimensions gets two pages, since the
- * parts of two dimensions describe the same things twice and are never put together).
+ * flow view (origin → destination pairs of one dimension).
  */
 import type { DomainSpec } from './domains.ts';
 import type { PartsBy } from './load.ts';
@@ -31,7 +30,7 @@ export function overTimeSpecs(spec: DomainSpec): OverTimeSpec[] {
   const out: OverTimeSpec[] = [
     ...(spec.rankings ?? []).map((r): OverTimeSpec => ({ slug: '', indicator: r.indicator, kind: 'parts', by: { dimension: r.dimension }, geo: r.geo, titleKey: r.titleKey })),
     ...spec.breakdowns.map((b): OverTimeSpec => ({ slug: '', indicator: b.indicator, kind: 'parts', by: b.by, geo: b.geo, titleKey: b.titleKey })),
-    ...(spec.flows ?? []).flatMap((f) => f.dimensions.map((d): OverTimeSpec => ({ slug: '', indicator: f.indicator, kind: 'flows', by: { dimension: d }, geo: null, titleKey: f.titleKey }))),
+    ...(spec.flows ?? []).map((f): OverTimeSpec => ({ slug: '', indicator: f.indicator, kind: 'flows', by: { dimension: f.dimension }, geo: null, titleKey: f.titleKey })),
   ].map((s) => ({ ...s, slug: slugOf(s.by) }));
   const seen = new Set<string>();
   for (const s of out) {

@@ -118,20 +118,32 @@ export function bestCoveredSexAgeQuery(indicator: string, axis: 'sex' | 'age'): 
 }
 
 /**
- * Flows of one place dimension summed over the years: exact values are added; censored cells are counted separately so
- * that a flow with a suppressed part is shown as "at least" its exact sum, never as if complete. The direction is
- * counterpart → geo (origin of victims → country of detection; origin or transit → country of seizure).
+ * The columns of a flow's two ends: counterpart → geo (origin of victims → country of detection; origin → country of
+ * seizure), or geo → counterpart for an outward dimension (country of seizure → where the consignment was going).
+ * Column names only, chosen here, never from input.
  */
-export function flowsQuery(indicator: string, years: [number, number], dimensions: string[], geo: string | null = null): Query {
+function flowEnds(outward: boolean): { from: string; to: string } {
+  return outward ? { from: 'geo', to: 'counterpart' } : { from: 'counterpart', to: 'geo' };
+}
+
+/**
+ * Flows of one place dimension summed over the years: exact values are added; censored cells are counted separately so
+ * that a flow with a suppressed part is shown as "at least" its exact sum, never as if complete. One dimension only:
+ * two place dimensions of one indicator (a seizure's origin and the country it came through) can name the same
+ * event twice, so their sum would count it twice. `outward`: the dimension's flows leave geo (DimensionDef.outward).
+ */
+export function flowsQuery(indicator: string, years: [number, number], dimension: string, options: { geo?: string | null; outward?: boolean } = {}): Query {
+  const { from, to } = flowEnds(options.outward === true);
+  const geo = options.geo ?? null;
   return {
-    sql: `SELECT counterpart AS origin, geo AS destination, sum(value) AS value, count(censored) AS censored_cells,
+    sql: `SELECT ${from} AS origin, ${to} AS destination, sum(value) AS value, count(censored) AS censored_cells,
         min(year) AS year_min, max(year) AS year_max, string_agg(source_ref, chr(10) ORDER BY source_ref) AS source_refs
       FROM observations
       WHERE indicator = ? AND counterpart IS NOT NULL AND counterpart <> geo AND sex = 'total' AND age = 'total'
-        AND dimension IN (${placeholders(dimensions.length)}) AND year BETWEEN ? AND ?
+        AND dimension = ? AND year BETWEEN ? AND ?
         AND (? IS NULL OR geo = ? OR counterpart = ?)
-      GROUP BY counterpart, geo ORDER BY value DESC NULLS LAST, origin, destination`,
-    params: [indicator, ...dimensions, years[0], years[1], geo, geo, geo],
+      GROUP BY ${from}, ${to} ORDER BY value DESC NULLS LAST, origin, destination`,
+    params: [indicator, dimension, years[0], years[1], geo, geo, geo],
   };
 }
 
@@ -139,9 +151,10 @@ export function flowsQuery(indicator: string, years: [number, number], dimension
  * The flows of ONE place dimension by year, one row per pair of places and year (origin → destination, as flowsQuery
  * reads them): nothing is summed, so a censored cell stays one censored cell. With its notes (for series breaks).
  */
-export function flowSeriesQuery(indicator: string, years: [number, number], dimension: string): Query {
+export function flowSeriesQuery(indicator: string, years: [number, number], dimension: string, outward = false): Query {
+  const { from, to } = flowEnds(outward);
   return {
-    sql: `SELECT counterpart AS origin, geo AS destination, year, unit, ${columns(true)} FROM observations
+    sql: `SELECT ${from} AS origin, ${to} AS destination, year, unit, ${columns(true)} FROM observations
       WHERE indicator = ? AND counterpart IS NOT NULL AND counterpart <> geo AND sex = 'total' AND age = 'total'
         AND dimension = ? AND year BETWEEN ? AND ?
       ORDER BY unit, origin, destination, year`,

@@ -81,16 +81,16 @@ export function yearAnswer(series: readonly Row[], year: number): Row[] {
 }
 
 /**
- * flowsQuery(indicator, years, dimensions) over the parts view: each pair of places' exact values summed, its censored
- * cells counted, its years' span, and every row it sums cited (newline-separated, in text order).
+ * flowsQuery(indicator, years, dimension, { outward }) over the parts view: each pair of places' exact values summed,
+ * its censored cells counted, its years' span, and every row it sums cited (newline-separated, in text order).
  */
-export function flowsAnswer(parts: readonly Row[], years: readonly [number, number], dimensions: readonly string[]): Row[] {
-  const dims = new Set(dimensions);
+export function flowsAnswer(parts: readonly Row[], years: readonly [number, number], dimension: string, outward = false): Row[] {
   const groups = new Map<string, Row[]>();
   for (const r of parts) {
-    const [origin, destination] = [r['counterpart'], r['geo']];
-    if (origin === null || origin === undefined || origin === destination || r['sex'] !== 'total' || r['age'] !== 'total') continue;
-    if (!dims.has(String(r['dimension'])) || !inYears(r, years)) continue;
+    const counterpart = r['counterpart'];
+    if (counterpart === null || counterpart === undefined || counterpart === r['geo'] || r['sex'] !== 'total' || r['age'] !== 'total') continue;
+    const [origin, destination] = outward ? [r['geo'], counterpart] : [counterpart, r['geo']];
+    if (r['dimension'] !== dimension || !inYears(r, years)) continue;
     const key = `${String(origin)}\u0000${String(destination)}`;
     const group = groups.get(key);
     if (group) group.push(r);
@@ -102,8 +102,8 @@ export function flowsAnswer(parts: readonly Row[], years: readonly [number, numb
     const refs = rows.map((r) => r['source_ref']).filter((s): s is string => typeof s === 'string').sort(compareText);
     const yearsOf = rows.map((r) => Number(r['year']));
     out.push({
-      origin: rows[0]!['counterpart'],
-      destination: rows[0]!['geo'],
+      origin: rows[0]![outward ? 'geo' : 'counterpart'],
+      destination: rows[0]![outward ? 'counterpart' : 'geo'],
       value: exact.length ? exact.reduce((s, r) => s + Number(r['value']), 0) : null,
       censored_cells: rows.filter((r) => r['censored'] !== null && r['censored'] !== undefined).length,
       year_min: Math.min(...yearsOf),

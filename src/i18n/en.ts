@@ -168,6 +168,7 @@ export const en: Record<string, string> = {
   'handout.print': 'Print',
   'handout.release': 'Data release {version}, published {date}.',
   'handout.online': 'Online, with every view and each figure’s data table: {link}',
+  'handout.figures': 'Figures',
   'handout.sources': 'Sources and citations',
   // {date} is a <time> the page script fills with the day the handout was opened (and again when it is printed);
   // without a script it keeps handout.printDate: the reader's copy was accessed the day it was printed.
@@ -348,7 +349,8 @@ export const en: Record<string, string> = {
   'domain.wildlife.headlineNot': 'Carcasses found by range states, as compiled for CITES; poaching that is never detected is not in it.',
   'domain.wildlife.breakdown.product': 'Pangolin seizures by product (kg), China',
   'domain.wildlife.flows': 'Confiscated pangolin shipments in CITES trade records, exporter → importer (as reported by importers)',
-  'domain.wildlife.flows.routes': 'Pangolin seizures by origin or transit country → country of seizure',
+  'domain.wildlife.flows.origin': 'Pangolin seizures by country named as origin → country of seizure',
+  'domain.wildlife.flows.via': 'Pangolin seizures by country the consignment came from (EIA’s “via”) → country of seizure',
   'domain.falsified-medicines.title': 'Falsified medical products',
   'domain.falsified-medicines.intro': 'Medicine samples tested in post-marketing surveillance (USP MQDB) and published quality surveys (IDDO). Failure rates describe the samples tested, not national prevalence.',
   'domain.falsified-medicines.headline': 'Share of medicine samples failing quality tests',
@@ -424,6 +426,7 @@ export const en: Record<string, string> = {
   // Indicators (src/pages/indicators/index.astro, src/pages/indicator/[id].astro)
   'indicators.title': 'Indicators',
   'indicators.intro': '{n} indicators. Derived indicators are computed by the observatory (rates per 100,000, failure rates) and say so.',
+  'indicator.about': 'About this indicator: definition, unit, caveat and coverage',
   'indicator.definition': 'Definition',
   'indicator.unit': 'Unit',
   'indicator.derivedNote': '— derived by the observatory, not published as such',
@@ -442,6 +445,8 @@ export const en: Record<string, string> = {
   'indicator.breakdownTitle': '{title}, by {dimension}, {place}',
   'indicator.flowsTitle': '{title}, by {dimension}: flows to the reporting country, summed over {years}',
   'indicator.flowsYearTitle': '{title}, by {dimension}: flows to the reporting country in {year}',
+  'indicator.flowsOutTitle': '{title}, by {dimension}: flows from the reporting country, summed over {years}',
+  'indicator.flowsOutYearTitle': '{title}, by {dimension}: flows from the reporting country in {year}',
   'indicator.rankingTitle': '{title}, by {dimension}, {place}, {year}',
   'indicator.axis.sex': 'sex',
   'indicator.axis.age': 'age group',
@@ -449,6 +454,7 @@ export const en: Record<string, string> = {
   'indicator.partsShown': 'Only the {shown} largest of {total} categories are drawn (by their sum over the years); the others are in the release.',
   'indicator.noTotals': 'The publisher gives no total for this indicator: it is published as the breakdowns below.',
   'indicator.flowsNote': 'Arrows run from the {dimension} to the reporting country. A flow with a suppressed part (<5) is shown as at least its exact sum.',
+  'indicator.flowsOutNote': 'Arrows run from the reporting country to the {dimension}. A flow with a suppressed part (<5) is shown as at least its exact sum.',
 
   // Data release page (src/pages/data/index.astro)
   'data.title': 'Data release',

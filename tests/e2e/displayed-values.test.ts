@@ -412,6 +412,30 @@ const FIGURES: { path: string; figures: FigureCheck[] }[] = [
           ],
         },
       },
+      // EIA's route roles, one map each, counted in the file's Origin and "Via (coming from, before seized)" columns.
+      // Row 1033 (Uganda, 2019) names DRC in both: once on each map. A map adding the two roles shows 2, 8 and 20.
+      {
+        title: /^Pangolin seizures by country named as origin → country of seizure/,
+        items: {
+          key: 'Flow',
+          rows: [
+            { item: 'Democratic Republic of the Congo → Uganda', raw: 1, from: `${EIA}: Country Uganda, Origin "DRC": row 1033` },
+            { item: 'Nigeria → China, Hong Kong Special Administrative Region', raw: 1, from: `${EIA}: Country "China - Hong Kong", Origin Nigeria: row 798` },
+            { item: 'Viet Nam → China', raw: 1, from: `${EIA}: Country China, Origin Vietnam: row 800` },
+          ],
+        },
+      },
+      {
+        title: /^Pangolin seizures by country the consignment came from/,
+        items: {
+          key: 'Flow',
+          rows: [
+            { item: 'Democratic Republic of the Congo → Uganda', raw: 1, from: `${EIA}: Country Uganda, Via "South Sudan, DRC": row 1033` },
+            { item: 'Nigeria → China, Hong Kong Special Administrative Region', raw: 7, from: `${EIA}: Country "China - Hong Kong", Via naming Nigeria: rows 441, 667, 720, 865, 887, 941, 1030` },
+            { item: 'Viet Nam → China', raw: 19, from: `${EIA}: Country China, Via naming Vietnam: rows 41, 319, 330, 348, 538, 548, 550, 556, 568, 569, 618, 636, 639, 648, 969, 1053, 1056, 1062, 1087` },
+          ],
+        },
+      },
     ],
   },
   {
@@ -508,6 +532,27 @@ const FIGURES: { path: string; figures: FigureCheck[] }[] = [
       {
         title: /: flows to the reporting country, summed over 2007–2021$/,
         items: { key: 'Flow', rows: [{ item: 'Mexico → United States of America', raw: 5998, from: `${GLOTIP} rows 36360–36849, summed` }] },
+      },
+    ],
+  },
+  {
+    // EIA's Outbound ("going to, before seized") and Destination columns name where a seizure was going: the arrows
+    // leave the country of seizure. Drawn the other way, India's 21 would read as Myanmar → India.
+    path: '/indicator/wl_pangolin_seizure_routes/',
+    figures: [
+      {
+        title: /, by outbound: flows from the reporting country, summed over 2000–2019$/,
+        items: {
+          key: 'Flow',
+          rows: [
+            { item: 'India → Myanmar', raw: 21, from: `${EIA}: Country India, Outbound naming Myanmar: rows 46, 56, 59, 64, 66, 81, 82, 97, 98, 120, 123–125, 137, 140, 143, 145, 149, 169, 181, 627` },
+            { item: 'Viet Nam → China', raw: 16, from: `${EIA}: Country Vietnam, Outbound naming China: rows 20, 40, 76, 132, 146, 401, 406, 445, 537, 547, 561, 565, 606, 672, 873, 966` },
+          ],
+        },
+      },
+      {
+        title: /, by destination: flows from the reporting country, summed over 2000–2019$/,
+        items: { key: 'Flow', rows: [{ item: 'Viet Nam → China', raw: 4, from: `${EIA}: Country Vietnam, Destination naming China: rows 246, 445, 565, 822` }] },
       },
     ],
   },

@@ -148,11 +148,19 @@ const DASHBOARD_MAPS: { path: string; indicator: string }[] = [
   { path: '/cybercrime/', indicator: 'cyb_fraud_cyber_rate' },
 ];
 
-/** Flow maps: the indicator, the breakdown whose category is the other place, and the figure. */
-const FLOW_MAPS: { path: string; id: string; indicator: string; dimensions: string[] }[] = [
-  { path: '/trafficking-in-persons/', id: 'flow-figure-0', indicator: 'tip_victims_by_citizenship', dimensions: ['citizenship'] },
-  { path: '/wildlife/', id: 'flow-figure-0', indicator: 'wl_cites_confiscated_shipments', dimensions: ['exporter (reported by importer)'] },
-  { path: '/wildlife/', id: 'flow-figure-1', indicator: 'wl_pangolin_seizure_routes', dimensions: ['origin', 'via'] },
+/**
+ * Flow maps: the indicator, the breakdown whose category is the other place (one: two would count an event twice), and
+ * the figure. A flow runs from the counterpart to the reporting country, or (outward: where a seizure was going, EIA's
+ * "Outbound (going to…)" and "Destination" columns) from the reporting country to the counterpart.
+ */
+const FLOW_MAPS: { path: string; id: string; indicator: string; dimension: string; outward?: boolean }[] = [
+  { path: '/trafficking-in-persons/', id: 'flow-figure-0', indicator: 'tip_victims_by_citizenship', dimension: 'citizenship' },
+  { path: '/wildlife/', id: 'flow-figure-0', indicator: 'wl_cites_confiscated_shipments', dimension: 'exporter (reported by importer)' },
+  { path: '/wildlife/', id: 'flow-figure-1', indicator: 'wl_pangolin_seizure_routes', dimension: 'origin' },
+  { path: '/wildlife/', id: 'flow-figure-2', indicator: 'wl_pangolin_seizure_routes', dimension: 'via' },
+  { path: '/indicator/wl_pangolin_seizure_routes/', id: 'breakdown-flows-0', indicator: 'wl_pangolin_seizure_routes', dimension: 'origin' },
+  { path: '/indicator/wl_pangolin_seizure_routes/', id: 'breakdown-flows-2', indicator: 'wl_pangolin_seizure_routes', dimension: 'outbound', outward: true },
+  { path: '/indicator/wl_pangolin_seizure_routes/', id: 'breakdown-flows-3', indicator: 'wl_pangolin_seizure_routes', dimension: 'destination', outward: true },
 ];
 
 describe.skipIf(!BUILT)(title('a figure’s table holds the rows of its data'), () => {
@@ -174,18 +182,19 @@ describe.skipIf(!BUILT)(title('a figure’s table holds the rows of its data'), 
     expect(maps).toBeGreaterThan(50);
   });
 
-  it.each(FLOW_MAPS)('$path#$id: the flows table lists every pair of places the release has', async ({ path, id, indicator, dimensions }) => {
+  it.each(FLOW_MAPS)('$path#$id: the flows table lists every pair of places the release has', async ({ path, id, indicator, dimension, outward = false }) => {
     const flow = figuresOf(path).find((f) => f.id === id);
     if (!flow) throw new Error(`${path}: no figure ${id}`);
     const table = tableOf(flow);
+    const [from, to] = outward ? ['coalesce(b.name, o.geo)', 'coalesce(a.name, o.counterpart)'] : ['coalesce(a.name, o.counterpart)', 'coalesce(b.name, o.geo)'];
     const pairs = await sql(
-      `SELECT coalesce(a.name, o.counterpart) AS origin, coalesce(b.name, o.geo) AS destination, sum(o.value) AS exact, count(o.censored) AS suppressed,
+      `SELECT ${from} AS origin, ${to} AS destination, sum(o.value) AS exact, count(o.censored) AS suppressed,
          string_agg(o.source_ref, chr(10)) AS refs
        FROM observations o LEFT JOIN geo a ON a.geo = o.counterpart LEFT JOIN geo b ON b.geo = o.geo
-       WHERE o.indicator = ? AND o.dimension IN (${dimensions.map(() => '?').join(', ')}) AND o.sex = 'total' AND o.age = 'total'
+       WHERE o.indicator = ? AND o.dimension = ? AND o.sex = 'total' AND o.age = 'total'
          AND o.counterpart IS NOT NULL AND o.counterpart <> o.geo
        GROUP BY 1, 2`,
-      [indicator, ...dimensions],
+      [indicator, dimension],
     );
     expect(table.rows.length, `${path}#${id}: one row per pair of places`).toBe(pairs.length);
     const [origin, destination, value] = [columnIndex(table, 'Origin'), columnIndex(table, 'Destination'), columnIndex(table, /^Value/)];

@@ -24,14 +24,24 @@ interface Printed {
   figures: { id: string; title: string; top: number[]; end: number[] }[];
 }
 
-/** Marks each figure's chart block, then prints the page to an A4 PDF. */
+/**
+ * Marks each figure's chart block, prints the page to an A4 PDF, and takes the marks away again. A mark is a link in
+ * the source line, where print.css writes out every link's address: the marks' own addresses are kept off paper, or
+ * each would add a line of 4 px text under its figure (pages measured that a reader's printer does not make, and a
+ * "second tiny URL" on the screenshots taken after).
+ */
 async function printPage(page: Page): Promise<Printed> {
   await page.emulateMedia({ media: 'print' });
-  const figures = await page.evaluate((mark) =>
-    [...document.querySelectorAll<HTMLElement>('figure.chart-figure')].map((fig) => {
+  const figures = await page.evaluate((mark) => {
+    const style = document.createElement('style');
+    style.dataset['printMark'] = '';
+    style.textContent = `a[data-print-mark]::after { content: none !important; }`;
+    document.head.append(style);
+    return [...document.querySelectorAll<HTMLElement>('figure.chart-figure')].map((fig) => {
       const link = (where: string) => {
         const a = document.createElement('a');
         a.href = `${mark}/${fig.id}/${where}`;
+        a.dataset['printMark'] = '';
         a.textContent = '·';
         a.style.fontSize = '4px';
         return a;
@@ -39,13 +49,34 @@ async function printPage(page: Page): Promise<Printed> {
       fig.querySelector('figcaption h3')?.prepend(link('top'));
       fig.querySelector('.source')?.append(link('end'));
       return { id: fig.id, title: (fig.querySelector('figcaption h3')?.textContent ?? '').replace(/^·/, '').trim() };
-    }),
-  MARK);
+    });
+  }, MARK);
   const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  await page.evaluate(() => document.querySelectorAll('[data-print-mark]').forEach((e) => e.remove()));
   return {
     pages,
     figures: figures.map((f) => ({ ...f, top: pagesWithLink(pages, `${MARK}/${f.id}/top`), end: pagesWithLink(pages, `${MARK}/${f.id}/end`) })),
   };
+}
+
+/**
+ * The addresses the print view writes out (print.css: a link's `::after`), in each figure and in the page's header:
+ * what a reader finds on paper besides the text of the HTML.
+ */
+function writtenUrls(page: Page): Promise<{ where: string; urls: string[] }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('figure.chart-figure, .handout-head')].map((block) => {
+      const urls: string[] = [];
+      // Drawings write no addresses: their thousands of shapes are left out.
+      for (const el of [block, ...block.querySelectorAll(':not(svg, svg *)')]) {
+        if (!el.checkVisibility()) continue;
+        for (const pseudo of ['::before', '::after']) {
+          for (const m of getComputedStyle(el, pseudo).content.matchAll(/<([^<>]+)>/g)) urls.push(m[1]!);
+        }
+      }
+      return { where: block.id || block.className, urls };
+    }),
+  );
 }
 
 /** The text column of A4 as both stylesheets print it (210 mm less 12 mm margins each side), in CSS px. */
@@ -188,7 +219,21 @@ describe.skipIf(!BUILT)(title('print and handouts'), () => {
     const permalink = page.locator('.handout-head a[data-permalink]');
     expect(await permalink.getAttribute('href')).toBe(source);
     expect(await permalink.getAttribute('data-print-url')).toBe(`${server.origin}${source}`);
+    // On paper each link of the header and of a figure's source line is followed by its address, once: the links'
+    // absolute URLs as the browser resolves them, and nothing else (a second copy, or another link's).
+    await page.emulateMedia({ media: 'print' });
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('figure.chart-figure, .handout-head')].map((block) => ({
+        where: block.id || block.className,
+        urls: [...block.querySelectorAll<HTMLAnchorElement>('.source a[href], a[data-permalink]')].map((a) => a.href),
+      })),
+    );
+    const written = await writtenUrls(page);
+    expect(written, `${handout}: addresses written out on paper`).toEqual(links);
+    expect(written.find((b) => b.where === 'handout-head')?.urls, `${handout}: the header's address`).toEqual([`${server.origin}${source}`]);
     const printed = await printPage(page);
+    // The page the test printed (and the screenshot below) is again the page a reader prints.
+    expect(await writtenUrls(page), `${handout}: addresses written out after the test's printing`).toEqual(links);
     expect(printed.figures.map((f) => f.title)).toEqual(expected);
     expectWholeCharts(printed, handout);
     expect(printed.pages.length, `${handout}: pages`).toBeLessThanOrEqual(Math.ceil(expected.length / perPage) + 1);

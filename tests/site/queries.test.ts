@@ -147,19 +147,25 @@ describe('the shared queries, on a hand-made release', () => {
 
   it('flows: summed over the years, a censored part counted apart; self-flows and labels without a place left out', async () => {
     const brief = (rows: Rows) => rows.map((r) => [r['origin'], r['destination'], r['value'], Number(r['censored_cells']), r['year_min'], r['year_max']]);
-    expect(brief(await q(flowsQuery('tip_toy', [2020, 2021], ['citizenship'])))).toEqual([
+    expect(brief(await q(flowsQuery('tip_toy', [2020, 2021], 'citizenship')))).toEqual([
       ['UGA', 'KEN', 5, 1, 2020, 2021],
       ['KEN', 'NGA', 3, 0, 2020, 2020],
       ['NGA', 'KEN', 2, 0, 2020, 2020],
     ]);
     // Each flow cites the rows it sums, the suppressed one too (UGA → KEN: rows 17 and 18).
-    expect((await q(flowsQuery('tip_toy', [2019, 2021], ['citizenship']))).map((r) => [r['origin'], r['destination'], r['source_refs']])).toEqual([
+    expect((await q(flowsQuery('tip_toy', [2019, 2021], 'citizenship'))).map((r) => [r['origin'], r['destination'], r['source_refs']])).toEqual([
       ['UGA', 'KEN', 'toy.csv::17\ntoy.csv::18'],
       ['KEN', 'NGA', 'toy.csv::22\ntoy.csv::23'],
       ['NGA', 'KEN', 'toy.csv::19'],
     ]);
     // One place, both directions; 2019 only.
-    expect(brief(await q(flowsQuery('tip_toy', [2019, 2019], ['citizenship'], 'KEN')))).toEqual([['KEN', 'NGA', 1, 0, 2019, 2019]]);
+    expect(brief(await q(flowsQuery('tip_toy', [2019, 2019], 'citizenship', { geo: 'KEN' })))).toEqual([['KEN', 'NGA', 1, 0, 2019, 2019]]);
+    // An outward dimension (where a seizure was going) runs from the reporting country (row 17: KEN → UGA, 18 suppressed).
+    expect(brief(await q(flowsQuery('tip_toy', [2020, 2021], 'citizenship', { outward: true })))).toEqual([
+      ['KEN', 'UGA', 5, 1, 2020, 2021],
+      ['NGA', 'KEN', 3, 0, 2020, 2020],
+      ['KEN', 'NGA', 2, 0, 2020, 2020],
+    ]);
   });
 
   it('flow series: one row per pair and year, never summed (a censored cell stays one), with source and note', async () => {
@@ -173,6 +179,14 @@ describe('the shared queries, on a hand-made release', () => {
       ['UGA', 'KEN', 2021, null, '<5', 'toy-source'],
     ]);
     expect(Object.keys(rows[0]!)).toContain('note');
+    // Outward: the same rows, from the reporting country (rows 22, 23: NGA → KEN; 19: KEN → NGA; 17, 18: KEN → UGA).
+    expect((await q(flowSeriesQuery('tip_toy', [2019, 2021], 'citizenship', true))).map((r) => [r['origin'], r['destination'], r['year']])).toEqual([
+      ['KEN', 'NGA', 2020],
+      ['KEN', 'UGA', 2020],
+      ['KEN', 'UGA', 2021],
+      ['NGA', 'KEN', 2019],
+      ['NGA', 'KEN', 2020],
+    ]);
   });
 
   it('series and breakdown with notes: the same rows, with each row\'s source id and note', async () => {

@@ -1,6 +1,6 @@
 import { indicatorDef, type IndicatorDef, type IndicatorSpec } from '../../model.ts';
 import { ID } from './id.ts';
-import { ROLES } from './roles.ts';
+import { OUTWARD_ROLES, ROLES } from './roles.ts';
 
 /** Whole animals (EIA's estimated weight) and scales (reported weight) are different measures: compared, never stacked. */
 export const PRODUCT = 'product';
@@ -45,8 +45,10 @@ const SPECS: IndicatorSpec[] = [
       'Number of incidents in which EIA names a country as origin, via (coming from), outbound (going to) or destination, by country of seizure and year. Each role is a dimension whose categories are the countries named (also in counterpart). An incident naming several countries counts once for each; the counterpart can be the seizure country itself when a place inside it is named.',
     caveat: `${COMMON_CAVEAT} Routes are recorded for a minority of incidents and are mostly unconfirmed (the note gives the C/UC marks). Counts for different counterparts or roles must not be added.`,
     breakdowns: ['category', 'counterpart'],
-    // One incident can name several countries in one role, so the countries of a role are never stacked.
-    dimensions: ROLES.map((name) => ({ name, exclusive: false, geo: true })),
+    // One incident can name several countries in one role, so the countries of a role are never stacked. Origin and
+    // via name where a consignment came from (counterpart → seizure country); outbound and destination where it was
+    // going (seizure country → counterpart).
+    dimensions: ROLES.map((name) => ({ name, exclusive: false, geo: true, ...(OUTWARD_ROLES.has(name) ? { outward: true } : {}) })),
   },
 ];
 

@@ -4,6 +4,9 @@ import { COL } from './headers.ts';
 export const ROLES = ['origin', 'via', 'outbound', 'destination'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that name where a consignment was going when it was seized: their flows leave the seizure country. */
+export const OUTWARD_ROLES: ReadonlySet<Role> = new Set(['outbound', 'destination']);
+
 export const ROLE_COLUMNS: Record<Role, { place: string; cuc: string }> = {
   origin: { place: COL.origin, cuc: COL.originCuc },
   via: { place: COL.via, cuc: COL.viaCuc },
