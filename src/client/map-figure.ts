@@ -1,6 +1,6 @@
 /**
  * A world map's year control (MapControls.astro), wired: a range input over the years the map has values for (its
- * whole view, each country's latest value or every year summed, at the right end), the year in words beside it, a
+ * whole view, each country's latest value, every year summed or every event of a point map, at the right end), the year in words beside it, a
  * Play button that steps through the years, and, where the release has a rate per 100,000, a choice of measure.
  * Every change asks for one view; the latest asked for wins, and the map, its legend, its description and its data
  * table are redrawn together (map-redraw.ts, loaded on first use). The whole view the build drew is put back from
@@ -47,7 +47,7 @@ export interface MapHandle {
 
 /** What the URL and the control know of a map's spec. */
 export function spaceOf(spec: MapControl): MapSpace {
-  if (spec.kind === 'flows') return { param: spec.chartId, whole: 'all', measures: [{ id: 'count', years: spec.years }] };
+  if (spec.kind !== 'choropleth') return { param: spec.chartId, whole: 'all', measures: [{ id: 'count', years: spec.years }] };
   return {
     param: spec.chartId,
     whole: 'latest',
@@ -65,6 +65,7 @@ export function readMapSpec(raw: string | undefined): MapControl | null {
     const s = JSON.parse(raw) as Partial<MapControl> | null;
     if (s?.kind === 'choropleth' && Array.isArray(s.measures) && s.measures.length > 0 && typeof s.chartId === 'string') return s as MapControl;
     if (s?.kind === 'flows' && Array.isArray(s.years) && typeof s.chartId === 'string') return s as MapControl;
+    if (s?.kind === 'points' && Array.isArray(s.years) && typeof s.files === 'object' && s.files !== null && typeof s.chartId === 'string') return s as MapControl;
   } catch {
     // Malformed: the page keeps its map as built.
   }
@@ -96,7 +97,7 @@ export function wireMap(host: HTMLElement, box: HTMLElement, spec: MapControl, d
   let playing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const wholeText = spec.kind === 'flows' ? t('map.control.all') : t('map.control.latest');
+  const wholeText = spec.kind === 'choropleth' ? t('map.control.latest') : t('map.control.all');
   const label = (c: MapChoice) => (c.year === null ? wholeText : String(c.year));
 
   /** The controls say `c`: the slider's positions are its measure's years. */
