@@ -3,8 +3,10 @@
  * the map's spec names (a choropleth: the indicator's series view; a flow map: its parts view) by range requests,
  * answers the question of the view (src/data/view-queries.ts, held equal to the build's SQL by a differential test),
  * and draws the map with the same chart code as the build, on the shapes the page already shows: the choropleth's
- * outlines and the flow map's base map are read back from its SVG, the flows' anchors from the spec. No atlas, no
- * projection, no query engine. Returns HTML; the caller puts it on the page.
+ * outlines and the flow map's base map are read back from its SVG, the flows' anchors from the spec. A point map's
+ * year is one small JSON file of points the build already binned and placed (src/data/point-figures.ts), drawn on its
+ * base map read back the same way. No atlas, no projection, no query engine. Returns HTML; the caller puts it on the
+ * page.
  */
 import { drawChoropleth, type ChoroplethGeometry, type ChoroplethShape } from '../charts/choropleth-draw.ts';
 import { drawFlowMap, type FlowGeometry } from '../charts/flow-map-draw.ts';

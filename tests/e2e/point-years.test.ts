@@ -94,7 +94,10 @@ describe.skipIf(!BUILT)(title('point maps in time'), () => {
     const moved = first.reduce((sum, r) => sum + r.bytes, 0);
     console.info(`point map, first year change: ${first.length} requests, ${moved} bytes (${first.map((r) => `${r.url.replace(/^https?:\/\/[^/]+/, '')} ${r.encoding ?? 'identity'} ${r.bytes}`).join(', ')})`);
     expect(moved).toBeLessThanOrEqual(100_000);
+    const firstLegend = await page.locator(`#${FIGURE} .key-sizes`).innerHTML();
     await chooseYear(page, years, year);
+    // The circles' key is the same in every year: one scale, so a size means one number whatever the year.
+    expect(await page.locator(`#${FIGURE} .key-sizes`).innerHTML()).toBe(firstLegend);
 
     const expected = await cellSums(year);
     const [total] = await sql(`SELECT sum(dead_and_missing) AS v, count(*) AS n FROM ${INCIDENTS} AND year = ?`, [year]);
