@@ -164,13 +164,16 @@ describe.skipIf(!BUILT)(title('point maps in time'), () => {
     expect(await page.locator(`#${FIGURE}-desc`).textContent()).toContain(note);
   });
 
-  it('is worked by keyboard: Play steps from the first year and pauses, focus stays on the button', async () => {
+  it('is worked by keyboard: Tab from the slider to Play, which steps from the first year and pauses; focus stays on the button', async () => {
     const s = await session();
     const page = await s.open(MIGRANTS);
     const years = await incidentYears();
     const play = page.locator(`[data-map-controls="${PARAM}"] button[data-play]`);
     await play.waitFor({ state: 'visible' });
-    await play.focus();
+    // From the slider, Tab reaches Play; Enter starts it.
+    await page.locator(`[data-map-controls="${PARAM}"] input[type=range]`).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-play'))).toBe(true);
     await page.keyboard.press('Enter');
     expect(await play.textContent()).toBe('Pause');
     await page.waitForSelector(`.figure-host[data-years="${years[1]}-${years[1]}"] #${FIGURE}`, { timeout: REDRAW });
