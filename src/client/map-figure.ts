@@ -1,11 +1,12 @@
 /**
  * A world map's year control (MapControls.astro), wired: a range input over the years the map has values for (its
- * whole view, each country's latest value, every year summed or every event of a point map, at the right end), the year in words beside it, a
- * Play button that steps through the years, and, where the release has a rate per 100,000, a choice of measure.
- * Every change asks for one view; the latest asked for wins, and the map, its legend, its description and its data
- * table are redrawn together (map-redraw.ts, loaded on first use). The whole view the build drew is put back from
- * the page's own HTML. Play never starts by itself; with `prefers-reduced-motion` it becomes "Next year", one step a
- * press. The choice is reported to the page (`onChange`), which keeps it in the URL.
+ * whole view, each country's latest value, every year summed or every event of a point map, at the right end), the
+ * year in words beside it, a Play button that steps through the years, and, where the release has a rate per 100,000,
+ * a choice of measure. Every change asks for one view; the latest asked for wins, and the map, its legend, its
+ * description and its data table are redrawn together (map-redraw.ts, or point-redraw.ts for a point map, loaded on
+ * first use). The whole view the build drew is put back from the page's own HTML. Play never starts by itself; with
+ * `prefers-reduced-motion` it becomes "Next year", one step a press. The choice is reported to the page
+ * (`onChange`), which keeps it in the URL.
  */
 import type { Locale } from '../charts/types.ts';
 import type { MapControl } from '../data/map-control.ts';
@@ -161,11 +162,13 @@ export function wireMap(host: HTMLElement, box: HTMLElement, spec: MapControl, d
       status.replaceChildren(t('map.status.loading', { view: label(c) }));
     }, SLOW_MS);
     const href = deps.href(c);
-    import('./map-redraw.ts')
+    const ctx = { locale, release: deps.release, origin: deps.origin, ...(href ? { href } : {}) };
+    // A point map's year is a small JSON file: its code loads no Parquet reader.
+    (spec.kind === 'points' ? import('./point-redraw.ts').then((m) => () => m.drawPointView(host, spec, c, ctx)) : import('./map-redraw.ts').then((m) => () => m.drawMapView(host, spec, c, ctx)))
       .catch((e: unknown) => {
         throw failureOf('code', e);
       })
-      .then((m) => m.drawMapView(host, spec, c, { locale, release: deps.release, origin: deps.origin, ...(href ? { href } : {}) }))
+      .then((draw) => draw())
       .then(
         (drawn) => {
           clearTimeout(slow);

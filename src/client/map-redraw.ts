@@ -3,24 +3,22 @@
  * the map's spec names (a choropleth: the indicator's series view; a flow map: its parts view) by range requests,
  * answers the question of the view (src/data/view-queries.ts, held equal to the build's SQL by a differential test),
  * and draws the map with the same chart code as the build, on the shapes the page already shows: the choropleth's
- * outlines and the flow map's base map are read back from its SVG, the flows' anchors from the spec. A point map's
- * year is one small JSON file of points the build already binned and placed (src/data/point-figures.ts), drawn on its
- * base map read back the same way. No atlas, no projection, no query engine. Returns HTML; the caller puts it on the
- * page.
+ * outlines and the flow map's base map are read back from its SVG (map-shapes.ts), the flows' anchors from the spec.
+ * No atlas, no projection, no query engine. Returns HTML; the caller puts it on the page. (A point map's year needs no
+ * view file reader: point-redraw.ts.)
  */
 import { drawChoropleth, type ChoroplethGeometry, type ChoroplethShape } from '../charts/choropleth-draw.ts';
 import { drawFlowMap, type FlowGeometry } from '../charts/flow-map-draw.ts';
-import { drawPoints, type PointGeometry } from '../charts/point-map-draw.ts';
-import { yearNotes } from '../charts/point-notes.ts';
 import { figureHtml, latestSubtitle, subtitleOf, type Frame } from '../charts/figure.ts';
-import type { Locale, Size } from '../charts/types.ts';
-import type { ChoroplethControl, FlowControl, MapControl, PointControl, PointYearFile } from '../data/map-control.ts';
+import type { Locale } from '../charts/types.ts';
+import type { ChoroplethControl, FlowControl, MapControl } from '../data/map-control.ts';
 import { mapValuesOf } from '../data/map-views.ts';
 import { toFlows } from '../data/shape.ts';
 import { flowsAnswer, latestAnswer, yearAnswer } from '../data/view-queries.ts';
 import type { MapChoice } from '../state/map-state.ts';
 import { openView, type ParquetSource } from './parquet-slice.ts';
-import { failureOf, ReadFailure } from './read-failure.ts';
+import { failureOf } from './read-failure.ts';
+import { basemapShapes, geometry, sizeOf } from './map-shapes.ts';
 import type { ReadOptions } from './series-source.ts';
 import { readPlaces, type Row } from './view-read.ts';
 
@@ -52,11 +50,6 @@ async function viewRows(ctx: MapContext, view: { path: string; bytes: number }, 
   }
 }
 
-function sizeOf(svg: SVGSVGElement): Size {
-  const [, , width, height] = (svg.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
-  return { width: width!, height: height! };
-}
-
 /**
  * The choropleth's shapes as its SVG holds them: a unit with a value is a mark (`data-key`), one without says its
  * code and name (`data-geo`, `data-name`). A place the map draws is named as the spec names it, whichever it was.
@@ -69,28 +62,9 @@ export function choroplethShapes(svg: SVGSVGElement, places: ReadonlyMap<string,
   return { size: sizeOf(svg), shapes };
 }
 
-/** The base map (land and borders, basemap.ts) of a flow or point map, as its SVG holds it. */
-export function basemapShapes(svg: SVGSVGElement): PointGeometry {
-  const [land, borders] = [...svg.querySelectorAll<SVGPathElement>('g.basemap > path')].map((p) => p.getAttribute('d') ?? '');
-  return { size: sizeOf(svg), land: land ?? '', borders: borders ?? '' };
-}
-
 /** The flow map's base map as its SVG holds it, and the anchors and atlas names the spec carries. */
 export function flowShapes(svg: SVGSVGElement, spec: FlowControl): FlowGeometry {
   return { ...basemapShapes(svg), anchors: spec.anchors, names: spec.atlasNames };
-}
-
-const shapesOf = new WeakMap<HTMLElement, ChoroplethGeometry | FlowGeometry | PointGeometry>();
-
-/** Read once per map, from the drawing the build wrote (a redrawn map holds the same shapes). */
-function geometry<G extends ChoroplethGeometry | FlowGeometry | PointGeometry>(host: HTMLElement, read: (svg: SVGSVGElement) => G): G {
-  const held = shapesOf.get(host) as G | undefined;
-  if (held) return held;
-  const svg = host.querySelector<SVGSVGElement>('.chart-svg svg[role="group"]');
-  if (!svg) throw failureOf('code', new Error('the map has no drawing to redraw'));
-  const g = read(svg);
-  shapesOf.set(host, g);
-  return g;
 }
 
 async function choroplethView(host: HTMLElement, spec: ChoroplethControl, choice: MapChoice, ctx: MapContext, io: ReadOptions): Promise<DrawnMap> {
@@ -125,42 +99,6 @@ async function flowView(host: HTMLElement, spec: FlowControl, choice: MapChoice,
   return { figure: figureHtml(chart, frame, locale), summary: locale.t('map.status.flows', { year, n: locale.number(flows.length) }) };
 }
 
-/** A point map's year view file, whole (a few kilobytes; the browser's cache keeps it: the name changes with it). */
-async function pointFile(ctx: MapContext, file: { path: string; bytes: number }, io: ReadOptions): Promise<PointYearFile> {
-  try {
-    const response = await fetch(`${ctx.origin}${file.path}`, io.signal ? { signal: io.signal } : {});
-    if (!response.ok) throw new ReadFailure('data', { kind: 'http', status: response.status });
-    const text = await response.text();
-    io.progress?.('data', text.length, file.bytes);
-    return JSON.parse(text) as PointYearFile;
-  } catch (e) {
-    throw failureOf('data', e);
-  }
-}
-
-async function pointView(host: HTMLElement, spec: PointControl, choice: MapChoice, ctx: MapContext, io: ReadOptions): Promise<DrawnMap> {
-  const { locale } = ctx;
-  const year = choice.year;
-  if (year === null) throw failureOf('code', new Error('the all-years view is the one the page was built with'));
-  const file = spec.files[String(year)];
-  if (!file) throw failureOf('code', new Error(`the map has no view of ${year}`));
-  const shapes = geometry(host, basemapShapes);
-  const data = await pointFile(ctx, file, io);
-  io.signal?.throwIfAborted();
-  const title = spec.titles.chart.replace('{year}', String(year));
-  const notes = yearNotes({ unit: spec.unit, maxValue: spec.maxValue, undated: spec.undated, wholeMax: spec.wholeMax }, locale);
-  const chart = drawPoints(shapes, data.points, { id: spec.chartId, title, unit: spec.unit, maxValue: spec.maxValue, notes }, locale);
-  const frame: Frame = {
-    ...spec.frame,
-    title: spec.titles.figure.replace('{year}', String(year)),
-    subtitle: subtitleOf(spec.subtitleUnit, [year, year]),
-    years: [year, year],
-    ...(ctx.href ? { href: ctx.href } : {}),
-  };
-  const total = data.points.reduce((s, p) => s + p.value, 0);
-  return { figure: figureHtml(chart, frame, locale), summary: locale.t('map.status.points', { year, n: locale.number(data.points.length), total: locale.number(total), unit: spec.unit }) };
-}
-
 function summaryOf(year: string | null, measure: string, n: number, measures: boolean, locale: Locale): string {
   const view = year ?? locale.t('map.control.latest');
   const params = { view, measure, n: locale.number(n) };
@@ -169,6 +107,6 @@ function summaryOf(year: string | null, measure: string, n: number, measures: bo
 
 /** Reads and draws `choice` of the map `spec` shown in `host`. */
 export function drawMapView(host: HTMLElement, spec: MapControl, choice: MapChoice, ctx: MapContext, io: ReadOptions = {}): Promise<DrawnMap> {
-  if (spec.kind === 'points') return pointView(host, spec, choice, ctx, io);
+  if (spec.kind === 'points') throw failureOf('code', new Error('a point map is redrawn by point-redraw.ts'));
   return spec.kind === 'choropleth' ? choroplethView(host, spec, choice, ctx, io) : flowView(host, spec, choice, ctx, io);
 }
