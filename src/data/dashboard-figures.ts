@@ -165,8 +165,9 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     const mappedPoints = await pointsWithYears({
       table: spec.points,
       indicator,
-      // Thousands of incidents: binned to a 1° grid (each year's on their own); a few hundred seizures: drawn each.
-      bin: migrants ? { cellDegrees: 1 } : null,
+      // Binned to a 1° grid (each year's on their own): thousands of incidents would be thousands of marks, and a
+      // seizure drawn alone has the value 1, so every circle had the largest size; a cell's seizures have a number.
+      bin: { cellDegrees: 1 },
       chartId: 'points',
       figureId: 'points-figure',
       title: migrants ? t('dashboard.points.migrants.title') : t('dashboard.points.pangolins.title'),

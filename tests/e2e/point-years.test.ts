@@ -155,10 +155,12 @@ describe.skipIf(!BUILT)(title('point maps in time'), () => {
     expect(await page.locator(`#${FIGURE} .map-key`).textContent()).toContain(`${en(n)} of the events drawn have no single year`);
     const year = years[years.length - 4]!;
     await chooseYear(page, years, year);
+    // Seizures per 1° cell that year, as SQL counts them; every seizure of the year counted once.
+    const cells = await sql(`SELECT ${CELL}, count(*) AS v FROM pangolin_seizures WHERE latitude IS NOT NULL AND year = ? GROUP BY r, c ORDER BY v DESC`, [year]);
     const [count] = await sql(`SELECT count(*) AS n FROM pangolin_seizures WHERE latitude IS NOT NULL AND year = ?`, [year]);
-    const { rows } = await tableOf(page);
-    expect(rows.length).toBe(Number(count!['n']));
-    expect(rows.every((r) => r[1]!.text === '1')).toBe(true);
+    const values = (await tableOf(page)).rows.map((r) => numberOf(r[1]!));
+    expect(values).toEqual(cells.map((r) => Number(r['v'])));
+    expect(values.reduce((a, b) => a + b, 0)).toBe(Number(count!['n']));
     const note = `${en(n)} located events have no single year (the publisher dates them to a span of years): they are left out of every year’s view`;
     expect(await page.locator(`#${FIGURE} .map-key`).textContent()).toContain(note);
     expect(await page.locator(`#${FIGURE}-desc`).textContent()).toContain(note);
@@ -197,9 +199,13 @@ describe.skipIf(!BUILT)(title('point maps in time'), () => {
     const expected = await sql(`SELECT year, sum(dead_and_missing) AS v FROM ${INCIDENTS} GROUP BY year ORDER BY year`);
     expect(Object.fromEntries(sums)).toEqual(Object.fromEntries(expected.map((r) => [String(r['year']), Number(r['v'])])));
 
+    // The seizures without a single year are listed last, one row each, never under a year.
     const seizures = tablePage(readFileSync(join(DIST, 'wildlife', 'years', 'points', 'index.html'), 'utf8'));
     const [undated] = await sql(`SELECT count(*) AS n FROM pangolin_seizures WHERE latitude IS NOT NULL AND year IS NULL`);
     expect(seizures.table.rows.filter((r) => r[0] === 'No single year').length).toBe(Number(undated!['n']));
+    const [dated] = await sql(`SELECT count(*) AS n FROM pangolin_seizures WHERE latitude IS NOT NULL AND year IS NOT NULL`);
+    const datedRows = seizures.table.cells.filter((r) => r[0]!.text !== 'No single year');
+    expect(datedRows.reduce((sum, r) => sum + Number(r[2]!.value ?? r[2]!.text), 0)).toBe(Number(dated!['n']));
   });
 
   it('axe finds nothing serious after a year change, nor on the every-year page', async () => {
@@ -211,15 +217,18 @@ describe.skipIf(!BUILT)(title('point maps in time'), () => {
     await expectNoSeriousAxe(await s.open(`${MIGRANTS}years/points/`), 'the every-year page');
   });
 
-  it('screenshots of the incidents map after a year change, at 390 and 1366 px (for review)', async () => {
+  it('screenshots of both point maps after a year change, at 390 and 1366 px (for review)', async () => {
     const dir = join(ROOT, '.tmp', 'map-shots');
     mkdirSync(dir, { recursive: true });
-    const years = await incidentYears();
-    for (const width of [390, 1366]) {
-      const s = await session({ viewport: { width, height: 900 } });
-      const page = await s.open(MIGRANTS);
-      await chooseYear(page, years, years[Math.floor(years.length / 2)]!);
-      await page.locator('section[aria-labelledby="points-h"]').screenshot({ path: join(dir, `migrants-points-${width}.png`) });
+    const incidents = await incidentYears();
+    const seizures = (await sql(`SELECT DISTINCT year FROM pangolin_seizures WHERE latitude IS NOT NULL AND year IS NOT NULL ORDER BY year`)).map((r) => Number(r['year']));
+    for (const [path, name, years] of [[MIGRANTS, 'migrants', incidents], [WILDLIFE, 'pangolins', seizures]] as const) {
+      for (const width of [390, 1366]) {
+        const s = await session({ viewport: { width, height: 900 } });
+        const page = await s.open(path);
+        await chooseYear(page, [...years], years[years.length - 4]!);
+        await page.locator('section[aria-labelledby="points-h"]').screenshot({ path: join(dir, `${name}-points-${width}.png`) });
+      }
     }
   });
 });
