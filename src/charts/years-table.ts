@@ -7,6 +7,7 @@ import { tableCell } from './scales.ts';
 import { rowRefs, tableRefs } from './table-refs.ts';
 import type { DataTable, Locale, Value } from './types.ts';
 import type { FlowDatum } from './flow-map-draw.ts';
+import { byValue, type MapPoint } from './point-map-draw.ts';
 
 export interface PlaceYearValue extends Value {
   geo: string;
@@ -49,6 +50,28 @@ export function flowYearsTable(byYear: readonly { year: number; flows: readonly 
       { key: 'origin', label: locale.t('map.flow.origin') },
       { key: 'destination', label: locale.t('map.flow.destination') },
       { key: 'value', label: locale.t('chart.valueIn', { unit }), numeric: true },
+    ],
+    rows: rows.map((r) => r.row),
+    ...tableRefs(rows.map((r) => r.refs)),
+  };
+}
+
+/**
+ * Each year's points, a row each, the year's largest first (as the point map of that year draws and tables them),
+ * then the events without a single year, whose year cell says so.
+ */
+export function pointYearsTable(byYear: readonly { year: number; points: readonly MapPoint[] }[], undated: readonly MapPoint[], unit: string, locale: Locale): DataTable {
+  const noYear = locale.t('map.points.noYear');
+  const rows = [...byYear.map((y) => ({ year: String(y.year), points: y.points })), { year: noYear, points: undated }].flatMap(({ year, points }) =>
+    [...points].sort(byValue).map((p) => ({ row: { year, label: p.label, value: p.value, lat: p.lat, lon: p.lon }, refs: p.source_ref ? { value: p.source_ref } : null })),
+  );
+  return {
+    columns: [
+      { key: 'year', label: locale.t('chart.year') },
+      { key: 'label', label: locale.t('map.points.label') },
+      { key: 'value', label: locale.t('chart.valueIn', { unit }), numeric: true },
+      { key: 'lat', label: locale.t('map.points.lat'), numeric: true, identifies: true },
+      { key: 'lon', label: locale.t('map.points.lon'), numeric: true, identifies: true },
     ],
     rows: rows.map((r) => r.row),
     ...tableRefs(rows.map((r) => r.refs)),

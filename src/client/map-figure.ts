@@ -1,11 +1,12 @@
 /**
  * A world map's year control (MapControls.astro), wired: a range input over the years the map has values for (its
- * whole view, each country's latest value or every year summed, at the right end), the year in words beside it, a
- * Play button that steps through the years, and, where the release has a rate per 100,000, a choice of measure.
- * Every change asks for one view; the latest asked for wins, and the map, its legend, its description and its data
- * table are redrawn together (map-redraw.ts, loaded on first use). The whole view the build drew is put back from
- * the page's own HTML. Play never starts by itself; with `prefers-reduced-motion` it becomes "Next year", one step a
- * press. The choice is reported to the page (`onChange`), which keeps it in the URL.
+ * whole view, each country's latest value, every year summed or every event of a point map, at the right end), the
+ * year in words beside it, a Play button that steps through the years, and, where the release has a rate per 100,000,
+ * a choice of measure. Every change asks for one view; the latest asked for wins, and the map, its legend, its
+ * description and its data table are redrawn together (map-redraw.ts, or point-redraw.ts for a point map, loaded on
+ * first use). The whole view the build drew is put back from the page's own HTML. Play never starts by itself; with
+ * `prefers-reduced-motion` it becomes "Next year", one step a press. The choice is reported to the page
+ * (`onChange`), which keeps it in the URL.
  */
 import type { Locale } from '../charts/types.ts';
 import type { MapControl } from '../data/map-control.ts';
@@ -47,7 +48,7 @@ export interface MapHandle {
 
 /** What the URL and the control know of a map's spec. */
 export function spaceOf(spec: MapControl): MapSpace {
-  if (spec.kind === 'flows') return { param: spec.chartId, whole: 'all', measures: [{ id: 'count', years: spec.years }] };
+  if (spec.kind !== 'choropleth') return { param: spec.chartId, whole: 'all', measures: [{ id: 'count', years: spec.years }] };
   return {
     param: spec.chartId,
     whole: 'latest',
@@ -65,6 +66,7 @@ export function readMapSpec(raw: string | undefined): MapControl | null {
     const s = JSON.parse(raw) as Partial<MapControl> | null;
     if (s?.kind === 'choropleth' && Array.isArray(s.measures) && s.measures.length > 0 && typeof s.chartId === 'string') return s as MapControl;
     if (s?.kind === 'flows' && Array.isArray(s.years) && typeof s.chartId === 'string') return s as MapControl;
+    if (s?.kind === 'points' && Array.isArray(s.years) && typeof s.files === 'object' && s.files !== null && typeof s.chartId === 'string') return s as MapControl;
   } catch {
     // Malformed: the page keeps its map as built.
   }
@@ -96,7 +98,7 @@ export function wireMap(host: HTMLElement, box: HTMLElement, spec: MapControl, d
   let playing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const wholeText = spec.kind === 'flows' ? t('map.control.all') : t('map.control.latest');
+  const wholeText = spec.kind === 'choropleth' ? t('map.control.latest') : t('map.control.all');
   const label = (c: MapChoice) => (c.year === null ? wholeText : String(c.year));
 
   /** The controls say `c`: the slider's positions are its measure's years. */
@@ -160,11 +162,13 @@ export function wireMap(host: HTMLElement, box: HTMLElement, spec: MapControl, d
       status.replaceChildren(t('map.status.loading', { view: label(c) }));
     }, SLOW_MS);
     const href = deps.href(c);
-    import('./map-redraw.ts')
+    const ctx = { locale, release: deps.release, origin: deps.origin, ...(href ? { href } : {}) };
+    // A point map's year is a small JSON file: its code loads no Parquet reader.
+    (spec.kind === 'points' ? import('./point-redraw.ts').then((m) => () => m.drawPointView(host, spec, c, ctx)) : import('./map-redraw.ts').then((m) => () => m.drawMapView(host, spec, c, ctx)))
       .catch((e: unknown) => {
         throw failureOf('code', e);
       })
-      .then((m) => m.drawMapView(host, spec, c, { locale, release: deps.release, origin: deps.origin, ...(href ? { href } : {}) }))
+      .then((draw) => draw())
       .then(
         (drawn) => {
           clearTimeout(slow);

@@ -3,13 +3,14 @@
  * the map's spec names (a choropleth: the indicator's series view; a flow map: its parts view) by range requests,
  * answers the question of the view (src/data/view-queries.ts, held equal to the build's SQL by a differential test),
  * and draws the map with the same chart code as the build, on the shapes the page already shows: the choropleth's
- * outlines and the flow map's base map are read back from its SVG, the flows' anchors from the spec. No atlas, no
- * projection, no query engine. Returns HTML; the caller puts it on the page.
+ * outlines and the flow map's base map are read back from its SVG (map-shapes.ts), the flows' anchors from the spec.
+ * No atlas, no projection, no query engine. Returns HTML; the caller puts it on the page. (A point map's year needs no
+ * view file reader: point-redraw.ts.)
  */
 import { drawChoropleth, type ChoroplethGeometry, type ChoroplethShape } from '../charts/choropleth-draw.ts';
 import { drawFlowMap, type FlowGeometry } from '../charts/flow-map-draw.ts';
 import { figureHtml, latestSubtitle, subtitleOf, type Frame } from '../charts/figure.ts';
-import type { Locale, Size } from '../charts/types.ts';
+import type { Locale } from '../charts/types.ts';
 import type { ChoroplethControl, FlowControl, MapControl } from '../data/map-control.ts';
 import { mapValuesOf } from '../data/map-views.ts';
 import { toFlows } from '../data/shape.ts';
@@ -17,6 +18,7 @@ import { flowsAnswer, latestAnswer, yearAnswer } from '../data/view-queries.ts';
 import type { MapChoice } from '../state/map-state.ts';
 import { openView, type ParquetSource } from './parquet-slice.ts';
 import { failureOf } from './read-failure.ts';
+import { basemapShapes, geometry, sizeOf } from './map-shapes.ts';
 import type { ReadOptions } from './series-source.ts';
 import { readPlaces, type Row } from './view-read.ts';
 
@@ -48,11 +50,6 @@ async function viewRows(ctx: MapContext, view: { path: string; bytes: number }, 
   }
 }
 
-function sizeOf(svg: SVGSVGElement): Size {
-  const [, , width, height] = (svg.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
-  return { width: width!, height: height! };
-}
-
 /**
  * The choropleth's shapes as its SVG holds them: a unit with a value is a mark (`data-key`), one without says its
  * code and name (`data-geo`, `data-name`). A place the map draws is named as the spec names it, whichever it was.
@@ -67,21 +64,7 @@ export function choroplethShapes(svg: SVGSVGElement, places: ReadonlyMap<string,
 
 /** The flow map's base map as its SVG holds it, and the anchors and atlas names the spec carries. */
 export function flowShapes(svg: SVGSVGElement, spec: FlowControl): FlowGeometry {
-  const [land, borders] = [...svg.querySelectorAll<SVGPathElement>('g.basemap > path')].map((p) => p.getAttribute('d') ?? '');
-  return { size: sizeOf(svg), land: land ?? '', borders: borders ?? '', anchors: spec.anchors, names: spec.atlasNames };
-}
-
-const shapesOf = new WeakMap<HTMLElement, ChoroplethGeometry | FlowGeometry>();
-
-/** Read once per map, from the drawing the build wrote (a redrawn map holds the same shapes). */
-function geometry<G extends ChoroplethGeometry | FlowGeometry>(host: HTMLElement, read: (svg: SVGSVGElement) => G): G {
-  const held = shapesOf.get(host) as G | undefined;
-  if (held) return held;
-  const svg = host.querySelector<SVGSVGElement>('.chart-svg svg[role="group"]');
-  if (!svg) throw failureOf('code', new Error('the map has no drawing to redraw'));
-  const g = read(svg);
-  shapesOf.set(host, g);
-  return g;
+  return { ...basemapShapes(svg), anchors: spec.anchors, names: spec.atlasNames };
 }
 
 async function choroplethView(host: HTMLElement, spec: ChoroplethControl, choice: MapChoice, ctx: MapContext, io: ReadOptions): Promise<DrawnMap> {
@@ -124,5 +107,6 @@ function summaryOf(year: string | null, measure: string, n: number, measures: bo
 
 /** Reads and draws `choice` of the map `spec` shown in `host`. */
 export function drawMapView(host: HTMLElement, spec: MapControl, choice: MapChoice, ctx: MapContext, io: ReadOptions = {}): Promise<DrawnMap> {
+  if (spec.kind === 'points') throw failureOf('code', new Error('a point map is redrawn by point-redraw.ts'));
   return spec.kind === 'choropleth' ? choroplethView(host, spec, choice, ctx, io) : flowView(host, spec, choice, ctx, io);
 }

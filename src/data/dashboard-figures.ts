@@ -6,8 +6,6 @@
 import type { FramedChart } from '../charts/figure.ts';
 import { lineChart } from '../charts/line-chart.ts';
 import { rankedBarChart } from '../charts/bar-chart.ts';
-import { pointMap, binPoints } from '../charts/point-map.ts';
-import { loadWorld } from '../charts/world-node.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { frameFor, indicatorDef, yearsText } from '../lib/frames.ts';
 import type { DomainSpec } from './domains.ts';
@@ -17,7 +15,7 @@ import { choroplethWithYears, flowsWithYears, type MapControl, type YearsPage } 
 import { breaksByName, breaksBySeries } from '../lib/series-breaks.ts';
 import { seriesQuery } from './queries.ts';
 import { toSeries } from './shape.ts';
-import { points } from './points.ts';
+import { pointsWithYears, type PointFile } from './point-figures.ts';
 
 /** A link from a one-year (or summed) breakdown to the page that follows it over the years (over-time.ts). */
 export interface OverTimeLink {
@@ -50,7 +48,9 @@ export interface DashboardFigures {
   flows: (LinkedChart & YearMap)[];
   /** Every year of the maps, each measure on a page of its own (`/<domain>/years/<slug>/`). */
   yearsPages: YearsPage[];
-  points: FramedChart | null;
+  points: YearMap | null;
+  /** The point map's year views, which the build writes under the release's folder (src/data/point-figures.ts). */
+  pointFiles: PointFile[];
   /** Every indicator the figures draw (for the sources a handout cites). */
   indicators: string[];
 }
@@ -63,7 +63,6 @@ export function figureList(f: DashboardFigures): FramedChart[] {
 async function compute(spec: DomainSpec): Promise<DashboardFigures> {
   const locale = makeLocale('en');
   const { t } = locale;
-  const world = loadWorld('110m');
   const main = indicatorDef(spec.main);
   const years = yearsOf(spec.main);
   const nameMap = await names();
@@ -154,18 +153,28 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     }),
   );
 
-  let pointChart: FramedChart | null = null;
+  let pointChart: YearMap | null = null;
   let pointIndicator: string[] = [];
+  let pointFiles: PointFile[] = [];
   if (spec.points) {
     const migrants = spec.points === 'migrant_incidents';
     const indicator = migrants ? 'smg_dead_missing' : 'wl_pangolin_seizures';
     pointIndicator = [indicator];
-    const y: [number, number] = yearsOf(indicator);
-    const raw = await points(spec.points, y);
-    const pts = migrants ? binPoints(raw, { cellDegrees: 1 }, locale) : raw;
-    const title = migrants ? t('dashboard.points.migrants.title') : t('dashboard.points.pangolins.title');
-    const unit = migrants ? t('dashboard.points.migrants.unit') : t('dashboard.points.pangolins.unit');
-    pointChart = { chart: pointMap(pts, { id: 'points', title, unit, world }, locale), frame: frameFor(indicator, 'points-figure', y, undefined) };
+    const mappedPoints = await pointsWithYears({
+      table: spec.points,
+      indicator,
+      // Binned to a 1° grid (each year's on their own): thousands of incidents would be thousands of marks, and a
+      // seizure drawn alone has the value 1, so every circle had the largest size; a cell's seizures have a number.
+      bin: { cellDegrees: 1 },
+      chartId: 'points',
+      figureId: 'points-figure',
+      title: migrants ? t('dashboard.points.migrants.title') : t('dashboard.points.pangolins.title'),
+      unit: migrants ? t('dashboard.points.migrants.unit') : t('dashboard.points.pangolins.unit'),
+      pagePath,
+    });
+    pointChart = { ...mappedPoints.figure, control: mappedPoints.control };
+    yearsPages.push(...mappedPoints.pages);
+    pointFiles = mappedPoints.files;
   }
 
   const indicators = [
@@ -176,7 +185,7 @@ async function compute(spec: DomainSpec): Promise<DashboardFigures> {
     ...(spec.comparisons ?? []).flatMap((c) => c.indicators),
     ...pointIndicator,
   ];
-  return { trend, map, breakdowns, rankings, comparisons, flows: flowCharts, points: pointChart, yearsPages, indicators: [...new Set(indicators)] };
+  return { trend, map, breakdowns, rankings, comparisons, flows: flowCharts, points: pointChart, pointFiles, yearsPages, indicators: [...new Set(indicators)] };
 }
 
 const cache = new Map<string, Promise<DashboardFigures>>();

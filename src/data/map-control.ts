@@ -4,6 +4,7 @@
  */
 import type { MapClasses } from '../charts/colour-classes.ts';
 import type { Frame } from '../charts/figure.ts';
+import type { ProjectedPoint } from '../charts/point-map-draw.ts';
 
 /** One measure a choropleth can show: the indicator, its view file, its years, its classes, its frame. */
 export interface MeasureSpec {
@@ -63,5 +64,36 @@ export interface FlowControl {
   yearsHref: string;
 }
 
-export type MapControl = ChoroplethControl | FlowControl;
+/** A year's view of a point map: one small JSON file the build wrote (src/pages/data/[version]/points/[file].json.ts). */
+export interface PointYearFile {
+  year: number;
+  /** The year's points (binned on their own where the map bins), already placed on the map's drawing. */
+  points: ProjectedPoint[];
+}
+
+export interface PointControl {
+  kind: 'points';
+  /** The chart's id, and the URL parameter of its year. */
+  chartId: string;
+  unit: string;
+  /** The map's accessible title (the SVG's) and the figure's title, each with `{year}` for one year. */
+  titles: { chart: string; figure: string };
+  /** The frame of the whole view; title, subtitle and years follow the year. */
+  frame: Frame;
+  /** The unit the subtitle names (the indicator's, as the whole view's subtitle). */
+  subtitleUnit: string;
+  /** Years with at least one dated event, ascending. */
+  years: number[];
+  /** Each year's view file (path from the site's root, content-hashed: the release folder is cached as immutable). */
+  files: Record<string, { path: string; bytes: number }>;
+  /** The largest value of any year: every year's circles are sized on it, so years compare. */
+  maxValue: number;
+  /** The largest value of the all-years view, which is sized on its own. */
+  wholeMax: number;
+  /** Located events without a single year: in the all-years view only, and said in every year's. */
+  undated: number;
+  yearsHref: string;
+}
+
+export type MapControl = ChoroplethControl | FlowControl | PointControl;
 

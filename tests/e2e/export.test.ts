@@ -10,14 +10,14 @@
  * - an embed page renders alone inside an <iframe> of a test page, and its CSP lets any site frame it.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvParse } from 'd3';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Page } from 'playwright-core';
-import { DIST, serve, type StaticServer } from './support/server.ts';
-import { openSession, requireChromium, type Session } from './support/browser.ts';
-import { BUILT, setUp, title, TREND_HOST } from './support/suite.ts';
+import { DIST } from './support/server.ts';
+import { checkedSessions } from './support/checked-sessions.ts';
+import { BUILT, title, TREND_HOST } from './support/suite.ts';
 import { controlsOf, pickView, submitView, waitForView, yearsParam } from './support/trend-view.ts';
 import { sql } from './support/release.ts';
 
@@ -93,32 +93,7 @@ function pngChunks(png: Buffer): { type: string; data: Buffer }[] {
 }
 
 describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
-  let server: StaticServer;
-  const sessions: Session[] = [];
-  const ready = setUp(async () => {
-    requireChromium();
-    server = await serve();
-  });
-  async function session(): Promise<Session> {
-    ready();
-    const s = await openSession(server.origin);
-    sessions.push(s);
-    return s;
-  }
-  afterEach(async () => {
-    const open = sessions.splice(0);
-    try {
-      for (const s of open) {
-        expect(s.foreign, 'requests that left the origin').toEqual([]);
-        expect(s.errors, 'console errors, page errors, failed requests').toEqual([]);
-      }
-    } finally {
-      for (const s of open) await s.close();
-    }
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const { session, server } = checkedSessions();
 
   it('downloads the trend as CSV, SVG, PNG and metadata JSON, each saying what it is', async () => {
     const s = await session();
@@ -290,8 +265,8 @@ describe.skipIf(!BUILT)(title('chart downloads and embeds'), () => {
     const res = await page.request.get(src);
     expect(res.headers()['content-security-policy']).toMatch(/frame-ancestors \*(;|$)/);
     const frameHost = await s.newPage();
-    await frameHost.route(`${server.origin}/__embed-host.html`, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>host</title><iframe id="f" title="chart" src="${src}" width="800" height="600"></iframe>` }));
-    await frameHost.goto(`${server.origin}/__embed-host.html`);
+    await frameHost.route(`${server().origin}/__embed-host.html`, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>host</title><iframe id="f" title="chart" src="${src}" width="800" height="600"></iframe>` }));
+    await frameHost.goto(`${server().origin}/__embed-host.html`);
     const frame = await (await frameHost.waitForSelector('#f')).contentFrame();
     await frame!.waitForSelector('figure.chart-figure');
     const inside = await frame!.evaluate(() => ({ figures: document.querySelectorAll('figure.chart-figure').length, nav: document.querySelectorAll('header nav').length, title: document.querySelector('figure h3')?.textContent, caveat: !!document.querySelector('figure .caveat'), source: document.querySelector('figure .source')?.textContent ?? '' }));

@@ -5,11 +5,10 @@
  * A malformed link shows its notice; the tabs follow `?tab=`. No request leaves the origin, no console errors.
  * Timings are never asserted here (`npm run bench` measures them).
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serve, type StaticServer } from './support/server.ts';
-import { openSession, requireChromium, type Session } from './support/browser.ts';
-import { BUILT, figureTable, setUp, title, TREND_HOST } from './support/suite.ts';
+import { checkedSessions } from './support/checked-sessions.ts';
+import { BUILT, figureTable, title, TREND_HOST } from './support/suite.ts';
 import { expectedTable } from './support/release.ts';
 import { controlsOf, pickView, REDRAW_TIMEOUT, submitView, yearsParam, type View } from './support/trend-view.ts';
 
@@ -22,39 +21,10 @@ function expectUrlState(page: Page, state: string, view: View) {
 }
 
 describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
-  let server: StaticServer;
-  const sessions: Session[] = [];
+  // Every test's sessions must stay on the origin and log no error; then they are closed (checked-sessions.ts).
+  const { session, server } = checkedSessions();
   /** Permalink and table of the indicator-page view, for the fresh-profile test. */
   let permalink: { url: string; table: string[][] } | undefined;
-
-  async function session(): Promise<Session> {
-    ready();
-    const s = await openSession(server.origin);
-    sessions.push(s);
-    return s;
-  }
-
-  const ready = setUp(async () => {
-    requireChromium();
-    server = await serve();
-  });
-
-  afterEach(async () => {
-    // Every test's sessions must have stayed on the origin and logged no error; then they are closed.
-    const open = sessions.splice(0);
-    try {
-      for (const s of open) {
-        expect(s.foreign, 'requests that left the origin').toEqual([]);
-        expect(s.errors, 'console errors, page errors, failed requests').toEqual([]);
-      }
-    } finally {
-      for (const s of open) await s.close();
-    }
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
 
   it('dashboard: the trend redraws from its view file, twice, and the URL follows', async () => {
     const s = await session();
@@ -76,8 +46,8 @@ describe.skipIf(!BUILT)(title('interaction with JavaScript'), () => {
     expect(await figureTable(page, TREND_HOST)).toEqual(await expectedTable(c.indicator, second.geo, second.years));
     // The data came from the indicator's series view file by Range reads, with no query engine and not from the
     // whole observations table.
-    expect(server.requests.some((r) => r.url.endsWith(`/views/series/${c.indicator}.parquet`) && r.range !== null)).toBe(true);
-    expect(server.requests.filter((r) => /observations\.parquet|\.wasm$|duckdb/.test(r.url))).toEqual([]);
+    expect(server().requests.some((r) => r.url.endsWith(`/views/series/${c.indicator}.parquet`) && r.range !== null)).toBe(true);
+    expect(server().requests.filter((r) => /observations\.parquet|\.wasm$|duckdb/.test(r.url))).toEqual([]);
   });
 
   it('indicator page: the trend redraws from its view file and the URL follows', async () => {

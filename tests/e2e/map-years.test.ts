@@ -8,14 +8,14 @@
  * steps one year. The year changes read the view file by range requests and load no query engine. Screenshots at 390
  * and 1366 px of the dashboard after a year change are written to .tmp/map-shots/ for review. No timing is asserted.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
 import type { Page } from 'playwright-core';
-import { distRelease, ROOT, serve, type StaticServer } from './support/server.ts';
-import { openSession, requireChromium, type Session } from './support/browser.ts';
-import { BUILT, setUp, title } from './support/suite.ts';
+import { distRelease, ROOT } from './support/server.ts';
+import { checkedSessions, chooseMapYear as chooseYear, expectNoSeriousAxe } from './support/checked-sessions.ts';
+import { BUILT, title } from './support/suite.ts';
 import { shows, type RawValue } from '../support/displayed-value.ts';
 import { tablePage } from '../support/figure-html.ts';
 import { DIST } from './support/server.ts';
@@ -98,49 +98,10 @@ async function expectYear(page: Page, figure: string, released: Map<string, Rele
   }
 }
 
-/** Moves the year slider with the keyboard to `year` (Home, then → to its position) and waits for the redraw. */
-async function chooseYear(page: Page, param: string, figure: string, years: number[], year: number) {
-  const range = page.locator(`[data-map-controls="${param}"] input[type=range]`);
-  await range.focus();
-  await page.keyboard.press('Home');
-  for (let i = 0; i < years.indexOf(year); i++) await page.keyboard.press('ArrowRight');
-  expect(await range.getAttribute('aria-valuetext')).toBe(String(year));
-  await page.waitForSelector(`.figure-host[data-rendered-by="browser"][data-years="${year}-${year}"]:not([aria-busy]) #${figure}`, { timeout: REDRAW });
-}
-
 describe.skipIf(!BUILT)(title('maps in time'), () => {
-  let server: StaticServer;
-  const sessions: Session[] = [];
+  const { session, server } = checkedSessions();
   let permalink = '';
   let permalinkTable: string[][] = [];
-
-  const ready = setUp(async () => {
-    requireChromium();
-    server = await serve();
-  });
-
-  async function session(options: Parameters<typeof openSession>[1] = {}): Promise<Session> {
-    ready();
-    const s = await openSession(server.origin, options);
-    sessions.push(s);
-    return s;
-  }
-
-  afterEach(async () => {
-    const open = sessions.splice(0);
-    try {
-      for (const s of open) {
-        expect(s.foreign, 'requests that left the origin').toEqual([]);
-        expect(s.errors, 'console errors, page errors, failed requests').toEqual([]);
-      }
-    } finally {
-      for (const s of open) await s.close();
-    }
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
 
   it('the dashboard map’s year control redraws the map, legend, description and table with that year’s released values', async () => {
     const s = await session();
@@ -151,7 +112,7 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
     const legendBefore = await page.locator('#map-figure .map-legend').innerHTML();
     // A year in the middle, with many countries.
     const year = years[Math.floor(years.length / 2)]!;
-    const requestsBefore = server.requests.length;
+    const requestsBefore = server().requests.length;
     await chooseYear(page, 'map', 'map-figure', years, year);
     await expectYear(page, 'map-figure', releasedYear('tip_victims_detected', year), `${DASHBOARD} ${year}`);
     expect(await page.locator('#map-figure h3').textContent()).toContain(String(year));
@@ -163,7 +124,7 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
     const ramp = (html: string) => html.replace(/<rect[^>]*fill="url[^>]*>.*$/s, '');
     expect(ramp(await page.locator('#map-figure .map-legend').innerHTML())).toBe(ramp(legendBefore));
     // Read from the series view file by range requests; no query engine, not the whole observations table.
-    const made = server.requests.slice(requestsBefore);
+    const made = server().requests.slice(requestsBefore);
     expect(made.some((r) => r.url.endsWith('/views/series/tip_victims_detected.parquet') && r.range !== null)).toBe(true);
     expect(made.filter((r) => /observations\.parquet|\.wasm$|duckdb/.test(r.url))).toEqual([]);
     const url = new URL(page.url());
@@ -253,7 +214,7 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
     const s = await session();
     const page = await s.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(new URL(DASHBOARD, server.origin).href);
+    await page.goto(new URL(DASHBOARD, server().origin).href);
     const years = releasedYears('tip_victims_detected');
     const button = page.locator('[data-map-controls="map"] button[data-play]');
     expect(await button.textContent()).toBe('Next year');
@@ -264,7 +225,7 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
 
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     // The page without the year the steps above put in its address: Play starts from the latest values.
-    await page.goto(new URL(DASHBOARD, server.origin).href);
+    await page.goto(new URL(DASHBOARD, server().origin).href);
     const play = page.locator('[data-map-controls="map"] button[data-play]');
     await play.waitFor({ state: 'visible' });
     expect(await play.textContent()).toBe('Play');
@@ -305,21 +266,12 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
   });
 
   it('axe finds nothing serious in a map redrawn for a year (its control, legend and table) nor on a years page', async () => {
-    const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     const s = await session();
     const years = releasedYears('tip_victims_detected');
-    const check = async (page: Page, where: string) => {
-      await page.evaluate(axe);
-      const violations = await page.evaluate(async () => {
-        const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run;
-        return (await run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target) }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), where).toEqual([]);
-    };
     const page = await s.open(DASHBOARD);
     await chooseYear(page, 'map', 'map-figure', years, years[Math.floor(years.length / 2)]!);
-    await check(page, `${DASHBOARD} after a year change`);
-    await check(await s.open(`${DASHBOARD}years/map-count/`), 'the years page');
+    await expectNoSeriousAxe(page, `${DASHBOARD} after a year change`);
+    await expectNoSeriousAxe(await s.open(`${DASHBOARD}years/map-count/`), 'the years page');
   });
 
   it('screenshots of the dashboard after a year change, at 390 and 1366 px (for review)', async () => {

@@ -18,6 +18,8 @@ import {
 } from '../../src/state/map-state.ts';
 import { parseState, reasonText, serializeState, type StateSpace } from '../../src/state/url-state.ts';
 import { makeLocale } from '../../src/i18n/locale.ts';
+import { readMapSpec, spaceOf } from '../../src/client/map-figure.ts';
+import type { PointControl } from '../../src/data/map-control.ts';
 
 const en = makeLocale('en');
 
@@ -130,5 +132,26 @@ describe('the year control’s steps', () => {
     expect(withMeasure(space, { year: 2010, measure: 'count' }, 'rate')).toEqual({ year: 2006, measure: 'rate' });
     expect(withMeasure(space, { year: 2005, measure: 'count' }, 'rate')).toEqual({ year: 2006, measure: 'rate' }); // as near: the later
     expect(withMeasure(space, { year: null, measure: 'count' }, 'rate')).toEqual({ year: null, measure: 'rate' });
+  });
+});
+
+describe('a point map’s control on the page', () => {
+  const frame = { id: 'points-figure', title: 'Migrants dead and missing', subtitle: 'Persons, 2014–2024', source: 'IOM', version: 'v1', caveat: '' };
+  const spec: PointControl = {
+    kind: 'points', chartId: 'points', unit: 'dead and missing', titles: { chart: 'Where, {year}', figure: 'Dead, {year}' }, frame, subtitleUnit: 'persons',
+    years: [2014, 2016], files: { '2014': { path: '/data/v1/points/a-2014-0123456789.json', bytes: 10 }, '2016': { path: '/data/v1/points/a-2016-0123456789.json', bytes: 12 } },
+    maxValue: 12, wholeMax: 19, undated: 0, yearsHref: '/x/years/points/',
+  };
+
+  it('is read from the page, its years in the URL under its own parameter, its whole view every year', () => {
+    expect(readMapSpec(JSON.stringify(spec))).toEqual(spec);
+    const { files: _files, ...withoutFiles } = spec;
+    expect(readMapSpec(JSON.stringify(withoutFiles))).toBeNull();
+    const points = spaceOf(spec);
+    expect(points).toEqual({ param: 'points', whole: 'all', measures: [{ id: 'count', years: [2014, 2016] }] });
+    expect(parseMapState('?points=2016', points)).toEqual({ choice: { year: 2016, measure: 'count' }, problems: [] });
+    expect(parseMapState('?points=all', points).choice.year).toBeNull();
+    expect(parseMapState('?points=2015', points).problems).toEqual([{ param: 'points', value: '2015', reason: 'no-map-year', range: [2014, 2016] }]);
+    expect(serializeMapChoice({ year: 2014, measure: 'count' }, points)).toEqual([['points', '2014']]);
   });
 });
