@@ -34,3 +34,8 @@ export function summedRef(refs: Iterable<string>): string | null {
   if (byFile.size === 0) return null;
   return [...byFile].map(([prefix, rows]) => `${prefix}${rowRanges(rows)}`).join(REF_LIST_SEPARATOR);
 }
+
+/** A sum's ref: every row it adds, or none when one of them has no row to cite (a list short of one would cite less). */
+export function refOfSum(refs: readonly (string | null | undefined)[]): string | null {
+  return refs.every((r): r is string => typeof r === 'string' && r !== '') ? summedRef(refs) : null;
+}

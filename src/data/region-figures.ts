@@ -62,7 +62,7 @@ function groupBy(rows: Row[], key: string): Map<string, Row[]> {
 }
 
 function asMemberValues(rows: Row[]): MemberValue[] {
-  return rows.map((r) => ({ geo: String(r['geo']), year: Number(r['year']), value: r['value'] === null ? null : Number(r['value']), censored: (r['censored'] as string | null) ?? null }));
+  return rows.map((r) => ({ geo: String(r['geo']), year: Number(r['year']), value: r['value'] === null ? null : Number(r['value']), censored: (r['censored'] as string | null) ?? null, source_ref: (r['source_ref'] as string | null) ?? null }));
 }
 
 /** The geos that reported an indicator in some year. */

@@ -55,7 +55,7 @@ function coverageSentence(sums: readonly YearSum[], locale: Locale): string {
 
 export function reportingSumCharts(sums: readonly YearSum[], o: ReportingSumOptions, locale: Locale): ReportingSumCharts {
   // A year whose every report is suppressed has no sum: it is drawn as missing, and its count still says who reported.
-  const points = sums.map((s) => ({ series: o.series, ...(o.short ? { short: o.short } : {}), year: s.year, value: s.sum, censored: null, min: null, max: null }));
+  const points = sums.map((s) => ({ series: o.series, ...(o.short ? { short: o.short } : {}), year: s.year, value: s.sum, censored: null, min: null, max: null, ...(s.source_ref ? { source_ref: s.source_ref } : {}) }));
   const line = lineChart(points, { id: o.id, title: o.title, unit: o.unit, yearDomain: o.yearDomain, ...(o.partial ? { partial: o.partial } : {}) }, locale);
   const derived = locale.t('region.sum.derived');
   const sum: ChartOutput = sums.length === 0 ? { ...line, table: { ...line.table, derived } } : { ...line, description: `${line.description} ${coverageSentence(sums, locale)}`, table: { ...withCoverage(line.table, sums, locale), derived } };

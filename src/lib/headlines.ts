@@ -17,6 +17,7 @@
  * coverage should revisit them (tests/site/headlines.test.ts prints the panel sizes it finds).
  */
 import type { Value } from '../charts/types.ts';
+import { refOfSum } from '../charts/summed-ref.ts';
 
 export type HeadlineChoice =
   /** A series the publisher itself gives for the world or a region (geo is its M49 code). */
@@ -124,12 +125,14 @@ export function panelSeries(rows: ReportedValue[], span: [number, number], parti
   const years = yearsOf(span);
   const inSpan = rows.filter((r) => r.year >= span[0] && r.year <= span[1]);
   const reported = new Map<string, Map<number, number>>();
+  const refs = new Map<string, string | null>();
   const suppressed = new Set<string>();
   for (const r of inSpan) {
     if (isNumber(r.value)) {
       let byYear = reported.get(r.geo);
       if (!byYear) reported.set(r.geo, (byYear = new Map()));
       byYear.set(r.year, r.value);
+      refs.set(`${r.geo}\u0000${r.year}`, r.source_ref ?? null);
     } else if (r.censored) suppressed.add(r.geo);
   }
   // A suppressed count leaves its year without a number, so a country with one is never a member.
@@ -141,7 +144,8 @@ export function panelSeries(rows: ReportedValue[], span: [number, number], parti
   const points = members.length === 0 ? [] : years.map((year): HeadlinePoint => {
     let sum = 0;
     for (const g of members) sum += reported.get(g)!.get(year)!;
-    return { year, value: sum, censored: null, min: null, max: null, countries: members.length, partial: partial.has(year) };
+    const ref = refOfSum(members.map((g) => refs.get(`${g}\u0000${year}`)));
+    return { year, value: sum, censored: null, min: null, max: null, ...(ref ? { source_ref: ref } : {}), countries: members.length, partial: partial.has(year) };
   });
   const latest = latestOf(points);
   let largest: HeadlineSeries['largest'];
@@ -161,20 +165,21 @@ export function panelSeries(rows: ReportedValue[], span: [number, number], parti
 /** The share failing of all samples tested in the year, over the countries that report both counts for it. */
 export function pooledSeries(numerator: ReportedValue[], denominator: ReportedValue[], partialYears: readonly number[]): HeadlineSeries {
   const key = (r: ReportedValue) => `${r.geo}\u0000${r.year}`;
-  const num = new Map(numerator.filter((r) => isNumber(r.value)).map((r) => [key(r), r.value!]));
-  const byYear = new Map<number, { num: number; den: number; countries: number }>();
+  const num = new Map(numerator.filter((r) => isNumber(r.value)).map((r) => [key(r), r]));
+  const byYear = new Map<number, { num: number; den: number; countries: number; refs: (string | null | undefined)[] }>();
   for (const d of denominator) {
     const n = num.get(key(d));
     if (!isNumber(d.value) || n === undefined) continue;
-    const acc = byYear.get(d.year) ?? { num: 0, den: 0, countries: 0 };
-    byYear.set(d.year, { num: acc.num + n, den: acc.den + d.value, countries: acc.countries + 1 });
+    const acc = byYear.get(d.year) ?? { num: 0, den: 0, countries: 0, refs: [] };
+    byYear.set(d.year, { num: acc.num + n.value!, den: acc.den + d.value, countries: acc.countries + 1, refs: [...acc.refs, n.source_ref, d.source_ref] });
   }
   const partial = new Set(partialYears);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const points = years.length === 0 ? [] : yearsOf([years[0]!, years[years.length - 1]!]).map((year): HeadlinePoint => {
     const acc = byYear.get(year);
     const value = acc && acc.den > 0 ? (100 * acc.num) / acc.den : null;
-    return { year, value, censored: null, min: null, max: null, countries: acc?.countries ?? 0, ...(acc ? { base: acc.den } : {}), partial: partial.has(year) };
+    const ref = acc && value !== null ? refOfSum(acc.refs) : null;
+    return { year, value, censored: null, min: null, max: null, ...(ref ? { source_ref: ref } : {}), countries: acc?.countries ?? 0, ...(acc ? { base: acc.den } : {}), partial: partial.has(year) };
   });
   return { points, latest: latestOf(points) };
 }

@@ -22,6 +22,7 @@ import { columnIndex, pageFigures, rowWhere, rowYear, tablePage, type HtmlTable,
 import { readDisplayed, shows, type RawValue } from '../support/displayed-value.ts';
 import { chartCsv } from '../../src/export/chart-csv.ts';
 import { csvParse } from 'd3';
+import { REF, REF_SEPARATOR, rowsCited } from '../support/refs-cited.ts';
 
 /** Tables of up to this many rows stay in their figure; longer ones get a page of their own. */
 const IN_FIGURE_MAX = 50;
@@ -210,24 +211,6 @@ describe.skipIf(!BUILT)(title('a figure’s table holds the rows of its data'), 
     }
   });
 });
-
-/** How refs of several files are listed in one cell (src/charts/summed-ref.ts). */
-const REF_SEPARATOR = '; ';
-/** `file:sheet:rows`, the rows one number or ranges ("13052,13055-13058"); several such, for rows of several files. */
-const REF = /^[^:;]+:[^:;]*:\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*(?:; [^:;]+:[^:;]*:\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)*$/;
-
-/** Every publisher's row a ref cites, one `file:sheet:row` each. */
-function rowsCited(ref: string): Set<string> {
-  const out = new Set<string>();
-  for (const one of ref.split(REF_SEPARATOR)) {
-    const at = one.lastIndexOf(':');
-    for (const range of one.slice(at + 1).split(',')) {
-      const [from, to = from] = range.split('-').map(Number) as [number, number?];
-      for (let row = from; row <= to; row++) out.add(`${one.slice(0, at + 1)}${row}`);
-    }
-  }
-  return out;
-}
 
 describe.skipIf(!BUILT)(title('every value a figure’s table shows cites the publisher’s rows, as each line of its CSV does'), () => {
   const pages = BUILT ? htmlFiles(DIST).map(pathOf) : [];

@@ -13,6 +13,7 @@ import { DIST, distRelease } from './support/server.ts';
 import { BUILT, title } from './support/suite.ts';
 import { cellAt, columnIndex, pageFigures, tablePage, textOf, type PageFigure } from '../support/figure-html.ts';
 import { readDisplayed, shows, type RawValue } from '../support/displayed-value.ts';
+import { rowsCited } from '../support/refs-cited.ts';
 
 type Row = Record<string, unknown>;
 
@@ -94,8 +95,9 @@ describe.skipIf(!BUILT)(title('region and grouping pages'), () => {
         continue;
       }
       const rows = await sql(`SELECT geo, year, value, censored FROM observations WHERE indicator = ? AND geo IN (${inList}) AND ${TOTAL} AND (value IS NOT NULL OR censored IS NOT NULL)`, [indicator, ...geos]);
-      const perYear = await sql<{ year: number; n: number; total: number | null; suppressed: number }>(
-        `SELECT year, count(DISTINCT geo)::INTEGER AS n, sum(value) AS total, count(*) FILTER (WHERE value IS NULL)::INTEGER AS suppressed
+      const perYear = await sql<{ year: number; n: number; total: number | null; suppressed: number; refs: string | null }>(
+        `SELECT year, count(DISTINCT geo)::INTEGER AS n, sum(value) AS total, count(*) FILTER (WHERE value IS NULL)::INTEGER AS suppressed,
+           string_agg(source_ref, chr(10)) FILTER (WHERE value IS NOT NULL) AS refs
          FROM observations WHERE indicator = ? AND geo IN (${inList}) AND ${TOTAL} AND (value IS NOT NULL OR censored IS NOT NULL) GROUP BY year ORDER BY year`,
         [indicator, ...geos],
       );
@@ -133,7 +135,11 @@ describe.skipIf(!BUILT)(title('region and grouping pages'), () => {
           expect(readDisplayed(at(/^Countries reporting$/)), `${sum.title}, ${label}: countries reporting`).toEqual({ kind: 'number', value: y.n, decimals: 0 });
           expect(readDisplayed(at(/^Suppressed values/)), `${sum.title}, ${label}: suppressed`).toEqual({ kind: 'number', value: y.suppressed, decimals: 0 });
           expectShows(cellAt(count.table, /^Year$/, label, /^Value/), y.n, `${count.title}, ${label}`);
-          checked += 4;
+          // The sum cites every row it adds (each member's exact value), and no suppressed one.
+          const cell = sum.table.cells[sum.table.rows.findIndex((r) => r[0] === label)]![columnIndex(sum.table, /^Sum of reporting countries$/)]!;
+          const expected = y.refs === null ? [] : [...new Set(y.refs.split('\n').flatMap((r) => [...rowsCited(r)]))].sort();
+          expect(cell.ref === null ? [] : [...rowsCited(cell.ref)].sort(), `${sum.title}, ${label}: rows cited`).toEqual(expected);
+          checked += 5;
         }
       }
     }

@@ -34,6 +34,15 @@ describe('panelSeries: the same countries every year', () => {
     expect(s.largest).toEqual({ geo: 'B', share: 0.6 });
   });
 
+  it('cites every row a year’s sum adds, and none when one of them has no row', () => {
+    const ref = (r: ReportedValue) => ({ ...r, source_ref: `t.csv::${r.year - 2000}${r.geo === 'A' ? 1 : 2}` });
+    const s = panelSeries(rows.map((r) => (r.geo === 'A' || r.geo === 'B' ? ref(r) : r)), [2019, 2021], []);
+    // A's rows are 191, 201, 211; B's 192, 202, 212 (hand-made refs): each year cites its two.
+    expect(s.points.map((p) => p.source_ref)).toEqual(['t.csv::191-192', 't.csv::201-202', 't.csv::211-212']);
+    const unref = panelSeries(rows.map((r) => (r.geo === 'A' ? ref(r) : r)), [2019, 2021], []);
+    expect(unref.points.map((p) => p.source_ref ?? null)).toEqual([null, null, null]);
+  });
+
   it('never takes a partial year for the latest', () => {
     const s = panelSeries(rows, [2019, 2021], [2021]);
     expect(s.points.find((p) => p.year === 2021)?.partial).toBe(true);
@@ -75,6 +84,10 @@ describe('pooledSeries: failed ÷ tested over the countries reporting both', () 
       [2011, null, 0, null],
       [2012, 0, 1, 50],
     ]);
+    // With refs, a year’s share cites the failed and tested rows of the countries it pools (and only those).
+    const r = (x: ReportedValue, row: number) => ({ ...x, source_ref: `m.csv::${row}` });
+    const cited = pooledSeries(failed.map((x, i) => r(x, 10 + i)), tested.map((x, i) => r(x, 20 + i)), []);
+    expect(cited.points.map((p) => p.source_ref ?? null)).toEqual(['m.csv::10-11,20-21', null, 'm.csv::12,23']);
     expect(s.latest?.year).toBe(2012);
   });
 });

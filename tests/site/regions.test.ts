@@ -54,22 +54,27 @@ describe('an area in the M49 hierarchy', () => {
   });
 });
 
-const v = (geo: string, year: number, value: number | null, censored: string | null = null): MemberValue => ({ geo, year, value, censored });
+const v = (geo: string, year: number, value: number | null, censored: string | null = null, source_ref: string | null = null): MemberValue => ({ geo, year, value, censored, source_ref });
 
 describe('the sum of reporting countries', () => {
   const rows = [
-    v('KEN', 2018, 10), v('UGA', 2018, 5), v('NGA', 2018, null, '<5'),
-    v('KEN', 2019, null, '<5'), v('UGA', 2019, null, '<5'),
-    v('KEN', 2020, 7), v('UGA', 2020, null), // a row without value or mark is no report
+    v('KEN', 2018, 10, null, 'g.xlsx:data:40'), v('UGA', 2018, 5, null, 'g.xlsx:data:12'), v('NGA', 2018, null, '<5', 'g.xlsx:data:30'),
+    v('KEN', 2019, null, '<5', 'g.xlsx:data:41'), v('UGA', 2019, null, '<5', 'g.xlsx:data:13'),
+    v('KEN', 2020, 7, null, 'g.xlsx:data:42'), v('UGA', 2020, null), // a row without value or mark is no report
   ];
 
   it('adds exact values only, counts the suppressed ones apart and every country reporting', () => {
     expect(reportingSums(rows)).toEqual([
-      { year: 2018, sum: 15, reporting: 3, suppressed: 1 },
+      // The sum cites the two rows it adds, not NGA's suppressed one.
+      { year: 2018, sum: 15, reporting: 3, suppressed: 1, source_ref: 'g.xlsx:data:12,40' },
       // Every report suppressed: no sum at all (not 0), but two countries did report.
-      { year: 2019, sum: null, reporting: 2, suppressed: 2 },
-      { year: 2020, sum: 7, reporting: 1, suppressed: 0 },
+      { year: 2019, sum: null, reporting: 2, suppressed: 2, source_ref: null },
+      { year: 2020, sum: 7, reporting: 1, suppressed: 0, source_ref: 'g.xlsx:data:42' },
     ]);
+  });
+
+  it('cites no rows when a value it adds has none (a shorter list would cite less than it adds)', () => {
+    expect(reportingSums([v('KEN', 2018, 10, null, 'g.xlsx:data:40'), v('UGA', 2018, 5)])[0]!.source_ref).toBeNull();
   });
 
   it('stops on a country reported twice for a year (it would be summed twice)', () => {
@@ -99,6 +104,8 @@ describe('the sum of reporting countries', () => {
       ['2020', 7, 1, 0],
     ]);
     expect(sum.description).toContain('Between 1 and 3 countries reported a year. 3 suppressed values (<5) are not in the sum.');
+    // Each year's sum cites the rows it adds, in the table (and so in the chart's CSV).
+    expect(sum.table.refs?.map((r) => (r ? Object.values(r) : null))).toEqual([null, ['g.xlsx:data:12,40'], null, ['g.xlsx:data:42']]);
     // One bar per year of the domain; a year nobody reported is a count of 0 countries.
     expect(count.table.rows.map((r) => [r['label'], r['value']])).toEqual([['2017', 0], ['2018', 3], ['2019', 2], ['2020', 1]]);
   });
