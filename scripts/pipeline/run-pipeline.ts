@@ -75,9 +75,8 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
   files.push(...downloads.files);
   lap('write: CSV downloads');
   writeText(staging, 'quality.json', JSON.stringify(quality, null, 1) + '\n', files);
-  const version = versionOf(files);
   const catalogInput: CatalogInput = {
-    version,
+    version: '',
     tables,
     files,
     views,
@@ -91,6 +90,12 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
     downloads,
     archive: null,
   };
+  // The version names the data and what the catalog says of it. Hosts and browsers keep /data/<version>/ as immutable
+  // and publishing skips a version already there, so a changed definition, caveat or flag under the same version would
+  // never reach them (it happened: EIA's outward roles).
+  const described = sha256(Buffer.from(JSON.stringify(buildCatalog(catalogInput)), 'utf8'));
+  const version = versionOf([...files, { name: 'catalog.json', sha256: described }]);
+  catalogInput.version = version;
   // datapackage.json and the archive describe the release's files, so they come after its version, not into it.
   writeText(staging, 'datapackage.json', JSON.stringify(buildDatapackage(catalogInput), null, 1) + '\n', files);
   lap('write: datapackage');

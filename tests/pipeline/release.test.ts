@@ -110,6 +110,17 @@ describe('release', () => {
     for (const f of releaseFiles(a.dir)) expect(readFileSync(join(b.dir, f)).equals(readFileSync(join(a.dir, f))), f).toBe(true);
   });
 
+  it('gives a new version when only what the catalog says changes (a caveat), the data bytes being the same', async () => {
+    const files = toyFile([['KEN', 2019, 4], ['KEN', 2020, 9]]);
+    const a = await miniRelease([toy], files, { 'toy-source': toyManifest }).run();
+    const recaveated: SourceModule = { ...toy, indicators: [{ ...toy.indicators[0]!, caveat: 'c, now said otherwise' }] };
+    const b = await miniRelease([recaveated], files, { 'toy-source': toyManifest }).run();
+    // Same data: the Parquet is the same bytes under both versions.
+    expect(readFileSync(join(b.dir, 'observations.parquet')).equals(readFileSync(join(a.dir, 'observations.parquet')))).toBe(true);
+    expect(b.version, 'a caveat changed under an unchanged version would never reach a cached /data/<version>/').not.toBe(a.version);
+    expect(JSON.parse(readFileSync(join(b.dir, 'catalog.json'), 'utf8')).indicators[0].caveat).toBe('c, now said otherwise');
+  });
+
   it('stops on a checksum mismatch and leaves the previous release untouched', async () => {
     const mini = miniRelease([toy], toyFile([['KEN', 2020, 1]]), { 'toy-source': toyManifest });
     const first = await mini.run();
