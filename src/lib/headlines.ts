@@ -171,7 +171,11 @@ export function pooledSeries(numerator: ReportedValue[], denominator: ReportedVa
     const n = num.get(key(d));
     if (!isNumber(d.value) || n === undefined) continue;
     const acc = byYear.get(d.year) ?? { num: 0, den: 0, countries: 0, refs: [] };
-    byYear.set(d.year, { num: acc.num + n.value!, den: acc.den + d.value, countries: acc.countries + 1, refs: [...acc.refs, n.source_ref, d.source_ref] });
+    acc.num += n.value!;
+    acc.den += d.value;
+    acc.countries += 1;
+    acc.refs.push(n.source_ref, d.source_ref);
+    byYear.set(d.year, acc);
   }
   const partial = new Set(partialYears);
   const years = [...byYear.keys()].sort((a, b) => a - b);

@@ -90,7 +90,7 @@ export async function writeDownloads(dir: string, tables: readonly ReleaseDatase
 
     // A view, not a table: the observations are sorted by indicator in row groups of 32,768, so each indicator's
     // queries read only its own row groups, where a table held every observation (and a 23 M-row source's long
-    // source_ref lists) in memory for the whole stage. file_row_number is the release's order, as rowid was.
+    // source_ref lists) in memory for the whole stage. file_row_number is the release's order.
     await conn.run(`CREATE VIEW obs AS SELECT ${selectList(OBSERVATION_COLUMNS)}, file_row_number FROM read_parquet('${q(join(dir, 'observations.parquet'))}', file_row_number = true)`);
     const longSelect = OBSERVATION_COLUMNS.map((c) => ident(c.name)).join(', ');
     const ids = (await conn.runAndReadAll('SELECT DISTINCT indicator FROM obs ORDER BY indicator')).getRowObjectsJS().map((r) => String(r['indicator']));
