@@ -243,6 +243,15 @@ describe('cites-trade-db stops on a malformed file, naming file, row and column'
     await expect(run2(withLine(file2Lines(), 7, broken))).rejects.toThrow(`file ${F2}, row 7, column Taxon: the CSV reader cannot read this record`);
   });
 
+  it('two broken files, read by two sessions at once: the first file’s error is the one reported', async () => {
+    // File 1 and file 2 are each half of the bytes, so each session reads one; file 2's record breaks too.
+    const short = file1Lines()[2]!.split(',').slice(0, -1).join(',');
+    const broken = file2Lines()[6]!.replace('"Manis javanica"', '"Manis "javanica"');
+    await expect(release({ [F1]: lf(withLine(file1Lines(), 3, short)), [F2]: crlf(withLine(file2Lines(), 7, broken)) })).rejects.toThrow(
+      `file ${F1}, row 3, column Origin.permit.RandomID: the record has 19 fields where the header has 20`,
+    );
+  });
+
   it('a byte that is not UTF-8', async () => {
     const bytes = crlf(file2Lines());
     bytes[bytes.indexOf('Manis javanica', bytes.indexOf('\n2009,')) + 2] = 0xff;
