@@ -24,6 +24,8 @@ export interface PipelineOptions extends Omit<BuildOptions, 'manifests'> {
   manifestDir?: string;
   /** The manifests themselves, instead of a directory (the scale bench builds its own). */
   manifests?: SourceManifest[];
+  /** Bytes; a CSV larger than this is offered on its own, not in the archive (default ARCHIVE_CSV_LIMIT). */
+  archiveCsvLimit?: number;
 }
 
 export interface PipelineResult {
@@ -60,7 +62,7 @@ function writeText(dir: string, name: string, text: string, files: WrittenFile[]
 }
 
 /** Writes the release into a staging folder and returns its version; nothing is visible to readers yet. */
-async function writeRelease(content: ReleaseContent, staging: string): Promise<string> {
+async function writeRelease(content: ReleaseContent, staging: string, archiveCsvLimit?: number): Promise<string> {
   const { tables, quality } = content;
   // Each step timed apart, so the scale bench shows which one a large table makes slow.
   const { timings, lap } = stopwatch();
@@ -99,7 +101,7 @@ async function writeRelease(content: ReleaseContent, staging: string): Promise<s
   // datapackage.json and the archive describe the release's files, so they come after its version, not into it.
   writeText(staging, 'datapackage.json', JSON.stringify(buildDatapackage(catalogInput), null, 1) + '\n', files);
   lap('write: datapackage');
-  catalogInput.archive = await packArchive(staging, catalogInput);
+  catalogInput.archive = await packArchive(staging, catalogInput, archiveCsvLimit);
   lap('write: archive');
   writeFileSync(join(staging, 'catalog.json'), JSON.stringify(buildCatalog(catalogInput), null, 1) + '\n');
   Object.assign(content.timings, timings);
@@ -116,7 +118,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   try {
     const content = await buildRelease({ ...opts, manifests, workDir });
     const started = performance.now();
-    const version = await writeRelease(content, staging);
+    const version = await writeRelease(content, staging, opts.archiveCsvLimit);
     rmSync(workDir, { recursive: true, force: true });
     content.timings['write'] = Math.round(performance.now() - started);
     promote(opts.outDir, staging, { version, inputs: inputFingerprint(opts.projectDir) });

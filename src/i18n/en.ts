@@ -475,7 +475,7 @@ export const en: Record<string, string> = {
   'data.frictionless': '(Frictionless)',
   'data.csvCells': "CSV files are UTF-8 and RFC 4180 (comma-separated, CRLF line ends). A spreadsheet would run a text cell that begins with =, +, -, @, a tab or a carriage return as a formula, so such a cell is written with an apostrophe (') in front and opens as text; the Parquet files keep the exact text. Numbers are written as plain numbers: -4 is minus four. A text cell that is only a number, such as \"-4\", is left as it is.",
   'data.archive': 'The whole release in one file',
-  'data.archiveNote': 'Every table and indicator below as Parquet and CSV, datapackage.json, README.txt (what each file is, how missing and censored values are written, how to cite) and LICENCES.txt (each source\'s terms), with SHA256SUMS to check them (sha256sum -c SHA256SUMS).',
+  'data.archiveNote': 'Every table and indicator below as Parquet and CSV (a CSV over 1 GiB is offered on its own; its table\'s Parquet is in the archive), datapackage.json, README.txt (what each file is, how missing and censored values are written, how to cite) and LICENCES.txt (each source\'s terms), with SHA256SUMS to check them (sha256sum -c SHA256SUMS).',
   'data.tables': 'Tables',
   'data.table': 'Table',
   'data.rows': 'Rows',

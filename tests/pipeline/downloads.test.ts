@@ -157,6 +157,29 @@ describe('downloads', async () => {
     expect(readFileSync(join(dir, 'LICENCES.txt'), 'utf8')).toContain('Redistribution: link-only. because toy-secret');
   });
 
+  it('leaves a CSV over the archive limit out of the archive, says where it is, and keeps its table\'s Parquet in', async () => {
+    // The real limit is 1 GiB; here it is the toy event table's CSV's size: that one stays in (only a larger one is
+    // left out), the geography table's CSV (every country) goes.
+    const limit = statSync(join(res.dir, 'csv/toy_events.csv')).size;
+    const small = await toyRelease().run({ archiveCsvLimit: limit });
+    const smallCatalog = JSON.parse(readFileSync(join(small.dir, 'catalog.json'), 'utf8'));
+    const { dir, sums, names } = unpackArchive(join(small.dir, smallCatalog.archive.path));
+    const csvs = releaseFiles(small.dir).filter((n) => n.endsWith('.csv'));
+    const size = (n: string) => statSync(join(small.dir, n)).size;
+    const over = csvs.filter((n) => size(n) > limit);
+    expect(over).toContain('csv/geo.csv');
+    expect(over).not.toContain('csv/toy_events.csv');
+    expect(names.filter((n) => n.endsWith('.csv')).sort()).toEqual(csvs.filter((n) => size(n) <= limit).sort());
+    expect(names).toEqual(expect.arrayContaining(['geo.parquet', 'csv/toy_events.csv']));
+    expect([...sums.keys(), 'SHA256SUMS'].sort()).toEqual([...names].sort());
+    const readme = readFileSync(join(dir, 'README.txt'), 'utf8');
+    expect(readme).toContain(`ON THEIR OWN (a CSV over ${limit.toLocaleString('en')} bytes is not in this archive)`);
+    for (const n of over) expect(readme).toContain(`  ${n} (${size(n).toLocaleString('en')} bytes): download it from the release folder`);
+    // The files themselves are all still published, and the version is the data's, not the archive's.
+    expect(over.every((n) => existsSync(join(small.dir, n)))).toBe(true);
+    expect(small.version).toBe(res.version);
+  });
+
   it('describes itself: the descriptor validates and every CSV resource reads clean with datapackage and tableschema', async () => {
     const report = await validatePackage(res.dir);
     expect(report.errors).toEqual([]);

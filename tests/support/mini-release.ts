@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceManifest } from '../../scripts/pipeline/manifest.ts';
 import type { AnySourceModule } from '../../scripts/pipeline/source-module.ts';
-import { runPipeline, type PipelineResult } from '../../scripts/pipeline/run-pipeline.ts';
+import { runPipeline, type PipelineOptions, type PipelineResult } from '../../scripts/pipeline/run-pipeline.ts';
 import { csvBytes, realManifest, tempDir, ROOT } from './fixtures.ts';
 import { sha256 } from '../../scripts/pipeline/resolve-files.ts';
 import { M49_HEADER, M49_ROWS } from './m49-subset.ts';
@@ -30,7 +30,8 @@ export interface MiniRelease {
   mirror: string;
   manifests: string;
   out: string;
-  run: () => Promise<PipelineResult>;
+  /** `extra`: pipeline options beyond the mirror's (e.g. a lower archive CSV limit). */
+  run: (extra?: Partial<PipelineOptions>) => Promise<PipelineResult>;
 }
 
 /**
@@ -62,6 +63,6 @@ export function miniRelease(modules: AnySourceModule[], files: Record<string, Re
     mirror,
     manifests,
     out,
-    run: () => runPipeline({ projectDir: ROOT, sourcesDir: mirror, downloadDir: join(root, 'dl'), outDir: out, manifestDir: manifests, modules }),
+    run: (extra = {}) => runPipeline({ projectDir: ROOT, sourcesDir: mirror, downloadDir: join(root, 'dl'), outDir: out, manifestDir: manifests, modules, ...extra }),
   };
 }

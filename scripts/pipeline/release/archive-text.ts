@@ -9,6 +9,8 @@ export interface ArchiveTextInput {
   tables: readonly ReleaseDataset[];
   downloads: Downloads;
   manifests: readonly SourceManifest[];
+  /** CSVs too large for the archive (pack-archive.ts), offered on their own. */
+  apart: { files: readonly { name: string; bytes: number }[]; limit: number };
 }
 
 const CRLF = (lines: string[]) => lines.map((l) => `${l}\r\n`).join('');
@@ -35,6 +37,14 @@ export function archiveReadme(input: ArchiveTextInput): string {
     '  datapackage.json: Frictionless Data Package; every CSV with its column types, allowed values, keys and licences.',
     '  LICENCES.txt: each source\'s terms and citation. SHA256SUMS: check with `sha256sum -c SHA256SUMS`.',
     ...(withheld.length > 0 ? ['', 'NOT INCLUDED', ...withheld, '  Their yearly figures stay in observations.'] : []),
+    ...(input.apart.files.length > 0
+      ? [
+          '',
+          `ON THEIR OWN (a CSV over ${input.apart.limit.toLocaleString('en')} bytes is not in this archive)`,
+          ...input.apart.files.map((f) => `  ${f.name} (${f.bytes.toLocaleString('en')} bytes): download it from the release folder, beside this archive.`),
+          '  The table\'s Parquet file in this archive holds the same rows; datapackage.json gives each file\'s sha256.',
+        ]
+      : []),
     '',
     'HOW VALUES ARE WRITTEN',
     '  CSV: UTF-8 without a byte-order mark, RFC 4180 (comma, CRLF line ends, fields with a comma, quote or line break',
