@@ -16,9 +16,14 @@ const synthetic = JSON.parse(readFileSync(process.env['SCALE_MANIFEST']!, 'utf8'
 const manifests = [...loadManifests(join(PROJECT_DIR, 'data', 'sources')).filter((m) => m.domain === 'reference'), synthetic];
 
 // The process's resident set every 250 ms, to say which stage holds the peak (VmHWM gives only the peak itself).
-const rssSamples: [number, number][] = [];
+// With it, the JavaScript heap and the buffers Node holds outside it, to tell JS memory from DuckDB's native memory.
+const rssSamples: [number, number, number][] = [];
 const vmRss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
-const sampler = setInterval(() => rssSamples.push([performance.now(), vmRss()]), 250);
+const jsKb = () => {
+  const m = process.memoryUsage();
+  return (m.heapTotal + m.external) / 1024;
+};
+const sampler = setInterval(() => rssSamples.push([performance.now(), vmRss(), jsKb()]), 250);
 
 const t0 = performance.now();
 const res = await runPipeline({ projectDir: PROJECT_DIR, sourcesDir: mirror, downloadDir: join(mirror, '.downloads'), outDir: releaseDir(), manifests, modules: [tradeDb] });
@@ -33,7 +38,8 @@ process.stdout.write(
     wall_ms: Math.round(wall),
     vmhwm_kb: kb('VmHWM'),
     timings: res.timings,
-    rss_by_stage_mb: peakByStage(res.timings),
+    rss_by_stage_mb: peakByStage(res.timings, 1),
+    js_by_stage_mb: peakByStage(res.timings, 2),
     version: res.version,
     accounts: res.accounts.filter((a) => a.source === tradeDb.id),
     quarantine: res.quarantine.filter((q) => q.source === tradeDb.id),
@@ -44,15 +50,16 @@ process.stdout.write(
 );
 
 /**
- * The largest resident set sampled in each top-level stage. Stages run one after another, so each one's window is
+ * The largest sample of one field (1: resident set, 2: JS heap and buffers) in each top-level stage. Stages run one
+ * after another, so each one's window is
  * the sum of those before it (normalize's sub-stages overlap and are left out; a window's edges are ±250 ms).
  */
-function peakByStage(timings: Record<string, number>): Record<string, number> {
+function peakByStage(timings: Record<string, number>, field: 1 | 2): Record<string, number> {
   const top = Object.entries(timings).filter(([k]) => k !== 'write' && !/^normalize:[^:]+:/.test(k));
   const out: Record<string, number> = {};
   let from = t0;
   for (const [stage, ms] of top) {
-    const inside = rssSamples.filter(([t]) => t >= from && t < from + ms).map(([, kb]) => kb);
+    const inside = rssSamples.filter(([t]) => t >= from && t < from + ms).map((sample) => sample[field]);
     out[stage] = inside.length > 0 ? Math.round(Math.max(...inside) / 1024) : 0;
     from += ms;
   }

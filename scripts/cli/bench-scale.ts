@@ -27,6 +27,7 @@ interface ChildResult {
   vmhwm_kb: number;
   timings: Record<string, number>;
   rss_by_stage_mb: Record<string, number>;
+  js_by_stage_mb: Record<string, number>;
   version: string;
   accounts: FileAccount[];
   quarantine: QuarantineEntry[];
@@ -139,8 +140,8 @@ export async function benchScale(): Promise<boolean> {
       console.log(`  load average after run ${i + 1}: ${load()}`);
       console.log('  stages (ms):');
       for (const [k, v] of Object.entries(r.timings)) console.log(`    ${k.padEnd(44)} ${String(v).padStart(8)}`);
-      console.log('  largest resident set sampled in each stage (MB, every 250 ms):');
-      for (const [k, v] of Object.entries(r.rss_by_stage_mb)) console.log(`    ${k.padEnd(44)} ${String(v).padStart(8)}`);
+      console.log('  largest resident set sampled in each stage, and of the JS heap with Node\'s buffers (MB, every 250 ms):');
+      for (const [k, v] of Object.entries(r.rss_by_stage_mb)) console.log(`    ${k.padEnd(44)} ${String(v).padStart(8)} ${String(r.js_by_stage_mb[k] ?? '').padStart(8)}`);
       const events = r.datasets.find((d) => d.name === 'cites_trade_db_shipments');
       console.log(`  release ${r.version}: ${r.observations} observations; event table ${events?.rows} rows, ${((events?.bytes ?? 0) / 1e6).toFixed(0)} MB`);
       if (i === 0) printAccounts(r);

@@ -38,4 +38,17 @@ describe('release zip: entry size and deflate level', () => {
     expect(levels).toEqual(['normal', 'superfast']); // README.txt first: entries sorted by name
     expect(readFileSync(zip).length).toBeLessThan(big.length / 10);
   });
+
+  it('stores a Parquet entry of several read chunks byte for byte, each chunk its own bytes', async () => {
+    // 10 MiB + 5 bytes, every 4 MiB chunk different (a counter in every byte), so a chunk written twice or a
+    // buffer overwritten before it reached the file changes the entry.
+    const dir = tempDir('cto-zip-stored-');
+    const data = Buffer.alloc(10 * 2 ** 20 + 5);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7 + (i >> 22)) & 0xff;
+    writeFileSync(join(dir, 't.parquet'), data);
+    const zip = join(dir, 's.zip');
+    await writeArchive(zip, [{ name: 't.parquet', from: { file: join(dir, 't.parquet') }, sha256: hash(data) }]);
+    expect(hash(execFileSync('unzip', ['-p', zip, 't.parquet'], { maxBuffer: 2 ** 26 }))).toBe(hash(data));
+    expect(execFileSync('zipinfo', ['-v', zip], { encoding: 'utf8' })).toMatch(/compression method:\s+none \(stored\)/);
+  });
 });

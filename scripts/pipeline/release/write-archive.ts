@@ -58,18 +58,22 @@ export function sha256sums(entries: readonly { name: string; sha256: string }[])
   return [...entries].sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => `${e.sha256}  ${e.name}\n`).join('');
 }
 
-function* chunksOf(entry: ArchiveEntry): Generator<Buffer> {
+/**
+ * A deflated entry's chunks each get a buffer of their own (zlib keeps a reference after the push); a stored entry's
+ * pass straight through to the file, so one buffer serves them all instead of a table's worth of garbage.
+ */
+function* chunksOf(entry: ArchiveEntry, reuse: boolean): Generator<Buffer> {
   if ('text' in entry.from) {
     yield Buffer.from(entry.from.text, 'utf8');
     return;
   }
   const fd = openSync(entry.from.file, 'r');
+  const shared = reuse ? Buffer.allocUnsafe(CHUNK) : null;
   try {
     for (;;) {
-      const buf = Buffer.alloc(CHUNK);
+      const buf = shared ?? Buffer.alloc(CHUNK);
       const n = readSync(fd, buf, 0, CHUNK, null);
       if (n === 0) return;
-      // Each chunk its own buffer: fflate and zlib may keep a reference after the push.
       yield buf.subarray(0, n);
     }
   } finally {
@@ -93,7 +97,7 @@ export async function writeArchive(path: string, entries: readonly ArchiveEntry[
       file.mtime = FIXED_TIME;
       zip.add(file);
       let size = 0;
-      for (const chunk of chunksOf(e)) {
+      for (const chunk of chunksOf(e, !deflating(file))) {
         size += chunk.length;
         if (size > ZIP32_LIMIT) throw new Error(`${path}: ${e.name} is over 4 GiB, which needs Zip64 records this writer does not make`);
         file.push(chunk, false);
