@@ -77,7 +77,7 @@ export interface CatalogInput {
   files: WrittenFile[];
   views: ViewFile[];
   indicators: IndicatorDef[];
-  observations: Observation[];
+  observations: ObservationSummary;
   manifests: SourceManifest[];
   accounts: FileAccount[];
   qualityNotes: number;
@@ -90,9 +90,29 @@ export interface CatalogInput {
   archive: WrittenFile | null;
 }
 
+/** What the catalog says of the observations, worked out once: the rows themselves need not stay in memory. */
+export interface ObservationSummary {
+  coverage: Map<string, IndicatorCoverage>;
+  countries: number;
+  yearMin: number | null;
+  yearMax: number | null;
+  count: number;
+}
+
+export function summariseObservations(rows: Observation[], countryCodes: Set<string>): ObservationSummary {
+  const years = extent(rows.map((o) => o.year));
+  return {
+    coverage: coverage(rows, countryCodes),
+    countries: new Set(rows.map((o) => o.geo).filter((g) => countryCodes.has(g))).size,
+    yearMin: years?.min ?? null,
+    yearMax: years?.max ?? null,
+    count: rows.length,
+  };
+}
+
 /** catalog.json: what the site and researchers need to find, cite and trust each dataset and indicator. */
 export function buildCatalog(input: CatalogInput) {
-  const cov = coverage(input.observations, input.countryCodes);
+  const cov = input.observations.coverage;
   const fileOf = (name: string) => input.files.find((f) => f.name === name);
   const download = (path: string | undefined) => {
     const f = path === undefined ? undefined : fileOf(path);
@@ -106,16 +126,15 @@ export function buildCatalog(input: CatalogInput) {
     const d = input.downloads.indicators.find((x) => x.indicator === id);
     return d ? { csv: download(d.csv), wide: download(d.wide) } : null;
   };
-  const allYears = extent(input.observations.map((o) => o.year));
   return {
     name: 'crime-trends-observatory',
     version: input.version,
     release_date: [...input.manifests.map((m) => m.release_date)].sort().at(-1) ?? null,
     coverage: {
-      countries: new Set(input.observations.map((o) => o.geo).filter((g) => input.countryCodes.has(g))).size,
-      year_min: allYears?.min ?? null,
-      year_max: allYears?.max ?? null,
-      observations: input.observations.length,
+      countries: input.observations.countries,
+      year_min: input.observations.yearMin,
+      year_max: input.observations.yearMax,
+      observations: input.observations.count,
     },
     datasets: input.tables.map((t) => ({
       name: t.name,

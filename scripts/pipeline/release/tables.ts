@@ -31,6 +31,11 @@ export function isWritten(t: ReleaseDataset): t is WrittenTable {
   return 'path' in t;
 }
 
+/** A table held as rows, once written to `path`: its description without the rows, which can then be collected. */
+export function asWritten(t: ReleaseTable, path: string): WrittenTable {
+  return { name: t.name, title: t.title, description: t.description, columns: t.columns, rowCount: t.rows.length, path };
+}
+
 export function datasetRows(t: ReleaseDataset): number {
   return isWritten(t) ? t.rowCount : t.rows.length;
 }
