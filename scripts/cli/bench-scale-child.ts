@@ -51,8 +51,8 @@ process.stdout.write(
 
 /**
  * The largest sample of one field (1: resident set, 2: JS heap and buffers) in each top-level stage. Stages run one
- * after another, so each one's window is
- * the sum of those before it (normalize's sub-stages overlap and are left out; a window's edges are ±250 ms).
+ * after another, so each one's window starts at the sum of those before it (normalize's sub-stages overlap and are
+ * left out; a window's edges are ±250 ms).
  */
 function peakByStage(timings: Record<string, number>, field: 1 | 2): Record<string, number> {
   const top = Object.entries(timings).filter(([k]) => k !== 'write' && !/^normalize:[^:]+:/.test(k));
