@@ -6,7 +6,8 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { availableParallelism } from 'node:os';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { eachChunk } from './files.ts';
 import { createHash, type Hash } from 'node:crypto';
 import type { ColumnDef } from '../model.ts';
 import { copyCsvSql, defineCsvMacros } from './csv-sql.ts';
@@ -30,19 +31,10 @@ export function sliceBounds(rows: number, slices: number): [number, number][] {
 
 /** Feeds `part` to the hash a chunk at a time (a part may be gigabytes), appending it to the file open as `out` if given; returns its size. */
 function readPart(part: string, hash: Hash, out: number | null): number {
-  const buf = Buffer.alloc(1 << 22);
-  const fd = openSync(part, 'r');
-  let bytes = 0;
-  try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
-      hash.update(buf.subarray(0, n));
-      if (out !== null) writeSync(out, buf, 0, n);
-      bytes += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
+  return eachChunk(part, (chunk) => {
+    hash.update(chunk);
+    if (out !== null) writeSync(out, chunk);
+  });
 }
 
 async function copySlice(parquet: string, select: string, columns: readonly ColumnDef[], path: string, [from, to]: [number, number], header: boolean, memoryLimit: string): Promise<void> {
