@@ -23,6 +23,7 @@ import { KEY_WIDTH, keySvg, mapKey } from './map-frame.ts';
 import { differingYears, withYear, yearColumn, yearsDifferSentence } from './mixed-years.ts';
 import { mapClasses, type MapClasses } from './colour-classes.ts';
 import { rowRefs, tableRefs } from './table-refs.ts';
+import { compareNames } from './name-order.ts';
 
 export interface ChoroplethDatum extends Value {
   /** ISO 3166-1 alpha-3, or XKX for Kosovo. */
@@ -108,7 +109,7 @@ function joinRows(values: ChoroplethDatum[], byCode: ReadonlyMap<string, Choropl
 /** Highest first; censored after reported values, then missing; names break ties so the order is stable. */
 function byValue(a: Row, b: Row): number {
   const rank = (r: Row) => ['value', 'censored', 'missing'].indexOf(valueKind(r.datum));
-  return rank(a) - rank(b) || (b.datum.value ?? 0) - (a.datum.value ?? 0) || a.name.localeCompare(b.name, 'en');
+  return rank(a) - rank(b) || (b.datum.value ?? 0) - (a.datum.value ?? 0) || compareNames(a.name, b.name);
 }
 
 function describe(rows: Row[], missing: number, o: ChoroplethStyle, locale: Locale): string {
@@ -188,7 +189,7 @@ function tableOf(rows: Row[], withoutData: ChoroplethShape[], unit: string, loca
   const noRow = withoutData
     .filter((c) => !listed.has(c))
     .map((c) => ({ name: c.name, value: null }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    .sort((a, b) => compareNames(a.name, b.name));
   const years = yearColumn(
     rows.map((r) => r.datum.year),
     locale,

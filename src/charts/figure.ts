@@ -122,12 +122,19 @@ export interface FigureOptions {
    * group: repeated under thirty small charts they would bury them.
    */
   inGroup?: boolean;
+  /**
+   * The figure carries its data table's <details> empty (`data-table-pending`), for the browser to fill a frame later
+   * (src/client/later-table.ts, with `tableHtml`): a redrawn map, whose hundreds of rows would slow the new map.
+   */
+  tableLater?: boolean;
 }
 
-/** The data table in the figure, or, when it has a page of its own, the link to it with the number of rows. */
-function tablePart(chart: ChartOutput, frame: Frame, locale: Locale, tableHref: string | undefined): string {
+/** The data table in the figure (or its place, filled later), or, when it has a page of its own, the link to it with the number of rows. */
+function tablePart(chart: ChartOutput, frame: Frame, locale: Locale, { tableHref, tableLater }: FigureOptions): string {
   if (tableHref === undefined) {
-    return el('details', { class: 'chart-table' }, el('summary', {}, text(locale.t('chart.table'))), tableHtml(chart.table, frame.title, locale));
+    const summary = el('summary', {}, text(locale.t('chart.table')));
+    if (tableLater) return el('details', { class: 'chart-table', 'data-table-pending': '' }, summary);
+    return el('details', { class: 'chart-table' }, summary, tableHtml(chart.table, frame.title, locale));
   }
   const label = locale.t('chart.tableLink', { n: locale.number(chart.table.rows.length) });
   return el('p', { class: 'chart-table-link' }, el('a', { href: tableHref, 'data-table-page': '' }, text(label)));
@@ -146,6 +153,6 @@ export function figureHtml(chart: ChartOutput, frame: Frame, locale: Locale, opt
     options.inGroup ? null : caveatHtml(frame, locale),
     options.inGroup ? null : sourceHtml(frame, locale),
     el('p', { class: 'visually-hidden', id: `${frame.id}-desc` }, text(chart.description)),
-    tablePart(chart, frame, locale, options.tableHref),
+    tablePart(chart, frame, locale, options),
   );
 }

@@ -21,6 +21,7 @@ import { legendValues, widthLegend } from './legend-size.ts';
 import { mapKey } from './map-frame.ts';
 import { placeNames, type PlaceName } from './place-names.ts';
 import type { Size } from './types.ts';
+import { compareNames } from './name-order.ts';
 
 export interface FlowDatum {
   /** Origin: ISO alpha-3 (or XKX); other codes (regions) are listed but not drawn. */
@@ -117,7 +118,7 @@ export function drawFlowMap(geometry: FlowGeometry, flows: FlowDatum[], options:
 /** Largest first; censored after reported values, then missing; labels break ties so the order is stable. */
 function byValue(a: Row, b: Row): number {
   const rank = (r: Row) => ['value', 'censored', 'missing'].indexOf(r.kind);
-  return rank(a) - rank(b) || (b.v.value ?? 0) - (a.v.value ?? 0) || a.label.localeCompare(b.label, 'en');
+  return rank(a) - rank(b) || (b.v.value ?? 0) - (a.v.value ?? 0) || compareNames(a.label, b.label);
 }
 
 function describe(rows: Row[], drawn: Row[], o: FlowMapStyle, locale: Locale): string {
@@ -223,7 +224,7 @@ function endNames(drawn: Row[], o: FlowMapStyle): PlaceName[] {
     add(r.ends![1], r.datum.to, r.toName);
   }
   return [...volume.values()]
-    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'en'))
+    .sort((a, b) => b.total - a.total || compareNames(a.name, b.name))
     .map(({ name, at: [x, y] }) => ({ name, x, y }));
 }
 

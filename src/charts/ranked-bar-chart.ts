@@ -12,6 +12,7 @@ import { chartId, chartRoot, emptyNote, focusableMark, HORIZONTAL_SPACING, textW
 import { allLayouts, NARROW, PRINT_MAX_HEIGHT, WIDE } from './layout.ts';
 import { BAR_COLOR, barMarkLabel, barTable, censoredDefs, censoredLegend, describeBars, MIN_RANGE_PX, type BarChartOptions } from './bar-common.ts';
 import { differingYears, withYear } from './mixed-years.ts';
+import { nameOrder } from './name-order.ts';
 
 /** A row's height and its bar's, in viewBox units. On screen a row is a 24-unit target for a pointer. */
 interface RowPitch {
@@ -56,7 +57,8 @@ const KIND_ORDER = { value: 0, censored: 1, missing: 2 } as const;
 
 /** Reported values descending, then censored, then missing; ties and the last two groups by label. */
 export function rankOrder(data: BarDatum[], locale: Locale): BarDatum[] {
-  const byLabel = (a: BarDatum, b: BarDatum) => a.label.localeCompare(b.label, locale.lang) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const byText = nameOrder(locale.lang);
+  const byLabel = (a: BarDatum, b: BarDatum) => byText(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return [...data].sort((a, b) => {
     const ka = valueKind(a);
     const kb = valueKind(b);

@@ -8,6 +8,7 @@ import { el, text } from './svg.ts';
 import { yearsText } from './figure.ts';
 import { valueKind, valueText } from './scales.ts';
 import type { Locale, SeriesPoint } from './types.ts';
+import { nameOrder } from './name-order.ts';
 
 export interface SeriesTableOptions {
   title: string;
@@ -29,7 +30,7 @@ export function seriesTableHtml(points: readonly SeriesPoint[], names: ReadonlyM
     byCell.set(key, [...(byCell.get(key) ?? []), p]);
   }
   const nameOf = (geo: string) => names.get(geo) ?? geo;
-  const places = [...new Set(options.geos)].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale.lang) || a.localeCompare(b));
+  const places = [...new Set(options.geos)].sort((a, b) => nameOrder(locale.lang)(nameOf(a), nameOf(b)) || a.localeCompare(b));
   const [from, to] = options.years;
   const rows: string[] = [];
   for (const geo of places) {

@@ -19,11 +19,16 @@ function rowsOf(list: string, ref: string): number[] {
   });
 }
 
+/** One row of one file, which is already its own summed ref: most flows of one year sum a single row. */
+const ONE_ROW = /^[^;]*:[1-9]\d*$/;
+
 /** One ref citing every row the given refs cite; null when none is given (nothing was summed). */
 export function summedRef(refs: Iterable<string>): string | null {
+  const list = [...refs];
+  if (list.length === 1 && ONE_ROW.test(list[0]!)) return list[0]!;
   const byFile = new Map<string, number[]>();
-  for (const list of refs) {
-    for (const ref of list.split(REF_LIST_SEPARATOR)) {
+  for (const refList of list) {
+    for (const ref of refList.split(REF_LIST_SEPARATOR)) {
       const m = SPLIT.exec(ref);
       if (!m) throw new Error(`summed ref: "${ref}" is not file:sheet:rows`);
       const rows = byFile.get(m[1]!) ?? [];

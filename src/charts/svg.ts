@@ -5,8 +5,11 @@ export type Child = string | null | undefined | false | Child[];
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
+  // Most values (path data, numbers, names) have nothing to escape: tested first, they are returned as they are.
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESC[c]!) : s;
 }
 
 /** Numbers in coordinates are rounded to 0.1 px: smaller files, and stable snapshots. */
@@ -27,8 +30,10 @@ function attrs(a: Attrs): string {
 
 function children(c: Child): string {
   if (c === null || c === undefined || c === false) return '';
-  if (Array.isArray(c)) return c.map(children).join('');
-  return c;
+  if (!Array.isArray(c)) return c;
+  let out = '';
+  for (const k of c) out += children(k);
+  return out;
 }
 
 /** An element; text children must be escaped by the caller with `text()`. */

@@ -8,6 +8,7 @@ import { rowRefs, tableRefs } from './table-refs.ts';
 import type { DataTable, Locale, Value } from './types.ts';
 import type { FlowDatum } from './flow-map-draw.ts';
 import { byValue, type MapPoint } from './point-map-draw.ts';
+import { compareNames } from './name-order.ts';
 
 export interface PlaceYearValue extends Value {
   geo: string;
@@ -20,7 +21,7 @@ export interface PlaceYearValue extends Value {
  */
 export function placeYearsTable(values: readonly PlaceYearValue[], places: ReadonlyMap<string, string>, years: readonly number[], locale: Locale): DataTable {
   const byCell = new Map(values.map((v) => [`${v.geo}|${v.year}`, v]));
-  const geos = [...places.keys()].sort((a, b) => places.get(a)!.localeCompare(places.get(b)!, 'en') || (a < b ? -1 : 1));
+  const geos = [...places.keys()].sort((a, b) => compareNames(places.get(a)!, places.get(b)!) || (a < b ? -1 : 1));
   const rows = geos.map((geo) => {
     const cells: Record<string, Value | undefined> = Object.fromEntries(years.map((y) => [String(y), byCell.get(`${geo}|${y}`)]));
     return {

@@ -4,9 +4,9 @@
  * year in words beside it, a Play button that steps through the years, and, where the release has a rate per 100,000,
  * a choice of measure. Every change asks for one view; the latest asked for wins, and the map, its legend, its
  * description and its data table are redrawn together (map-redraw.ts, or point-redraw.ts for a point map, loaded on
- * first use). The whole view the build drew is put back from the page's own HTML. Play never starts by itself; with
- * `prefers-reduced-motion` it becomes "Next year", one step a press. The choice is reported to the page
- * (`onChange`), which keeps it in the URL.
+ * first use and kept; a closed table's rows follow a frame after the map: later-table.ts). The whole view the build
+ * drew is put back from the page's own HTML. Play never starts by itself; with `prefers-reduced-motion` it becomes
+ * "Next year", one step a press. The choice is reported to the page (`onChange`), which keeps it in the URL.
  */
 import type { Locale } from '../charts/types.ts';
 import type { MapControl } from '../data/map-control.ts';
@@ -21,7 +21,10 @@ import {
   type MapChoice,
   type MapSpace,
 } from '../state/map-state.ts';
+import type { DrawnMap } from './drawn-map.ts';
+import type { MapContext } from './map-redraw.ts';
 import { failureOf, failureText, isAbort } from './read-failure.ts';
+import { tableLater } from './later-table.ts';
 
 /** Between two steps of Play, once a year is drawn: long enough to read the map. */
 const PLAY_STEP_MS = 1500;
@@ -37,6 +40,8 @@ export interface MapDeps {
   /** The map shows another choice (asked for, not yet drawn): the page writes it into its URL. */
   onChange(): void;
 }
+
+type Draw = (choice: MapChoice, ctx: MapContext) => Promise<DrawnMap>;
 
 export interface MapHandle {
   space: MapSpace;
@@ -141,8 +146,11 @@ export function wireMap(host: HTMLElement, box: HTMLElement, spec: MapControl, d
     status.replaceChildren(t('map.status.failed', { view: label(c), error: failureText(e, locale) }), ' ', retry);
   }
 
-  function paint(html: string, c: MapChoice, by: 'build' | 'browser') {
+  function paint(html: string, c: MapChoice, by: 'build' | 'browser', table?: () => string) {
+    const open = host.querySelector<HTMLDetailsElement>('details.chart-table')?.open === true;
     host.innerHTML = html;
+    const details = host.querySelector<HTMLDetailsElement>('details[data-table-pending]');
+    if (details && table) tableLater(details, table, open);
     host.dataset['renderedBy'] = by;
     const href = deps.href(c);
     if (href) host.dataset['state'] = new URL(href, deps.origin).search;
@@ -150,6 +158,26 @@ export function wireMap(host: HTMLElement, box: HTMLElement, spec: MapControl, d
     if (c.year === null) delete host.dataset['years'];
     else host.dataset['years'] = `${c.year}-${c.year}`;
     shown = c;
+  }
+
+  let loaded: Draw | null = null;
+  /**
+   * The redraw code, imported on the first change and then kept: an import() waits for a task of its own even when
+   * its module is loaded, and the page would paint a frame in between (the slider moved, the map not yet redrawn).
+   */
+  function drawer(): Promise<Draw> {
+    if (loaded) return Promise.resolve(loaded);
+    // A point map's year is a small JSON file: its code loads no Parquet reader.
+    const code: Promise<Draw> =
+      spec.kind === 'points'
+        ? import('./point-redraw.ts').then((m) => (c, ctx) => m.drawPointView(host, spec, c, ctx))
+        : import('./map-redraw.ts').then((m) => (c, ctx) => m.drawMapView(host, spec, c, ctx));
+    return code.then(
+      (draw) => (loaded = draw),
+      (e: unknown) => {
+        throw failureOf('code', e);
+      },
+    );
   }
 
   function load(c: MapChoice) {
@@ -163,18 +191,14 @@ export function wireMap(host: HTMLElement, box: HTMLElement, spec: MapControl, d
     }, SLOW_MS);
     const href = deps.href(c);
     const ctx = { locale, release: deps.release, origin: deps.origin, ...(href ? { href } : {}) };
-    // A point map's year is a small JSON file: its code loads no Parquet reader.
-    (spec.kind === 'points' ? import('./point-redraw.ts').then((m) => () => m.drawPointView(host, spec, c, ctx)) : import('./map-redraw.ts').then((m) => () => m.drawMapView(host, spec, c, ctx)))
-      .catch((e: unknown) => {
-        throw failureOf('code', e);
-      })
-      .then((draw) => draw())
+    drawer()
+      .then((draw) => draw(c, ctx))
       .then(
         (drawn) => {
           clearTimeout(slow);
           if (inflight !== mine) return;
           inflight = null;
-          paint(drawn.figure, c, 'browser');
+          paint(drawn.figure, c, 'browser', drawn.table);
           settle(drawn.summary);
         },
         (e: unknown) => {

@@ -9,7 +9,7 @@
  */
 import { drawChoropleth, type ChoroplethGeometry, type ChoroplethShape } from '../charts/choropleth-draw.ts';
 import { drawFlowMap, type FlowGeometry } from '../charts/flow-map-draw.ts';
-import { figureHtml, latestSubtitle, subtitleOf, type Frame } from '../charts/figure.ts';
+import { latestSubtitle, subtitleOf, type Frame } from '../charts/figure.ts';
 import type { Locale } from '../charts/types.ts';
 import type { ChoroplethControl, FlowControl, MapControl } from '../data/map-control.ts';
 import { mapValuesOf } from '../data/map-views.ts';
@@ -17,6 +17,7 @@ import { toFlows } from '../data/shape.ts';
 import { flowsAnswer, latestAnswer, yearAnswer } from '../data/view-queries.ts';
 import type { MapChoice } from '../state/map-state.ts';
 import { openView, type ParquetSource } from './parquet-slice.ts';
+import { drawnFigure, type DrawnMap } from './drawn-map.ts';
 import { failureOf } from './read-failure.ts';
 import { basemapShapes, geometry, sizeOf } from './map-shapes.ts';
 import type { ReadOptions } from './series-source.ts';
@@ -29,12 +30,6 @@ export interface MapContext {
   origin: string;
   /** Permalink of the view, for the figure's source line; none for the view the build drew. */
   href?: string;
-}
-
-export interface DrawnMap {
-  figure: string;
-  /** The status line's sentence ("Showing 2015: 98 countries or areas with a value."). */
-  summary: string;
 }
 
 /** Every row of a view file: a map draws every place, so all its row groups (a few kilobytes; kept once read). */
@@ -82,7 +77,10 @@ async function choroplethView(host: HTMLElement, spec: ChoroplethControl, choice
   const chart = drawChoropleth(shapes, values, { id: spec.chartId, title, unit: measure.unit, scale: measure.classes }, locale);
   const frame: Frame = { ...measure.frame, title, subtitle, ...(year === null ? {} : { years: [year, year] as [number, number] }), ...(ctx.href ? { href: ctx.href } : {}) };
   const n = values.filter((v) => v.value !== null || v.censored !== null).length;
-  return { figure: figureHtml(chart, frame, locale), summary: summaryOf(year === null ? null : String(year), measure.label, n, spec.measures.length > 1, locale) };
+  return {
+    ...drawnFigure(chart, frame, locale),
+    summary: summaryOf(year === null ? null : String(year), measure.label, n, spec.measures.length > 1, locale),
+  };
 }
 
 async function flowView(host: HTMLElement, spec: FlowControl, choice: MapChoice, ctx: MapContext, io: ReadOptions): Promise<DrawnMap> {
@@ -96,7 +94,7 @@ async function flowView(host: HTMLElement, spec: FlowControl, choice: MapChoice,
   const title = spec.titles.year.replace('{year}', String(year));
   const chart = drawFlowMap(shapes, flows, { id: spec.chartId, title, unit: spec.unit, top: spec.top, names: spec.names, shortNames: spec.shortNames, maxValue: spec.maxValue }, locale);
   const frame: Frame = { ...spec.frame, title, subtitle: subtitleOf(spec.unit, [year, year]), years: [year, year], ...(ctx.href ? { href: ctx.href } : {}) };
-  return { figure: figureHtml(chart, frame, locale), summary: locale.t('map.status.flows', { year, n: locale.number(flows.length) }) };
+  return { ...drawnFigure(chart, frame, locale), summary: locale.t('map.status.flows', { year, n: locale.number(flows.length) }) };
 }
 
 function summaryOf(year: string | null, measure: string, n: number, measures: boolean, locale: Locale): string {

@@ -33,6 +33,28 @@ function byKeys(...keys: string[]) {
 
 const inYears = (r: Row, years: readonly [number, number]) => Number(r['year']) >= years[0] && Number(r['year']) <= years[1];
 
+const yearIndexes = new WeakMap<readonly Row[], Map<number, Row[]>>();
+
+/**
+ * The rows of `rows` in `years`, in their order. A view's rows are kept once read, and a map's year control asks for
+ * one year after another: each year's rows are found once, by an index made at the first such question.
+ */
+function rowsIn(rows: readonly Row[], years: readonly [number, number]): readonly Row[] {
+  if (years[0] !== years[1]) return rows.filter((r) => inYears(r, years));
+  let index = yearIndexes.get(rows);
+  if (!index) {
+    index = new Map();
+    for (const r of rows) {
+      const y = Number(r['year']);
+      const held = index.get(y);
+      if (held) held.push(r);
+      else index.set(y, [r]);
+    }
+    yearIndexes.set(rows, index);
+  }
+  return index.get(years[0]) ?? [];
+}
+
 /** seriesQuery(indicator, geos, years) over the indicator's series view. */
 export function seriesAnswer(series: readonly Row[], geos: readonly string[], years: readonly [number, number]): Row[] {
   const wanted = new Set(geos);
@@ -74,8 +96,7 @@ export function sexAgeAnswer(parts: readonly Row[], geo: string, years: readonly
 
 /** yearQuery(indicator, year) over the series view: every place's value in one year (a map of that year). */
 export function yearAnswer(series: readonly Row[], year: number): Row[] {
-  return series
-    .filter((r) => Number(r['year']) === year)
+  return rowsIn(series, [year, year])
     .map((r) => pickColumns(r, [['geo', 'geo'], ['year', 'year']]))
     .sort(byKeys('geo'));
 }
@@ -86,7 +107,7 @@ export function yearAnswer(series: readonly Row[], year: number): Row[] {
  */
 export function flowsAnswer(parts: readonly Row[], years: readonly [number, number], dimension: string, outward = false): Row[] {
   const groups = new Map<string, Row[]>();
-  for (const r of parts) {
+  for (const r of rowsIn(parts, years)) {
     const counterpart = r['counterpart'];
     if (counterpart === null || counterpart === undefined || counterpart === r['geo'] || r['sex'] !== 'total' || r['age'] !== 'total') continue;
     const [origin, destination] = outward ? [r['geo'], counterpart] : [counterpart, r['geo']];

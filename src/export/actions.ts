@@ -6,6 +6,7 @@
 import type { Catalog } from '../../scripts/pipeline/release/catalog.ts';
 import { makeLocale } from '../i18n/locale.ts';
 import { pagePath } from '../client/page-path.ts';
+import { fillTables } from '../client/later-table.ts';
 import { chartCsv } from './chart-csv.ts';
 import { localDate } from './local-date.ts';
 import { citation } from './cite.ts';
@@ -87,6 +88,7 @@ function save(doc: Document, bytes: BlobPart, type: string, name: string): void 
 
 /** The figure's data table: in the figure, or on its own page (a long one; src/lib/table-pages.ts). */
 async function tableOf(figure: HTMLElement): Promise<HTMLTableElement> {
+  fillTables(figure);
   const own = figure.querySelector<HTMLTableElement>('table.data-table');
   if (own) return own;
   const link = figure.querySelector<HTMLAnchorElement>('a[data-table-page]');

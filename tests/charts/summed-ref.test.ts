@@ -15,6 +15,13 @@ describe('summedRef', () => {
     expect(summedRef(['b.csv::9', 'a.xlsx:S:4-6,10', 'b.csv::7-8', 'a.xlsx:S:7'])).toBe('b.csv::7-9; a.xlsx:S:4-7,10');
     expect(summedRef(['a.xlsx:S:1; b.csv::9', 'b.csv::8'])).toBe('a.xlsx:S:1; b.csv::8-9');
   });
+  it('gives a single row as the pipeline writes rows (a flow of one year often sums one)', () => {
+    expect(summedRef(['glotip.xlsx:Country data:14253'])).toBe('glotip.xlsx:Country data:14253');
+    expect(summedRef(['a.csv::007'])).toBe('a.csv::7');
+    expect(summedRef(['a.csv::5-5'])).toBe('a.csv::5');
+    expect(summedRef(['a.csv::8,3'])).toBe('a.csv::3,8');
+    expect(() => summedRef(['14253'])).toThrow(/not file:sheet:rows/);
+  });
   it('is null when nothing was summed, and refuses what is not a ref', () => {
     expect(summedRef([])).toBeNull();
     expect(() => summedRef(['no rows here'])).toThrow(/not file:sheet:rows/);

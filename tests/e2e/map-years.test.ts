@@ -61,8 +61,9 @@ function releasedYears(indicator: string): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-/** The figure's data table, as text: header, then rows. */
+/** The figure's data table, as text: header, then rows (once written: a redrawn map's follows the map by a frame). */
 async function tableOf(page: Page, figure: string): Promise<string[][]> {
+  await page.locator(`#${figure} details.chart-table:not([data-table-pending]) table`).waitFor({ state: 'attached', timeout: REDRAW });
   return page.locator(`#${figure}`).evaluate((f) => [...f.querySelectorAll('.chart-table table tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
 }
 
@@ -138,6 +139,93 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
     await page.waitForSelector('.figure-host[data-rendered-by="build"] #map-figure', { timeout: REDRAW });
     expect(new URL(page.url()).searchParams.get('map')).toBeNull();
     expect(await page.locator('[data-map-controls="map"] output').textContent()).toBe('Latest reported');
+  });
+
+  it('a year’s data table is written a frame after its map; one open when the year changes stays open, with the new year’s rows in the map’s frame', async () => {
+    const s = await session();
+    const page = await s.open(DASHBOARD);
+    await page.locator('[data-map-controls="map"]').waitFor({ state: 'visible' });
+    const years = releasedYears('tip_victims_detected');
+    const [first, second, third] = [years.length - 1, years.length - 2, years.length - 3].map((i) => years[i]!) as [number, number, number];
+    /** Presses ArrowLeft; what the figure's table was in the task that put the new year's map on the page. */
+    const step = async () => {
+      await page.evaluate(() => {
+        const host = document.querySelector<HTMLElement>('.figure-host[data-map*=\'"chartId":"map"\']')!;
+        const before = host.dataset['years'];
+        (window as unknown as { atMap: Promise<unknown> }).atMap = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (host.dataset['years'] === before || host.dataset['renderedBy'] !== 'browser') return;
+            observer.disconnect();
+            const details = host.querySelector<HTMLDetailsElement>('details.chart-table')!;
+            resolve({ years: host.dataset['years'], open: details.open, pending: details.hasAttribute('data-table-pending'), caption: details.querySelector('caption')?.textContent ?? null });
+          });
+          observer.observe(host, { attributes: true, childList: true });
+        });
+      });
+      await page.keyboard.press('ArrowLeft');
+      return page.evaluate(() => (window as unknown as { atMap: Promise<{ years: string; open: boolean; pending: boolean; caption: string | null }> }).atMap);
+    };
+    await page.locator('[data-map-controls="map"] input[type=range]').focus();
+    // Closed: the map comes first, its table after.
+    expect(await step()).toEqual({ years: `${first}-${first}`, open: false, pending: true, caption: null });
+    await expectYear(page, 'map-figure', releasedYear('tip_victims_detected', first), `${DASHBOARD} ${first}, closed table`);
+    // The reader opens the table and steps on: it stays open, and holds the new year when its map does.
+    await page.locator('#map-figure details.chart-table > summary').click();
+    await page.locator('[data-map-controls="map"] input[type=range]').focus();
+    const open = await step();
+    expect(open).toEqual({ years: `${second}-${second}`, open: true, pending: false, caption: expect.stringContaining(String(second)) });
+    await expectYear(page, 'map-figure', releasedYear('tip_victims_detected', second), `${DASHBOARD} ${second}, open table`);
+    expect(await page.locator('#map-figure details.chart-table').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // Closed again: the next year's table is written once the map is shown, and opening it early writes it at once.
+    await page.locator('#map-figure details.chart-table > summary').click();
+    await page.locator('[data-map-controls="map"] input[type=range]').focus();
+    expect((await step()).pending).toBe(true);
+    await expectYear(page, 'map-figure', releasedYear('tip_victims_detected', third), `${DASHBOARD} ${third}, written later`);
+  });
+
+  it('a redrawn year’s CSV download holds that year’s values, asked for before its table was written', async () => {
+    const s = await session();
+    const page = await s.open(DASHBOARD);
+    await page.locator('[data-map-controls="map"]').waitFor({ state: 'visible' });
+    const years = releasedYears('tip_victims_detected');
+    // One step left of the right end (each country's latest): the last year.
+    const year = years[years.length - 1]!;
+    const actions = page.locator(`details.figure-actions[data-export*='"figure":"map-figure"']`);
+    await actions.locator('summary').click();
+    await page.waitForFunction(() => document.querySelector(`details.figure-actions[data-export*='"figure":"map-figure"']`)?.getAttribute('data-actions') === 'ready');
+    // The download is asked for in the task that draws the year's map, when its table is not written yet.
+    await page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>(`.figure-host[data-map*='"chartId":"map"']`)!;
+      const button = document.querySelector<HTMLButtonElement>(`details.figure-actions[data-export*='"figure":"map-figure"'] button[data-download=csv]`)!;
+      const before = host.dataset['years'];
+      (window as unknown as { csvAtMap: Promise<unknown> }).csvAtMap = new Promise((resolve) => {
+        const original = URL.createObjectURL.bind(URL);
+        let pending = false;
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          void (blob as Blob).text().then((csv) => resolve({ pending, csv }));
+          return original(blob);
+        };
+        const observer = new MutationObserver(() => {
+          if (host.dataset['years'] === before || host.dataset['renderedBy'] !== 'browser') return;
+          observer.disconnect();
+          pending = host.querySelector('details.chart-table[data-table-pending]') !== null;
+          button.click();
+          // A download that never comes (the export found no table) is reported, not waited for.
+          setTimeout(() => resolve({ pending, csv: `no download; status: ${document.querySelector('#map-figure-actions .actions-status, details.figure-actions .actions-status')?.textContent ?? ''}` }), 5000);
+        });
+        observer.observe(host, { attributes: true, childList: true });
+      });
+    });
+    await page.locator('[data-map-controls="map"] input[type=range]').focus();
+    await page.keyboard.press('ArrowLeft');
+    const got = await page.evaluate(() => (window as unknown as { csvAtMap: Promise<{ pending: boolean; csv: string }> }).csvAtMap);
+    expect(got.pending).toBe(true);
+    const rows = csvParse(got.csv.replace(/^\uFEFF/, ''));
+    const name = rows.columns[0]!;
+    const released = releasedYear('tip_victims_detected', year);
+    // A suppressed count is written as the table says it, never as a number.
+    const expected = [...released.values()].filter((r) => r.raw !== null).map((r) => [r.name, typeof r.raw === 'number' ? String(r.raw) : `suppressed (${r.raw!.censored})`]);
+    expect(rows.map((r) => [r[name], r['value']]).sort()).toEqual(expected.sort());
   });
 
   it('a permalink restores the year in a fresh profile', async () => {

@@ -57,6 +57,8 @@ async function cellSums(year: number): Promise<number[]> {
 
 /** The figure's data table: header, then rows of cells (the exact number where the text rounds it). */
 async function tableOf(page: Page): Promise<{ head: string[]; rows: { text: string; value: string | null }[][] }> {
+  // A redrawn map's table follows its map by a frame.
+  await page.locator(`#${FIGURE} details.chart-table:not([data-table-pending]) table`).waitFor({ state: 'attached', timeout: REDRAW });
   return page.locator(`#${FIGURE}`).evaluate((f) => {
     const trs = [...f.querySelectorAll('.chart-table table tr')];
     const head = [...(trs[0]?.querySelectorAll('th') ?? [])].map((c) => (c.textContent ?? '').trim());
