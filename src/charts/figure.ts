@@ -129,7 +129,10 @@ export interface FigureOptions {
   tableLater?: boolean;
 }
 
-/** The data table in the figure (or its place, filled later), or, when it has a page of its own, the link to it with the number of rows. */
+/**
+ * The data table in the figure (or its empty place, filled later), or, when it has a page of its own, the link to it
+ * with the number of rows.
+ */
 function tablePart(chart: ChartOutput, frame: Frame, locale: Locale, { tableHref, tableLater }: FigureOptions): string {
   if (tableHref === undefined) {
     const summary = el('summary', {}, text(locale.t('chart.table')));

@@ -30,7 +30,8 @@ export function seriesTableHtml(points: readonly SeriesPoint[], names: ReadonlyM
     byCell.set(key, [...(byCell.get(key) ?? []), p]);
   }
   const nameOf = (geo: string) => names.get(geo) ?? geo;
-  const places = [...new Set(options.geos)].sort((a, b) => nameOrder(locale.lang)(nameOf(a), nameOf(b)) || a.localeCompare(b));
+  const byName = nameOrder(locale.lang);
+  const places = [...new Set(options.geos)].sort((a, b) => byName(nameOf(a), nameOf(b)) || a.localeCompare(b));
   const [from, to] = options.years;
   const rows: string[] = [];
   for (const geo of places) {

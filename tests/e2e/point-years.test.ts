@@ -96,6 +96,9 @@ describe.skipIf(!BUILT)(title('point maps in time'), () => {
     const moved = first.reduce((sum, r) => sum + r.bytes, 0);
     console.info(`point map, first year change: ${first.length} requests, ${moved} bytes (${first.map((r) => `${r.url.replace(/^https?:\/\/[^/]+/, '')} ${r.encoding ?? 'identity'} ${r.bytes}`).join(', ')})`);
     expect(moved).toBeLessThanOrEqual(100_000);
+    // The year after the first is read ahead, with no further key press: the next step will not wait for it.
+    const ahead = new RegExp(`/data/${distRelease().version}/points/migrant_incidents-${years[1]}-[0-9a-f]{10}\\.json$`);
+    await expect.poll(() => server().requests.slice(requestsBefore).some((r) => ahead.test(r.url)), { timeout: REDRAW }).toBe(true);
     const firstLegend = await page.locator(`#${FIGURE} .key-sizes`).innerHTML();
     await chooseYear(page, years, year);
     // The circles' key is the same in every year: one scale, so a size means one number whatever the year.

@@ -21,6 +21,7 @@ import { placeTooltip } from '../../src/client/tooltip.ts';
 import { COLUMNS, createTableSql, toArrow } from '../../src/client/engine.ts';
 import { utf8Column, validity } from '../../src/client/arrow-columns.ts';
 import { totalFromContentRange } from '../../src/client/parquet-slice.ts';
+import { neighbours } from '../../src/client/point-redraw.ts';
 import { trendFrame, trendHtml, updatedText } from '../../src/client/redraw.ts';
 import { parseState, serializeState } from '../../src/state/url-state.ts';
 import { lineChart } from '../../src/charts/line-chart.ts';
@@ -46,6 +47,16 @@ const spec: ChartSpec = {
   view: { path: 'views/series/tip_victims_detected.parquet', bytes: 5321 },
 };
 const space = spaceOf(spec, ['GBR', 'MEX', 'NGA', 'THA', 'USA'], [2003, 2021]);
+
+describe('a point map reads ahead', () => {
+  it('the years beside the one drawn, in the control’s years (which may skip some)', () => {
+    expect(neighbours([2014, 2015, 2017, 2020], 2015)).toEqual([2014, 2017]);
+    expect(neighbours([2014, 2015, 2017, 2020], 2014)).toEqual([2015]);
+    expect(neighbours([2014, 2015, 2017, 2020], 2020)).toEqual([2017]);
+    expect(neighbours([2014, 2015], 2016)).toEqual([]);
+    expect(neighbours([2016], 2016)).toEqual([]);
+  });
+});
 
 describe('chart spec from the page', () => {
   it('reads the JSON Figure.astro writes and refuses anything else', () => {
