@@ -176,7 +176,7 @@ describe.skipIf(!BUILT)(title('maps in time'), () => {
     expect(open).toEqual({ years: `${second}-${second}`, open: true, pending: false, caption: expect.stringContaining(String(second)) });
     await expectYear(page, 'map-figure', releasedYear('tip_victims_detected', second), `${DASHBOARD} ${second}, open table`);
     expect(await page.locator('#map-figure details.chart-table').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
-    // Closed again: the next year's table is written once the map is shown, and opening it early writes it at once.
+    // Closed again: the next year's map comes first again, and its table is written after it.
     await page.locator('#map-figure details.chart-table > summary').click();
     await page.locator('[data-map-controls="map"] input[type=range]').focus();
     expect((await step()).pending).toBe(true);
