@@ -6,12 +6,12 @@
  * Chromium's network emulation, and a second change (warm). Every year control of every dashboard, and an indicator
  * page's map. Printed against the budgets of issue 7 (≤ 100 KB moved, warm changes under 50 ms); never asserted.
  */
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { DIST, hasDist, serve, type ServedRequest, type StaticServer } from '../../tests/e2e/support/server.ts';
 import { openSession } from '../../tests/e2e/support/browser.ts';
-import { emulateNetwork, FAST, LOOPBACK, SLOW, type Network } from './bench-networks.ts';
+import { emulateNetwork, FAST, LOOPBACK, SLOW, tracker, type Network } from './bench-networks.ts';
 
 const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
 const TIMEOUT = 120_000;
@@ -86,30 +86,11 @@ async function step(page: Page, control: string, key: string): Promise<{ ms: num
   return { ms: Math.round(ms), year };
 }
 
-/** The requests of `page` in flight; `quiet()` resolves once none has been for half a second (`networkidle`, after a change). */
-function requestsOf(page: Page): { quiet(): Promise<void> } {
-  const inFlight = new Set<Request>();
-  let last = Date.now();
-  page.on('request', (r) => void (inFlight.add(r), (last = Date.now())));
-  const end = (r: Request) => void (inFlight.delete(r), (last = Date.now()));
-  page.on('requestfinished', end);
-  page.on('requestfailed', end);
-  return {
-    async quiet() {
-      const deadline = Date.now() + TIMEOUT;
-      while (inFlight.size > 0 || Date.now() - last < 500) {
-        if (Date.now() > deadline) throw new Error('the network did not go quiet');
-        await page.waitForTimeout(50);
-      }
-    },
-  };
-}
-
 async function measure(server: StaticServer, target: Target, network: Network): Promise<Run> {
   const session = await openSession(server.origin, { blockForeign: false });
   try {
+    const net = tracker(session, TIMEOUT);
     const page = await session.newPage();
-    const net = requestsOf(page);
     await emulateNetwork(session.context, page, network);
     await page.goto(new URL(target.path, server.origin).href, { waitUntil: 'networkidle', timeout: TIMEOUT });
     await page.locator(`[data-map-controls="${target.control}"]`).waitFor({ state: 'visible', timeout: TIMEOUT });

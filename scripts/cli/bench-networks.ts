@@ -1,8 +1,9 @@
 /**
  * The networks every browser bench runs on (issue 7's two links plus loopback), and how a page is put on one:
- * Chromium's DevTools network emulation on that page.
+ * Chromium's DevTools network emulation on that page; and when a page's requests have stopped.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import type { Session } from '../../tests/e2e/support/browser.ts';
 
 export interface Network {
   name: string;
@@ -19,4 +20,27 @@ export async function emulateNetwork(context: BrowserContext, page: Page, networ
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', network.conditions);
+}
+
+/** Requests in flight in the browser, to wait until the page has stopped loading. */
+export function tracker(session: Session, timeoutMs: number) {
+  let inflight = 0;
+  let last = Date.now();
+  const up = () => {
+    inflight++;
+    last = Date.now();
+  };
+  const down = () => {
+    inflight = Math.max(0, inflight - 1);
+    last = Date.now();
+  };
+  session.context.on('request', up);
+  session.context.on('requestfinished', down);
+  session.context.on('requestfailed', down);
+  return {
+    async quiet(ms = 500, timeout = timeoutMs) {
+      const end = Date.now() + timeout;
+      while (Date.now() < end && (inflight > 0 || Date.now() - last < ms)) await new Promise((r) => setTimeout(r, 50));
+    },
+  };
 }

@@ -22,7 +22,7 @@ import { DIST, hasDist, ROOT, serve, type ServedRequest, type StaticServer } fro
 import { precompressSite } from '../hosting/precompress-site.ts';
 import { precompressCacheDir } from './options.ts';
 import { openSession, type Session } from '../../tests/e2e/support/browser.ts';
-import { emulateNetwork, FAST, LOOPBACK, SLOW, type Network } from './bench-networks.ts';
+import { emulateNetwork, FAST, LOOPBACK, SLOW, tracker, type Network } from './bench-networks.ts';
 import { geosWithData } from '../../tests/e2e/support/release.ts';
 
 const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
@@ -112,29 +112,6 @@ function bytesOf(requests: ServedRequest[]): Bytes {
     out[k].served += r.bytes;
   }
   return out;
-}
-
-/** Requests in flight in the browser, to wait until the page has stopped loading. */
-function tracker(session: Session) {
-  let inflight = 0;
-  let last = Date.now();
-  const up = () => {
-    inflight++;
-    last = Date.now();
-  };
-  const down = () => {
-    inflight = Math.max(0, inflight - 1);
-    last = Date.now();
-  };
-  session.context.on('request', up);
-  session.context.on('requestfinished', down);
-  session.context.on('requestfailed', down);
-  return {
-    async quiet(ms = 500, timeout = TIMEOUT) {
-      const end = Date.now() + timeout;
-      while (Date.now() < end && (inflight > 0 || Date.now() - last < ms)) await new Promise((r) => setTimeout(r, 50));
-    },
-  };
 }
 
 async function prepare(session: Session, network: Network): Promise<Page> {
@@ -253,7 +230,7 @@ async function interact(page: Page, view: View, defaultYears: [number, number]):
 async function measure(server: StaticServer, target: Target, network: Network, js: boolean): Promise<Run> {
   const session = await openSession(server.origin, { javaScriptEnabled: js, blockForeign: false });
   try {
-    const net = tracker(session);
+    const net = tracker(session, TIMEOUT);
     const page = await prepare(session, network);
     const first = server.requests.length;
     const response = await page.goto(new URL(target.path, server.origin).href, { waitUntil: 'load', timeout: TIMEOUT });
