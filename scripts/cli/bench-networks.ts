@@ -41,6 +41,8 @@ export function tracker(session: Session, timeoutMs: number) {
     async quiet(ms = 500, timeout = timeoutMs) {
       const end = Date.now() + timeout;
       while (Date.now() < end && (inflight > 0 || Date.now() - last < ms)) await new Promise((r) => setTimeout(r, 50));
+      // Bytes counted while requests are still running would be short; a figure from a page that never settles is no figure.
+      if (inflight > 0 || Date.now() - last < ms) throw new Error(`requests still in flight after ${timeout} ms (${inflight} open)`);
     },
   };
 }

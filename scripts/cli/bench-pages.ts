@@ -23,17 +23,11 @@ import { precompressSite } from '../hosting/precompress-site.ts';
 import { precompressCacheDir } from './options.ts';
 import { openSession, type Session } from '../../tests/e2e/support/browser.ts';
 import { emulateNetwork, FAST, LOOPBACK, SLOW, tracker, type Network } from './bench-networks.ts';
+import { settle, SETTLE_MS } from './bench-settle.ts';
 import { geosWithData } from '../../tests/e2e/support/release.ts';
 
 const RUNS = Math.max(1, Number(process.env['BENCH_PAGE_RUNS'] ?? 3));
 const WARM = Math.max(1, Number(process.env['BENCH_WARM'] ?? 5));
-/**
- * How long a freshly started browser is left alone before it navigates. Chromium spends its first second on its own
- * start-up (profile, WebUI of its top chrome), and on two cores that work ran beside the page's first load: the
- * one-SVG floor page took 1.5× its own physical limit navigated at once and 1.1× after 1.5 s (n = 5 each). A visitor's
- * browser is already running; only the profile (the cache) is fresh. 0 measures the old way.
- */
-const SETTLE_MS = Math.max(0, Number(process.env['BENCH_SETTLE_MS'] ?? 1500));
 /** Give up on a chart or a redraw after this long (the conventional page under emulation needs the whole engine). */
 const TIMEOUT = 120_000;
 
@@ -127,7 +121,7 @@ async function prepare(session: Session, network: Network): Promise<Page> {
   await cdp.send('Page.enable');
   await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: OBSERVER, worldName: 'bench', runImmediately: true });
   await emulateNetwork(session.context, page, network);
-  await page.waitForTimeout(SETTLE_MS);
+  await settle(page);
   return page;
 }
 
