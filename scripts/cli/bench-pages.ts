@@ -2,7 +2,7 @@
  * `npm run bench`, pages: the built site in Debian's Chromium, served as a production host serves it (`npm run serve`'s
  * handler: precompressed brotli, Range requests), on loopback and under Chromium's network emulation (10 Mbit/s with
  * 40 ms round trips; 1.6 Mbit/s with 150 ms), each run in a fresh browser profile (empty cache) of a browser that has
- * finished starting (SETTLE_MS). For a domain dashboard, a country profile, an indicator page and the conventional
+ * finished starting (bench-settle.ts). For a domain dashboard, a country profile, an indicator page and the conventional
  * baseline (src/bench/conventional.astro: DuckDB-WASM first, then query, then draw; built only into the bench's own
  * copy of the site, .tmp/bench-dist/, never into dist/) it reports
  * - bytes before interaction by kind (HTML, CSS, JS, data, engine), as brotli at the best quality (the build's .br
