@@ -1,8 +1,8 @@
 /**
  * A figure's data table on a 390 px phone, in Chromium without JavaScript: every column can be scrolled into view
- * inside the table's own box, and the first column (the year or place a row is about) stays in view while it
- * scrolls. The figure's box clips what overflows it (content-visibility), so a table wider than the figure once lost
- * its right-hand columns there, out of reach.
+ * inside the table's own box, by mouse or keyboard, and the first column (the year or place a row is about) stays in
+ * view while it scrolls. The figure's box clips what overflows it (content-visibility), so a table wider than the
+ * figure once lost its right-hand columns there, out of reach.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { serve, type StaticServer } from './support/server.ts';
@@ -60,5 +60,15 @@ describe.skipIf(!BUILT)(title('figure tables on a phone'), () => {
     expect(found.wider, 'tables wider than their figure (else this page tests nothing)').toBeGreaterThan(0);
     expect(found.unreachable).toEqual([]);
     expect(found.firstLost).toEqual([]);
+  });
+
+  it('a wide table scrolls by keyboard: arrow keys from its focused summary', async () => {
+    ready();
+    const page = await session.open('/firearms/');
+    const table = page.locator('details.chart-table', { has: page.locator('caption', { hasText: 'Firearms seized by type, Colombia' }) });
+    await table.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => table.evaluate((d) => ({ open: (d as HTMLDetailsElement).open, scrolled: d.scrollLeft > 0 }))).toEqual({ open: true, scrolled: true });
   });
 });
